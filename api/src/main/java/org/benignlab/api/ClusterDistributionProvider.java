@@ -1,0 +1,5 @@
+package org.benignlab.api;
+
+/** Extension point for cluster distributions (YAML {@code data.cluster}). */
+public interface ClusterDistributionProvider<S extends Record> extends Provider<S, ClusterDistribution> {
+}

@@ -1,0 +1,19 @@
+package org.benignlab.api;
+
+/**
+ * A margin loss ℓ(z) of z = y f(x) (paper, Section 2.2: logistic ℓ(z) = log(1 + e^-z)).
+ * Implementations are stateless, thread-safe and numerically stable for large |z|.
+ */
+public interface Loss {
+
+    /** ℓ(z). */
+    double value(double z);
+
+    /** ℓ'(z). */
+    double derivative(double z);
+
+    /** g(z) = -ℓ'(z), the paper's surrogate of the 0-1 loss for the logistic loss. */
+    default double g(double z) {
+        return -derivative(z);
+    }
+}

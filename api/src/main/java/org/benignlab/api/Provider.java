@@ -1,0 +1,42 @@
+package org.benignlab.api;
+
+import java.util.Map;
+
+/**
+ * A plugin: a type key used in YAML, a spec record that validates its own parameters in its compact
+ * constructor, and a factory. Lifecycle: the framework binds the YAML mapping under the plugin's path
+ * (less the {@code type} key) onto the record components of {@link #specType()} by name, constructs
+ * the record (which validates), then calls {@link #create(Record)} once per run.
+ *
+ * <p>Register a provider with a {@code META-INF/services} file naming the extension point's provider
+ * interface ({@link ActivationProvider}, {@link ClusterDistributionProvider},
+ * {@link LabelNoiseProvider}, {@link LossProvider}, {@link OptimizerProvider}).
+ *
+ * @param <S> the spec record; components of type {@code Double}, {@code Integer}, {@code Long},
+ *            {@code Boolean} or {@code String} (boxed: {@code null} means "not given", so the compact
+ *            constructor can fill in a default)
+ * @param <T> what the provider creates
+ */
+public interface Provider<S extends Record, T> {
+
+    /** The key used as {@code type:} in YAML, lower-case words joined by hyphens. */
+    String type();
+
+    /** The spec record class. */
+    Class<S> specType();
+
+    /** A new instance for one run. The spec has already validated itself. */
+    T create(S spec);
+
+    /** One sentence for {@code benign plugins} and the docs. */
+    String description();
+
+    /**
+     * Properties the plugin declares, shown by {@code benign plugins}: for an activation its
+     * leakiness and smoothness, for a distribution whether it meets the paper's assumptions, for an
+     * optimizer whether it is linear in past gradients. Keys are short snake_case words.
+     */
+    default Map<String, String> properties() {
+        return Map.of();
+    }
+}
