@@ -25,6 +25,12 @@ public interface Provider<S extends Record, T> {
     /** The spec record class. */
     Class<S> specType();
 
+    /**
+     * A valid spec with typical values: what {@code benign plugins} shows the declared properties of,
+     * and what the testkit contracts check when they run over every provider found.
+     */
+    S exampleSpec();
+
     /** A new instance for one run. The spec has already validated itself. */
     T create(S spec);
 
