@@ -68,8 +68,8 @@ public final class Registry<P extends Provider<?, ?>> {
     public P get(String key) {
         P p = byKey.get(key);
         if (p == null) {
-            throw InvalidSpecException.of("type", key, "unknown " + point.title() + " type; known: "
-                    + String.join(", ", byKey.keySet()));
+            throw new InvalidSpecException("type", "unknown " + point.title() + " type " + Specs.show(key)
+                    + "; known: " + String.join(", ", byKey.keySet()));
         }
         return p;
     }

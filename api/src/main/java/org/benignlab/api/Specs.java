@@ -1,7 +1,5 @@
 package org.benignlab.api;
 
-import java.util.Locale;
-
 /**
  * Checks used by spec records in their compact constructors. Each check names the field, the value
  * given and what is allowed, and returns the value so that it reads as an assignment.
@@ -60,12 +58,12 @@ public final class Specs {
         return value;
     }
 
-    /** How a value is shown in an error message: numbers without trailing zeros, strings quoted. */
+    /** How a value is shown in an error message: whole numbers without a decimal point, strings quoted. */
     public static String show(Object value) {
         if (value instanceof Double d) {
             double v = d;
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                return String.format(Locale.ROOT, "%.1f", v);
+                return Long.toString((long) v);
             }
             return Double.toString(v);
         }

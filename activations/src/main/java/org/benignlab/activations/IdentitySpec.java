@@ -1,0 +1,5 @@
+package org.benignlab.activations;
+
+/** {@code identity} has no parameters. */
+public record IdentitySpec() {
+}

@@ -1,0 +1,89 @@
+package org.benignlab.activations.impl;
+
+import java.util.OptionalDouble;
+
+import org.benignlab.api.Activation;
+
+/**
+ * The smoothed leaky ReLU, equation (1) of the paper (Section 2.2), with γ in (0, 1] and H &gt; 0:
+ * <pre>
+ *   φ(z) = z - (1-γ)/(4H)                      for z &gt;= 1/H
+ *   φ(z) = (1-γ)/4 · H z^2 + (1+γ)/2 · z       for |z| &lt;= 1/H
+ *   φ(z) = γ z - (1-γ)/(4H)                    for z &lt;= -1/H
+ * </pre>
+ * φ'(z) = (1-γ)/2 · H z + (1+γ)/2 on |z| &lt; 1/H (1 and γ outside), φ''(z) = (1-γ)H/2 on
+ * |z| &lt; 1/H and 0 outside (φ'' jumps at ±1/H; φ' is continuous). It is γ-leaky and H-smooth
+ * (in fact (1-γ)H/2-smooth; the paper's H is declared) and tends to max(γz, z) as H → ∞, uniformly:
+ * 0 &lt;= max(γz, z) - φ(z) &lt;= (1-γ)/(4H). Immutable and thread-safe.
+ */
+public final class SmoothedLeakyRelu implements Activation {
+    private final double gamma;
+    private final double h;
+    private final double breakPoint; // 1/H
+    private final double offset;     // (1-γ)/(4H)
+    private final double quadratic;  // (1-γ)H/4
+    private final double linear;     // (1+γ)/2
+
+    /**
+     * @param gamma leakiness γ in (0, 1]
+     * @param h     smoothness H &gt; 0, finite
+     */
+    public SmoothedLeakyRelu(double gamma, double h) {
+        if (!(gamma > 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
+        }
+        if (!(h > 0 && Double.isFinite(h))) {
+            throw new IllegalArgumentException("H must be a finite number > 0, got " + h);
+        }
+        this.gamma = gamma;
+        this.h = h;
+        this.breakPoint = 1 / h;
+        this.offset = (1 - gamma) / (4 * h);
+        this.quadratic = (1 - gamma) * h / 4;
+        this.linear = (1 + gamma) / 2;
+    }
+
+    @Override
+    public double value(double z) {
+        if (z >= breakPoint) {
+            return z - offset;
+        }
+        if (z <= -breakPoint) {
+            return gamma * z - offset;
+        }
+        return z * (quadratic * z + linear);
+    }
+
+    /** φ'(z), clamped to [γ, 1] so that rounding near ±1/H never leaves the declared bounds. */
+    @Override
+    public double derivative(double z) {
+        if (z >= breakPoint) {
+            return 1;
+        }
+        if (z <= -breakPoint) {
+            return gamma;
+        }
+        return Math.min(1, Math.max(gamma, 2 * quadratic * z + linear));
+    }
+
+    /** (1-γ)H/2 on |z| &lt; 1/H, 0 elsewhere (the outer one-sided value at ±1/H). */
+    @Override
+    public double secondDerivative(double z) {
+        return Math.abs(z) < breakPoint ? 2 * quadratic : 0;
+    }
+
+    @Override
+    public OptionalDouble leakiness() {
+        return OptionalDouble.of(gamma);
+    }
+
+    @Override
+    public OptionalDouble smoothness() {
+        return OptionalDouble.of(h);
+    }
+
+    @Override
+    public String toString() {
+        return "SmoothedLeakyRelu[gamma=" + gamma + ", H=" + h + "]";
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The activation functions behind the providers of {@code org.benignlab.activations}: immutable,
+ * thread-safe implementations of {@link org.benignlab.api.Activation} with φ, φ', φ'' in closed
+ * form. {@link org.benignlab.activations.impl.SmoothedLeakyRelu} is equation (1) of the paper
+ * (Section 2.2); {@link org.benignlab.activations.impl.LeakyRelu} is its H → ∞ limit;
+ * {@link org.benignlab.activations.impl.Identity} is φ(z) = z.
+ */
+package org.benignlab.activations.impl;

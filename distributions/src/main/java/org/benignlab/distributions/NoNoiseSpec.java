@@ -1,0 +1,5 @@
+package org.benignlab.distributions;
+
+/** {@code none} has no parameters. */
+public record NoNoiseSpec() {
+}

@@ -1,0 +1,19 @@
+package org.benignlab.engine;
+
+/**
+ * Receives the trajectory of a run. The engine calls it at each recorded step, in increasing step
+ * order, once for each name of {@link org.benignlab.api.MetricNames#ALL} in that order. Values may be
+ * NaN (an error rate over an empty set, or a diverged run) or infinite (a diverged run).
+ */
+@FunctionalInterface
+public interface MetricsSink {
+
+    /** One value of one metric at one step. */
+    void record(long step, String metric, double value);
+
+    /** A sink that drops everything. */
+    static MetricsSink discard() {
+        return (step, metric, value) -> {
+        };
+    }
+}

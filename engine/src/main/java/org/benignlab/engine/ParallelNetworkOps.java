@@ -1,0 +1,144 @@
+package org.benignlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Multi-threaded versions of the hot {@link NetworkOps} kernels. Each kernel splits its output into
+ * {@code threads} contiguous parts fixed by the sizes alone (part t covers [t·len/T, (t+1)·len/T)); every
+ * output entry is computed by the serial code with the serial summation order, so the results equal the
+ * serial kernels bit for bit whatever the thread count or timing.
+ *
+ * <p>Owns a fixed pool of {@code threads - 1} daemon threads (none for one thread); the calling thread
+ * computes part 0. Not thread-safe: one caller at a time. Close it to stop the pool.
+ */
+public final class ParallelNetworkOps implements AutoCloseable {
+    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    /**
+     * @param threads number of threads, &gt;= 1
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public ParallelNetworkOps(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+        if (threads == 1) {
+            this.pool = null;
+        } else {
+            int number = POOL_NUMBER.incrementAndGet();
+            AtomicInteger count = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(r, "benign-dense-" + number + "-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            this.pool = Executors.newFixedThreadPool(threads - 1, factory);
+        }
+    }
+
+    /** Number of threads (parts). */
+    public int threads() {
+        return threads;
+    }
+
+    /** Parallel {@link NetworkOps#preActivationsT(double[], double[][], double[][])}: split over hidden units. */
+    public void preActivationsT(double[] w, double[][] xt, double[][] zt) {
+        int m = zt.length;
+        run(m, t -> NetworkOps.preActivationsT(w, xt, zt, bound(m, t), bound(m, t + 1)));
+    }
+
+    /**
+     * Parallel {@link NetworkOps#preActivations(double[][], double[][], double[][], int, int)} on rows
+     * [0, rows): split over rows.
+     */
+    public void preActivations(double[][] x, double[][] wt, double[][] z, int rows) {
+        run(rows, t -> NetworkOps.preActivations(x, wt, z, bound(rows, t), bound(rows, t + 1)));
+    }
+
+    /**
+     * Parallel {@link NetworkOps#gradient(double[], double[][], double[][], double[])}: split over the
+     * columns (coordinates k of the inputs).
+     */
+    public void gradient(double[] ct, double[][] x, double[][] rows, double[] grad) {
+        int p = rows.length == 0 ? 0 : rows[0].length;
+        run(p, t -> NetworkOps.gradient(ct, x, rows, grad, bound(p, t), bound(p, t + 1)));
+    }
+
+    /** Parallel {@link NetworkOps#transpose(double[], int, int, double[][])}: split over rows of W^T. */
+    public void transpose(double[] w, int m, int p, double[][] wt) {
+        run(p, t -> NetworkOps.transpose(w, m, p, wt, bound(p, t), bound(p, t + 1)));
+    }
+
+    /** Start of part t of a range of {@code length} split into {@code threads} parts. */
+    int bound(int length, int t) {
+        return (int) ((long) length * t / threads);
+    }
+
+    private void run(int length, IntConsumer part) {
+        if (pool == null || length < 2) {
+            for (int t = 0; t < threads; t++) {
+                part.accept(t);
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            int index = t;
+            futures.add(pool.submit(() -> part.accept(index)));
+        }
+        Throwable failure = null;
+        try {
+            part.accept(0);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (Future<?> f : futures) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // wait for the part anyway: the buffers are still in use
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Stops the pool's threads. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.benignlab.engine;
+
+/**
+ * The sizes and stopping rules of one training run (paper, Section 2.2). Plugins and random streams are
+ * passed separately ({@link Plugins}, {@link RandomStreams}).
+ *
+ * @param n                   number of training points, &gt;= 1
+ * @param p                   dimension of the inputs, &gt;= 1
+ * @param width               number of hidden units m, &gt;= 1 (m * p must fit in one Java array)
+ * @param muNorm              ||μ||, finite and &gt;= 0; μ = ||μ|| e_1
+ * @param testSize            number of test points, &gt;= 0 (0: test metrics are NaN)
+ * @param initScale           ω: W0_ij ~ N(0, ω²), finite and &gt;= 0
+ * @param maxSteps            largest number of gradient updates, &gt;= 0
+ * @param stopLoss            stop when the train loss is &lt;= stopLoss; a value &lt;= 0 turns the rule off
+ * @param stopAtInterpolation stop when the train error (against the observed labels) is 0
+ * @param pointsPerDecade     density of the logarithmic metric schedule ({@link LogSchedule}), &gt;= 1
+ * @throws IllegalArgumentException naming the field, the value and what is allowed
+ */
+public record TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
+                            long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade) {
+
+    /** Largest length of a Java array that every JVM accepts. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
+
+    public TrainingSetup {
+        atLeast("n", n, 1);
+        atLeast("p", p, 1);
+        atLeast("width", width, 1);
+        if (!(Double.isFinite(muNorm) && muNorm >= 0)) {
+            throw bad("muNorm", muNorm, "must be a finite number >= 0");
+        }
+        atLeast("testSize", testSize, 0);
+        if (!(Double.isFinite(initScale) && initScale >= 0)) {
+            throw bad("initScale", initScale, "must be a finite number >= 0");
+        }
+        if (maxSteps < 0) {
+            throw bad("maxSteps", maxSteps, "must be >= 0");
+        }
+        if (!Double.isFinite(stopLoss)) {
+            throw bad("stopLoss", stopLoss, "must be a finite number (<= 0 turns the rule off)");
+        }
+        atLeast("pointsPerDecade", pointsPerDecade, 1);
+        if ((long) width * p > MAX_ARRAY) {
+            throw new IllegalArgumentException("TrainingSetup.width * p: must be <= " + MAX_ARRAY
+                    + " (W is one array), got " + width + " * " + p + " = " + (long) width * p);
+        }
+    }
+
+    /** Whether the stop-loss rule is on ({@code stopLoss > 0}). */
+    public boolean stopLossEnabled() {
+        return stopLoss > 0;
+    }
+
+    private static void atLeast(String field, long value, long min) {
+        if (value < min) {
+            throw bad(field, value, "must be >= " + min);
+        }
+    }
+
+    private static IllegalArgumentException bad(String field, Object value, String allowed) {
+        return new IllegalArgumentException("TrainingSetup." + field + ": " + allowed + ", got " + value);
+    }
+}

@@ -1,0 +1,130 @@
+package org.benignlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.api.ClusterDistribution;
+import org.benignlab.api.LabelNoise;
+import org.benignlab.api.NoiseContext;
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+    private static final ClusterDistribution GAUSS = new TestPlugins.IsotropicGaussian();
+
+    /** x_i = z_i + ỹ_i μ with μ = ||μ|| e_1, replaying the documented draw order (label, then z, per point). */
+    @Test
+    void pointsAreClusterDrawsShiftedByTheLabelledMean() {
+        int size = 50;
+        int p = 13;
+        double mu = 2.5;
+        Dataset d = Dataset.generate(size, p, mu, GAUSS, new TestPlugins.RandomFlips(0.3),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(5L), RandomSource.XO_RO_SHI_RO_128_PP.create(6L));
+        UniformRandomProvider replay = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        double[] clean = d.cleanLabels();
+        int plus = 0;
+        for (int i = 0; i < size; i++) {
+            double label = replay.nextBoolean() ? 1 : -1;
+            double[] z = new double[p];
+            GAUSS.sample(replay, z);
+            assertEquals(label, clean[i], 0.0);
+            double[] x = d.point(i);
+            assertEquals(z[0] + label * mu, x[0], 0.0, "first coordinate of point " + i);
+            for (int k = 1; k < p; k++) {
+                assertEquals(z[k], x[k], 0.0);
+            }
+            assertEquals(mu * x[0], d.meanProjections()[i], 0.0);
+            plus += label > 0 ? 1 : 0;
+        }
+        assertTrue(plus > 10 && plus < 40, "labels look uniform: " + plus + " of 50 positive");
+    }
+
+    /** y = -ỹ exactly on the flipped points and y = ỹ elsewhere; the flips come from the noise stream. */
+    @Test
+    void flipsNegateExactlyTheChosenLabels() {
+        Dataset d = Dataset.generate(200, 4, 1.0, GAUSS, new TestPlugins.RandomFlips(0.25),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(1L), RandomSource.XO_RO_SHI_RO_128_PP.create(2L));
+        UniformRandomProvider replay = RandomSource.XO_RO_SHI_RO_128_PP.create(2L);
+        double[] clean = d.cleanLabels();
+        double[] y = d.labels();
+        boolean[] flipped = d.flipped();
+        int count = 0;
+        for (int i = 0; i < 200; i++) {
+            assertEquals(replay.nextDouble() < 0.25, flipped[i], "flip " + i);
+            assertEquals(flipped[i] ? -clean[i] : clean[i], y[i], 0.0);
+            count += flipped[i] ? 1 : 0;
+        }
+        assertEquals(count, d.noisyCount());
+        assertTrue(count > 30 && count < 70, "about a quarter flipped: " + count);
+    }
+
+    /** The noise model sees the clean labels, the projections and (on request) copies of the points. */
+    @Test
+    void noiseModelSeesTheDocumentedContext() {
+        AtomicReference<NoiseContext> seen = new AtomicReference<>();
+        LabelNoise spy = new LabelNoise() {
+            @Override
+            public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
+                seen.set(context);
+                double[] x3 = context.features().apply(3);
+                x3[0] = 1e9; // must not change the data set
+                boolean[] out = new boolean[context.size()];
+                out[3] = true;
+                return out;
+            }
+
+            @Override
+            public double rate() {
+                return 0.1;
+            }
+
+            @Override
+            public boolean adversarial() {
+                return true;
+            }
+
+            @Override
+            public boolean needsFeatures() {
+                return true;
+            }
+        };
+        Dataset d = Dataset.generate(10, 6, 3.0, GAUSS, spy, RandomSource.XO_RO_SHI_RO_128_PP.create(9L),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(10L));
+        NoiseContext c = seen.get();
+        assertArrayEquals(d.cleanLabels(), c.cleanLabels(), 0.0);
+        assertArrayEquals(d.meanProjections(), c.meanProjections(), 0.0);
+        assertArrayEquals(d.point(7), c.features().apply(7), 0.0);
+        assertTrue(d.point(3)[0] < 1e9);
+        assertEquals(1, d.noisyCount());
+        assertEquals(-d.cleanLabels()[3], d.labels()[3], 0.0);
+    }
+
+    @Test
+    void aFlipArrayOfTheWrongLengthIsRejected() {
+        LabelNoise everyOther = new TestPlugins.FlipEvery(2);
+        LabelNoise shortFlips = new LabelNoise() {
+            @Override
+            public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
+                return new boolean[context.size() - 1];
+            }
+
+            @Override
+            public double rate() {
+                return 0;
+            }
+
+            @Override
+            public boolean adversarial() {
+                return false;
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> Dataset.generate(5, 2, 1.0, GAUSS, shortFlips,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(1L), RandomSource.XO_RO_SHI_RO_128_PP.create(2L)));
+        assertEquals(3, Dataset.generate(5, 2, 1.0, GAUSS, everyOther, RandomSource.XO_RO_SHI_RO_128_PP.create(1L),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(2L)).noisyCount());
+    }
+}

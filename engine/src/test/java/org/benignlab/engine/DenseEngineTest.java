@@ -1,0 +1,310 @@
+package org.benignlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.api.Activation;
+import org.benignlab.api.LabelNoise;
+import org.benignlab.api.Loss;
+import org.benignlab.api.MetricNames;
+import org.benignlab.api.RunStatus;
+import org.benignlab.api.StopReason;
+import org.junit.jupiter.api.Test;
+
+class DenseEngineTest {
+    private static final Activation PHI = new TestPlugins.SmoothLeakyRelu(0.1, 1.0);
+    private static final Loss LOGISTIC = new TestPlugins.Logistic();
+
+    /** One call of the sink. */
+    record Rec(long step, String metric, double value) {
+    }
+
+    /** A sink that keeps everything and checks the calling order. */
+    static final class Recorder implements MetricsSink {
+        final List<Rec> records = new ArrayList<>();
+
+        @Override
+        public void record(long step, String metric, double value) {
+            if (!records.isEmpty()) {
+                Rec last = records.get(records.size() - 1);
+                int expectedIndex = last.metric().equals(MetricNames.WEIGHT_NORM) ? 0
+                        : MetricNames.ALL.indexOf(last.metric()) + 1;
+                assertEquals(MetricNames.ALL.get(expectedIndex), metric, "metric order");
+                assertTrue(expectedIndex == 0 ? step > last.step() : step == last.step(), "step order");
+            } else {
+                assertEquals(MetricNames.ALL.get(0), metric);
+            }
+            records.add(new Rec(step, metric, value));
+        }
+
+        List<Long> steps() {
+            return records.stream().filter(r -> r.metric().equals(MetricNames.TRAIN_LOSS)).map(Rec::step).toList();
+        }
+
+        Map<String, Double> at(long step) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (Rec r : records) {
+                if (r.step() == step) {
+                    out.put(r.metric(), r.value());
+                }
+            }
+            return out;
+        }
+
+        double value(long step, String metric) {
+            return at(step).get(metric);
+        }
+    }
+
+    private static Plugins plugins(LabelNoise noise, double step) {
+        return new Plugins(PHI, new TestPlugins.IsotropicGaussian(), noise, LOGISTIC, new TestPlugins.Gd(step));
+    }
+
+    private static TrainingSetup setup(int testSize, long maxSteps, double stopLoss, boolean interpolation, int ppd) {
+        return new TrainingSetup(30, 600, 20, Math.pow(600, 0.3), testSize, 1e-3, maxSteps, stopLoss, interpolation,
+                ppd);
+    }
+
+    @Test
+    void sameSeedsGiveIdenticalMetricsWhateverTheThreadCount() {
+        TrainingSetup s = setup(300, 40, 0, false, 1000);
+        Plugins pl = plugins(new TestPlugins.RandomFlips(0.15), 0.02);
+        Recorder first = new Recorder();
+        TrainingResult r1 = new DenseEngine(1).train(s, pl, Fixture.streams(1), first);
+        for (int threads : new int[] {1, 2, 3}) {
+            Recorder again = new Recorder();
+            TrainingResult r = new DenseEngine(threads).train(s, pl, Fixture.streams(1), again);
+            assertEquals(first.records, again.records, "threads = " + threads);
+            assertEquals(r1, r, "threads = " + threads);
+        }
+        assertEquals(41, first.steps().size());
+        Recorder other = new Recorder();
+        new DenseEngine(1).train(s, pl, Fixture.streams(2), other);
+        assertNotEquals(first.records, other.records, "another seed gives other numbers");
+    }
+
+    /** n = 20, p = 400, ||μ|| = p^0.3, 4 of 20 labels flipped: gradient descent fits every label. */
+    @Test
+    void separableInstanceReachesInterpolation() {
+        TrainingSetup s = new TrainingSetup(20, 400, 50, Math.pow(400, 0.3), 500, 1e-4, 2000, 0, true, 10);
+        Recorder rec = new Recorder();
+        TrainingResult r = new DenseEngine(2).train(s, plugins(new TestPlugins.FlipEvery(5), 0.05), Fixture.streams(7),
+                rec);
+        assertEquals(RunStatus.COMPLETED, r.status());
+        assertEquals(StopReason.INTERPOLATION, r.stopReason());
+        assertEquals(4, r.noisyCount());
+        assertTrue(r.steps() > 0 && r.steps() < 2000, "steps " + r.steps());
+        assertEquals(0.0, r.finalMetrics().get(MetricNames.TRAIN_ERROR));
+        assertEquals(0.0, r.finalMetrics().get(MetricNames.TRAIN_ERROR_NOISY));
+        assertTrue(rec.value(0, MetricNames.TRAIN_ERROR) > 0, "not interpolating at initialisation");
+        assertTrue(r.finalMetrics().get(MetricNames.TEST_ERROR_CLEAN) < 0.1, "benign: " + r.finalMetrics());
+        assertEquals(-1, r.divergedAtStep());
+    }
+
+    @Test
+    void stopLossStopsAtTheFirstStepAtOrBelowTheThreshold() {
+        double threshold = 0.3;
+        TrainingSetup s = setup(50, 1000, threshold, false, 1000);
+        Recorder rec = new Recorder();
+        TrainingResult r = new DenseEngine(1).train(s, plugins(new TestPlugins.FlipEvery(10), 0.02), Fixture.streams(3),
+                rec);
+        assertEquals(StopReason.STOP_LOSS, r.stopReason());
+        assertEquals(RunStatus.COMPLETED, r.status());
+        assertTrue(r.steps() > 1 && r.steps() < 400, "every step up to 400 is recorded: " + r.steps());
+        assertTrue(r.finalMetrics().get(MetricNames.TRAIN_LOSS) <= threshold);
+        assertTrue(rec.value(r.steps() - 1, MetricNames.TRAIN_LOSS) > threshold);
+        assertEquals(r.steps(), rec.steps().get(rec.steps().size() - 1));
+    }
+
+    @Test
+    void hugeStepSizeDivergesAndRecordsTheStep() {
+        TrainingSetup s = setup(50, 100, 0, false, 1);
+        Recorder rec = new Recorder();
+        TrainingResult r = new DenseEngine(2).train(s, plugins(new TestPlugins.FlipEvery(5), 1e308),
+                Fixture.streams(4), rec);
+        assertEquals(RunStatus.DIVERGED, r.status());
+        assertEquals(StopReason.DIVERGED, r.stopReason());
+        assertEquals(r.steps(), r.divergedAtStep());
+        assertTrue(r.steps() >= 1 && r.steps() < 100);
+        assertEquals(List.of(0L, 1L, r.steps()).stream().distinct().toList(), rec.steps());
+        assertEquals(r.finalMetrics(), rec.at(r.steps()));
+        assertTrue(r.message().contains("diverged at step " + r.steps()), r.message());
+    }
+
+    /** Sparse schedule: 0, 1, 10 and the final step, each once; final metrics equal the last recorded ones. */
+    @Test
+    void finalStepIsRecordedOnceAndEqualsTheFinalMetrics() {
+        TrainingSetup s = setup(40, 37, 0, false, 1);
+        Recorder rec = new Recorder();
+        TrainingResult r = new DenseEngine(1).train(s, plugins(new TestPlugins.FlipEvery(5), 0.01), Fixture.streams(5),
+                rec);
+        assertEquals(StopReason.MAX_STEPS, r.stopReason());
+        assertEquals(37, r.steps());
+        assertEquals(List.of(0L, 1L, 10L, 37L), rec.steps());
+        assertEquals(4 * MetricNames.ALL.size(), rec.records.size());
+        assertEquals(r.finalMetrics(), rec.at(37));
+        assertEquals(MetricNames.ALL, List.copyOf(r.finalMetrics().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> r.finalMetrics().put("x", 1.0));
+    }
+
+    @Test
+    void zeroStepsRecordsTheInitialisationOnce() {
+        Recorder rec = new Recorder();
+        TrainingResult r = new DenseEngine(1).train(setup(10, 0, 0, false, 10),
+                plugins(new TestPlugins.FlipEvery(5), 0.01), Fixture.streams(6), rec);
+        assertEquals(0, r.steps());
+        assertEquals(StopReason.MAX_STEPS, r.stopReason());
+        assertEquals(List.of(0L), rec.steps());
+    }
+
+    /** The training data and trajectory do not depend on the test size; an empty test set gives NaN. */
+    @Test
+    void trainingDoesNotDependOnTheTestSize() {
+        Plugins pl = plugins(new TestPlugins.RandomFlips(0.0), 0.02);
+        Recorder none = new Recorder();
+        Recorder some = new Recorder();
+        TrainingResult r0 = new DenseEngine(1).train(setup(0, 15, 0, false, 1000), pl, Fixture.streams(8), none);
+        TrainingResult r1 = new DenseEngine(1).train(setup(77, 15, 0, false, 1000), pl, Fixture.streams(8), some);
+        assertEquals(0, r0.noisyCount());
+        for (long t : none.steps()) {
+            for (String m : List.of(MetricNames.TRAIN_LOSS, MetricNames.TRAIN_ERROR, MetricNames.TRAIN_ERROR_CLEAN,
+                    MetricNames.WEIGHT_NORM)) {
+                assertEquals(none.value(t, m), some.value(t, m), 0.0, m + " at " + t);
+            }
+            assertTrue(Double.isNaN(none.value(t, MetricNames.TEST_ERROR)));
+            assertTrue(Double.isNaN(none.value(t, MetricNames.TEST_ERROR_CLEAN)));
+            assertTrue(Double.isNaN(none.value(t, MetricNames.TRAIN_ERROR_NOISY)), "no noisy points");
+            assertFalse(Double.isNaN(some.value(t, MetricNames.TEST_ERROR)));
+        }
+        assertEquals(r0.steps(), r1.steps());
+    }
+
+    /**
+     * The metrics at step 0 equal an independent computation from the documented draw order: data from
+     * Dataset.generate (checked in DatasetTest), a_j = ±1/√m from nextBoolean on the signs stream,
+     * W0 = ω · Ziggurat normals row-major on the init stream, and the naive network of Reference.
+     */
+    @Test
+    void initialMetricsMatchAnIndependentReconstruction() {
+        int n = 25;
+        int p = 90;
+        int m = 7;
+        int testSize = 1100; // two test blocks
+        double mu = 3.0;
+        double omega = 0.2;
+        LabelNoise noise = new TestPlugins.RandomFlips(0.2);
+        TrainingSetup s = new TrainingSetup(n, p, m, mu, testSize, omega, 0, 0, false, 10);
+        Recorder rec = new Recorder();
+        new DenseEngine(2).train(s, plugins(noise, 0.01), Fixture.streams(21), rec);
+
+        RandomStreams st = Fixture.streams(21);
+        Dataset train = Dataset.generate(n, p, mu, new TestPlugins.IsotropicGaussian(), noise, st.data(), st.noise());
+        Dataset test = Dataset.generate(testSize, p, mu, new TestPlugins.IsotropicGaussian(), noise, st.test(),
+                st.test());
+        double[] a = new double[m];
+        for (int j = 0; j < m; j++) {
+            a[j] = (st.signs().nextBoolean() ? 1 : -1) / Math.sqrt(m);
+        }
+        UniformRandomProvider init = st.init();
+        NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(init);
+        double[] w = new double[m * p];
+        double sumSq = 0;
+        for (int k = 0; k < w.length; k++) {
+            w[k] = omega * g.sample();
+            sumSq += w[k] * w[k];
+        }
+        double[][] xTrain = new double[n][];
+        for (int i = 0; i < n; i++) {
+            xTrain[i] = train.point(i);
+        }
+        double[] f = Reference.outputs(xTrain, w, a, PHI);
+        double[] y = train.labels();
+        boolean[] flipped = train.flipped();
+        double loss = 0;
+        int err = 0;
+        int errNoisy = 0;
+        for (int i = 0; i < n; i++) {
+            loss += LOGISTIC.value(y[i] * f[i]);
+            if (y[i] * f[i] <= 0) {
+                err++;
+                errNoisy += flipped[i] ? 1 : 0;
+            }
+        }
+        double[][] xTest = new double[testSize][];
+        for (int i = 0; i < testSize; i++) {
+            xTest[i] = test.point(i);
+        }
+        double[] fTest = Reference.outputs(xTest, w, a, PHI);
+        int testErr = 0;
+        int testErrClean = 0;
+        for (int i = 0; i < testSize; i++) {
+            testErr += test.labels()[i] * fTest[i] <= 0 ? 1 : 0;
+            testErrClean += test.cleanLabels()[i] * fTest[i] <= 0 ? 1 : 0;
+        }
+        int noisy = train.noisyCount();
+        assertTrue(noisy > 0 && noisy < n);
+        Map<String, Double> got = rec.at(0);
+        assertEquals(loss / n, got.get(MetricNames.TRAIN_LOSS), 1e-12);
+        assertEquals((double) err / n, got.get(MetricNames.TRAIN_ERROR), 0.0);
+        assertEquals((double) errNoisy / noisy, got.get(MetricNames.TRAIN_ERROR_NOISY), 0.0);
+        assertEquals((double) (err - errNoisy) / (n - noisy), got.get(MetricNames.TRAIN_ERROR_CLEAN), 0.0);
+        assertEquals((double) testErr / testSize, got.get(MetricNames.TEST_ERROR), 0.0);
+        assertEquals((double) testErrClean / testSize, got.get(MetricNames.TEST_ERROR_CLEAN), 0.0);
+        assertEquals(Math.sqrt(sumSq), got.get(MetricNames.WEIGHT_NORM), 1e-12);
+        assertTrue(testErr > 0 && testErr < testSize, "a non-trivial test error: " + testErr);
+    }
+
+    @Test
+    void setupIsValidated() {
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSetup(0, 5, 5, 1, 0, 0, 1, 0, false, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSetup(5, 5, 5, -1, 0, 0, 1, 0, false, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSetup(5, 5, 5, 1, -1, 0, 1, 0, false, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrainingSetup(5, 5, 5, 1, 0, Double.NaN, 1, 0, false, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSetup(5, 5, 5, 1, 0, 0, -1, 0, false, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrainingSetup(5, 5, 5, 1, 0, 0, 1, Double.POSITIVE_INFINITY, false, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSetup(5, 5, 5, 1, 0, 0, 1, 0, false, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TrainingSetup(5, 1 << 20, 1 << 12, 1, 0, 0, 1, 0, false, 1));
+        assertTrue(e.getMessage().contains("width * p"), e.getMessage());
+        assertEquals("TrainingSetup.n: must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> new TrainingSetup(0, 5, 5, 1, 0, 0, 1, 0, false, 1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new DenseEngine(0));
+    }
+
+    @Test
+    void memoryEstimateCountsTheBigArrays() {
+        TrainingSetup s = new TrainingSetup(100, 5000, 100, 10, 5000, 1e-4, 10, 0, false, 10);
+        long bytes = DenseEngine.estimateMemoryBytes(s);
+        assertTrue(bytes > 220_000_000L && bytes < 230_000_000L, "bytes " + bytes);
+    }
+
+    @Test
+    void seedsAreTakenFromTheNamedStreamsOnly() {
+        // Replacing the test stream changes the test metrics only.
+        Plugins pl = plugins(new TestPlugins.FlipEvery(4), 0.02);
+        TrainingSetup s = setup(60, 5, 0, false, 1000);
+        RandomStreams a = Fixture.streams(30);
+        RandomStreams b = Fixture.streams(30);
+        b = new RandomStreams(b.data(), b.noise(), b.init(), b.signs(), RandomSource.XO_RO_SHI_RO_128_PP.create(999L));
+        Recorder ra = new Recorder();
+        Recorder rb = new Recorder();
+        new DenseEngine(1).train(s, pl, a, ra);
+        new DenseEngine(1).train(s, pl, b, rb);
+        assertEquals(ra.value(5, MetricNames.TRAIN_LOSS), rb.value(5, MetricNames.TRAIN_LOSS), 0.0);
+        assertEquals(ra.value(5, MetricNames.WEIGHT_NORM), rb.value(5, MetricNames.WEIGHT_NORM), 0.0);
+        assertNotEquals(ra.records, rb.records, "the test metrics come from the test stream");
+    }
+}

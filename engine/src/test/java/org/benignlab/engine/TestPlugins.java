@@ -1,0 +1,183 @@
+package org.benignlab.engine;
+
+import java.util.OptionalDouble;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.benignlab.api.Activation;
+import org.benignlab.api.ClusterDistribution;
+import org.benignlab.api.ClusterProperties;
+import org.benignlab.api.LabelNoise;
+import org.benignlab.api.Loss;
+import org.benignlab.api.NoiseContext;
+import org.benignlab.api.Optimizer;
+
+/** Small implementations of the SPI for the engine's tests (the engine must not depend on plugin modules). */
+final class TestPlugins {
+    private TestPlugins() {
+    }
+
+    /** The paper's smoothed leaky ReLU, equation (1). */
+    record SmoothLeakyRelu(double gamma, double h) implements Activation {
+        @Override
+        public double value(double z) {
+            if (z >= 1 / h) {
+                return z - (1 - gamma) / (4 * h);
+            }
+            if (z <= -1 / h) {
+                return gamma * z - (1 - gamma) / (4 * h);
+            }
+            return (1 - gamma) / 4 * h * z * z + (1 + gamma) / 2 * z;
+        }
+
+        @Override
+        public double derivative(double z) {
+            if (z >= 1 / h) {
+                return 1;
+            }
+            if (z <= -1 / h) {
+                return gamma;
+            }
+            return (1 - gamma) / 2 * h * z + (1 + gamma) / 2;
+        }
+
+        @Override
+        public double secondDerivative(double z) {
+            return Math.abs(z) < 1 / h ? (1 - gamma) / 2 * h : 0;
+        }
+
+        @Override
+        public OptionalDouble leakiness() {
+            return OptionalDouble.of(gamma);
+        }
+
+        @Override
+        public OptionalDouble smoothness() {
+            return OptionalDouble.of(h);
+        }
+    }
+
+    /** A C-infinity leaky activation: φ(z) = γ z + (1 - γ)(softplus(z) - log 2); φ' = γ + (1 - γ) σ(z). */
+    record SoftLeaky(double gamma) implements Activation {
+        @Override
+        public double value(double z) {
+            double softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+            return gamma * z + (1 - gamma) * (softplus - Math.log(2));
+        }
+
+        @Override
+        public double derivative(double z) {
+            return gamma + (1 - gamma) / (1 + Math.exp(-z));
+        }
+
+        @Override
+        public double secondDerivative(double z) {
+            double s = 1 / (1 + Math.exp(-z));
+            return (1 - gamma) * s * (1 - s);
+        }
+
+        @Override
+        public OptionalDouble leakiness() {
+            return OptionalDouble.of(gamma);
+        }
+
+        @Override
+        public OptionalDouble smoothness() {
+            return OptionalDouble.of((1 - gamma) / 4);
+        }
+    }
+
+    /** ℓ(z) = log(1 + e^-z), computed stably. */
+    record Logistic() implements Loss {
+        @Override
+        public double value(double z) {
+            return z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
+        }
+
+        @Override
+        public double derivative(double z) {
+            if (z >= 0) {
+                double e = Math.exp(-z);
+                return -e / (1 + e);
+            }
+            return -1 / (1 + Math.exp(z));
+        }
+    }
+
+    /** W &lt;- W - α ∇L̂. */
+    record Gd(double step) implements Optimizer {
+        @Override
+        public State start(int dimension) {
+            return (t, params, gradient) -> {
+                for (int k = 0; k < params.length; k++) {
+                    params[k] -= step * gradient[k];
+                }
+            };
+        }
+
+        @Override
+        public boolean linearInGradients() {
+            return true;
+        }
+    }
+
+    /** z ~ N(0, I_p). */
+    record IsotropicGaussian() implements ClusterDistribution {
+        @Override
+        public void sample(UniformRandomProvider rng, double[] out) {
+            NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(rng);
+            for (int k = 0; k < out.length; k++) {
+                out[k] = g.sample();
+            }
+        }
+
+        @Override
+        public ClusterProperties properties() {
+            return new ClusterProperties(true, 1.0, 1.0, 1.0, true);
+        }
+    }
+
+    /** Each label flips independently with probability η (one nextDouble per point). */
+    record RandomFlips(double eta) implements LabelNoise {
+        @Override
+        public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
+            boolean[] out = new boolean[context.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rng.nextDouble() < eta;
+            }
+            return out;
+        }
+
+        @Override
+        public double rate() {
+            return eta;
+        }
+
+        @Override
+        public boolean adversarial() {
+            return false;
+        }
+    }
+
+    /** Flips exactly the points whose index is a multiple of {@code every} (no randomness). */
+    record FlipEvery(int every) implements LabelNoise {
+        @Override
+        public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
+            boolean[] out = new boolean[context.size()];
+            for (int i = 0; i < out.length; i += every) {
+                out[i] = true;
+            }
+            return out;
+        }
+
+        @Override
+        public double rate() {
+            return 1.0 / every;
+        }
+
+        @Override
+        public boolean adversarial() {
+            return true;
+        }
+    }
+}

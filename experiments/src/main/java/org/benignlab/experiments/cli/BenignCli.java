@@ -1,0 +1,108 @@
+package org.benignlab.experiments.cli;
+
+import java.io.PrintWriter;
+import org.benignlab.api.InvalidSpecException;
+import org.benignlab.experiments.run.Provenance;
+import org.benignlab.experiments.spec.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code benign} command. Exit codes: 0 success, 1 failure while running, 2 invalid input
+ * (one line on stderr naming the argument or YAML path, the value and what is allowed).
+ */
+@Command(name = "benign", mixinStandardHelpOptions = true, versionProvider = BenignCli.Version.class,
+        description = "Benign Lab: experiments on benign overfitting in two-layer networks "
+                + "(Frei, Chatterji, Bartlett 2022).",
+        subcommands = {RunCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+public final class BenignCli implements Runnable {
+    /** Exit code for bad input. */
+    public static final int INVALID_INPUT = 2;
+    /** Exit code for a failure while running. */
+    public static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, plugins or help");
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (for tests and main). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BenignCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("benign: " + ex.getMessage() + " (see 'benign " + commandPath(ex.getCommandLine())
+                    + "--help')");
+            err.flush();
+            return INVALID_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable input = inputCause(ex);
+            if (input != null) {
+                err.println("benign: " + input.getMessage());
+                err.flush();
+                return INVALID_INPUT;
+            }
+            err.println("benign: failed while running: " + describe(ex));
+            if (System.getenv("BENIGN_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set BENIGN_DEBUG=1 for the stack trace)");
+            }
+            err.flush();
+            return FAILURE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    /** The bad-input exception behind a failure, if there is one (Guice wraps what providers throw). */
+    static Throwable inputCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InputException || t instanceof InvalidSpecException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.strip().split("\\R", 2)[0]);
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"benign " + Provenance.version() + " (git " + Provenance.gitCommit() + ")"};
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.benignlab.experiments.run;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.name.Named;
+import com.google.inject.name.Names;
+import org.benignlab.api.Activation;
+import org.benignlab.api.ClusterDistribution;
+import org.benignlab.api.LabelNoise;
+import org.benignlab.api.Loss;
+import org.benignlab.api.Optimizer;
+import org.benignlab.engine.DenseEngine;
+import org.benignlab.engine.Plugins;
+import org.benignlab.engine.TrainingSetup;
+import org.benignlab.experiments.spec.DataSpec;
+import org.benignlab.experiments.spec.ExperimentSpec;
+import org.benignlab.experiments.spec.NetworkSpec;
+import org.benignlab.experiments.spec.TrainingSpec;
+
+/**
+ * Guice wiring of one run (ARCHITECTURE.md, "Wiring"): binds each extension point to the instance
+ * created by the provider the spec names, and the engine, seeds and setup derived from the spec.
+ * One injector per run, so no state is shared between runs.
+ */
+public final class ExperimentModule extends AbstractModule {
+    private final RunPlan plan;
+    private final int threads;
+
+    public ExperimentModule(RunPlan plan, int threads) {
+        this.plan = plan;
+        this.threads = threads;
+    }
+
+    @Override
+    protected void configure() {
+        bind(RunPlan.class).toInstance(plan);
+        bind(ExperimentSpec.class).toInstance(plan.spec());
+        bindConstant().annotatedWith(Names.named("threads")).to(threads);
+    }
+
+    @Provides
+    @Singleton
+    Activation activation(ExperimentSpec s) {
+        return s.network().activation().create(Activation.class);
+    }
+
+    @Provides
+    @Singleton
+    ClusterDistribution cluster(ExperimentSpec s) {
+        return s.data().cluster().create(ClusterDistribution.class);
+    }
+
+    @Provides
+    @Singleton
+    LabelNoise noise(ExperimentSpec s) {
+        return s.data().noise().create(LabelNoise.class);
+    }
+
+    @Provides
+    @Singleton
+    Loss loss(ExperimentSpec s) {
+        return s.training().loss().create(Loss.class);
+    }
+
+    @Provides
+    @Singleton
+    Optimizer optimizer(ExperimentSpec s) {
+        return s.training().optimizer().create(Optimizer.class);
+    }
+
+    @Provides
+    @Singleton
+    Plugins plugins(Activation a, ClusterDistribution c, LabelNoise n, Loss l, Optimizer o) {
+        return new Plugins(a, c, n, l, o);
+    }
+
+    @Provides
+    @Singleton
+    TrainingSetup setup(ExperimentSpec s) {
+        DataSpec d = s.data();
+        NetworkSpec net = s.network();
+        TrainingSpec t = s.training();
+        return new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
+                t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade());
+    }
+
+    @Provides
+    @Singleton
+    Seeds seeds(ExperimentSpec s, RunPlan p) {
+        return new Seeds(s.seed(), p.key());
+    }
+
+    @Provides
+    @Singleton
+    EngineChoice engineChoice(ExperimentSpec s) {
+        return EngineChoice.of(s);
+    }
+
+    @Provides
+    DenseEngine dense(@Named("threads") int t) {
+        return new DenseEngine(t);
+    }
+}

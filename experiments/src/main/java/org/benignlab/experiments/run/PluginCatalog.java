@@ -1,0 +1,92 @@
+package org.benignlab.experiments.run;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.benignlab.api.ExtensionPoint;
+import org.benignlab.api.Provider;
+import org.benignlab.api.Registry;
+import org.benignlab.experiments.spec.InputException;
+
+/**
+ * Every plugin visible to a run: the built-in ones on the class path plus those in plugin jars given
+ * with {@code --plugins} (a jar, or a folder whose {@code *.jar} files are all loaded).
+ */
+public final class PluginCatalog {
+    private final Map<ExtensionPoint, Registry<Provider<?, ?>>> registries;
+
+    private PluginCatalog(Map<ExtensionPoint, Registry<Provider<?, ?>>> registries) {
+        this.registries = registries;
+    }
+
+    /** The built-in plugins only. */
+    public static PluginCatalog builtIn() {
+        return load(List.of());
+    }
+
+    /** Built-in plugins plus the plugin jars at {@code paths}. */
+    public static PluginCatalog load(List<Path> paths) {
+        ClassLoader parent = PluginCatalog.class.getClassLoader();
+        ClassLoader loader = parent;
+        List<URL> urls = new ArrayList<>();
+        for (Path p : paths) {
+            for (Path jar : jars(p)) {
+                checkJar(jar);
+                try {
+                    urls.add(jar.toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw new InputException("--plugins " + jar + ": not a usable path");
+                }
+            }
+        }
+        if (!urls.isEmpty()) {
+            loader = new URLClassLoader(urls.toArray(URL[]::new), parent);
+        }
+        Map<ExtensionPoint, Registry<Provider<?, ?>>> map = new EnumMap<>(ExtensionPoint.class);
+        for (ExtensionPoint point : ExtensionPoint.values()) {
+            try {
+                map.put(point, Registry.load(point, loader));
+            } catch (ServiceConfigurationError | IllegalStateException e) {
+                throw new InputException("plugins: " + e.getMessage());
+            }
+        }
+        return new PluginCatalog(map);
+    }
+
+    private static List<Path> jars(Path p) {
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.list(p)) {
+                return s.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+            } catch (IOException e) {
+                throw new InputException("--plugins " + p + ": cannot list folder: " + e.getMessage());
+            }
+        }
+        if (!Files.exists(p)) {
+            throw new InputException("--plugins " + p + ": no such file or folder");
+        }
+        return List.of(p);
+    }
+
+    private static void checkJar(Path jar) {
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            z.size();
+        } catch (IOException e) {
+            throw new InputException("--plugins " + jar + ": not a readable jar (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The registries, one per extension point. */
+    public Map<ExtensionPoint, Registry<Provider<?, ?>>> registries() {
+        return registries;
+    }
+}

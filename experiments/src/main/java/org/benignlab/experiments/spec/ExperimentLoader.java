@@ -1,0 +1,194 @@
+package org.benignlab.experiments.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.benignlab.api.ExtensionPoint;
+import org.benignlab.api.Provider;
+import org.benignlab.api.Registry;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads an experiment file: YAML (no type tags, bounded size, depth and aliases) -> tree -> the
+ * {@code --set} overrides -> parameters resolved ({@link Parameters}) -> {@link ExperimentSpec}
+ * bound and validated ({@link RecordBinder}). Every failure is an {@link InputException} whose message
+ * names the file and the YAML path.
+ */
+public final class ExperimentLoader {
+    /** Largest experiment file read, in bytes. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+
+    private final Map<ExtensionPoint, Registry<Provider<?, ?>>> registries;
+    private final ObjectMapper yaml;
+
+    public ExperimentLoader(Map<ExtensionPoint, Registry<Provider<?, ?>>> registries) {
+        this.registries = registries;
+        this.yaml = mapper();
+    }
+
+    /** A YAML mapper with the safety limits used for every file we read. */
+    public static ObjectMapper mapper() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(40);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        options.setAllowDuplicateKeys(false);
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        ObjectMapper mapper = new ObjectMapper(factory);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return mapper;
+    }
+
+    /** A file plus its overrides, bound. */
+    public Loaded load(Path file, List<String> overrides) {
+        JsonNode tree = readTree(file);
+        return load(tree, overrides, file.toString());
+    }
+
+    /** A tree plus overrides, bound; {@code source} names the input in error messages. */
+    public Loaded load(JsonNode tree, List<String> overrides, String source) {
+        ObjectNode root = (ObjectNode) tree.deepCopy();
+        for (String o : overrides) {
+            applyOverride(root, o);
+        }
+        try {
+            Parameters params = Parameters.resolve(root);
+            ExperimentSpec spec = new RecordBinder(params, registries).bind(root, ExperimentSpec.class, "");
+            return new Loaded(spec, params.values());
+        } catch (InputException e) {
+            throw new InputException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The result of loading: the spec and the resolved scalar parameters. */
+    public record Loaded(ExperimentSpec spec, Map<String, Double> parameters) {
+    }
+
+    /** Reads and parses a YAML file into a mapping tree. */
+    public JsonNode readTree(Path file) {
+        String text;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(file + ": is a directory; expected an experiment YAML file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(file + ": is " + size + " bytes; experiment files are limited to "
+                        + MAX_FILE_BYTES + " bytes");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file + ": cannot be read (permission denied)");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(file + ": is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read: " + e.getMessage());
+        }
+        JsonNode tree = parse(text, file.toString());
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new InputException(file + ": is empty; expected an experiment (name, data, network, training)");
+        }
+        if (!tree.isObject()) {
+            throw new InputException(file + ": must be a mapping of keys (name, seed, data, network, training), got "
+                    + RecordBinder.show(tree));
+        }
+        return tree;
+    }
+
+    private JsonNode parse(String text, String source) {
+        try {
+            refuseAliases(text, source);
+            return yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null || loc.getLineNr() < 1 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw new InputException(source + where + ": invalid YAML: " + yamlProblem(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InputException(source + ": cannot be read: " + e.getMessage());
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // SnakeYAML limits (aliases, depth, size) surface as unchecked exceptions
+            throw new InputException(source + ": invalid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * Jackson reads an alias ({@code *name}) as the plain string "name", which would silently change
+     * a value; so anchors and aliases are refused (this also rules out alias-expansion attacks).
+     */
+    private void refuseAliases(String text, String source) throws java.io.IOException {
+        try (JsonParser p = yaml.getFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                if (p instanceof YAMLParser yp && (yp.isCurrentAlias() || yp.getCurrentAnchor() != null)) {
+                    JsonLocation loc = p.currentTokenLocation();
+                    throw new InputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+                            + ": YAML anchors and aliases (&name, *name) are not supported; write the values out");
+                }
+            }
+        }
+    }
+
+    /** Applies {@code a.b.c=value}: the value is read as a YAML scalar or flow collection. */
+    void applyOverride(ObjectNode root, String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new InputException("--set " + override + ": expected PATH=VALUE, e.g. training.steps=500");
+        }
+        String path = override.substring(0, eq).trim();
+        String raw = override.substring(eq + 1);
+        if (!path.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+            throw new InputException("--set " + override + ": '" + path + "' is not a dotted path of keys");
+        }
+        JsonNode value = raw.isBlank() ? JsonNodeFactory.instance.nullNode() : parse(raw, "--set " + path);
+        String[] parts = path.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (child == null || child.isNull()) {
+                child = node.putObject(parts[i]);
+            } else if (!child.isObject()) {
+                throw new InputException("--set " + path + ": '" + String.join(".", List.of(parts).subList(0, i + 1))
+                        + "' is a value, not a mapping");
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], value);
+    }
+
+    /** SnakeYAML's multi-line problem text in one line, without its "in 'reader'" position lines. */
+    private static String yamlProblem(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        String joined = s.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.startsWith("at [Source"))
+                .filter(l -> !l.matches("\\^+"))
+                .reduce((a, b) -> a + "; " + b).orElse("syntax error");
+        return joined.length() > 300 ? joined.substring(0, 300) + "..." : joined;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        String line = s.strip().split("\\R", 2)[0];
+        return line.isEmpty() ? "syntax error" : line;
+    }
+}

@@ -1,0 +1,179 @@
+package org.benignlab.experiments.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import net.objecthunter.exp4j.Expression;
+import net.objecthunter.exp4j.ExpressionBuilder;
+import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
+
+/**
+ * The scalar parameters an expression may name (n, p, m, mu, eta, gamma, H, step), each read from its
+ * place in the experiment file, and the evaluation of numeric values written as expressions such as
+ * {@code "p^0.35"} or {@code "1e-3*step/sqrt(m*p)"} (exp4j syntax: + - * / ^ %, sqrt, log, exp, abs,
+ * ...). Parameters may themselves be expressions over other parameters; a cycle, an unknown name, a
+ * division by zero or a non-finite result is an {@link InputException} naming the YAML path.
+ */
+public final class Parameters {
+
+    /** Parameter name -> dotted YAML path where its value lives. */
+    public static final Map<String, String> PATHS;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("n", "data.n");
+        m.put("p", "data.p");
+        m.put("m", "network.width");
+        m.put("mu", "data.mu");
+        m.put("eta", "data.noise.rate");
+        m.put("gamma", "network.activation.gamma");
+        m.put("H", "network.activation.H");
+        m.put("step", "training.optimizer.step");
+        PATHS = java.util.Collections.unmodifiableMap(m);
+    }
+
+    private final JsonNode root;
+    private final Map<String, Double> values = new LinkedHashMap<>();
+
+    private Parameters(JsonNode root) {
+        this.root = root;
+    }
+
+    /** Resolves every parameter the file gives, in dependency order. */
+    public static Parameters resolve(JsonNode root) {
+        Parameters params = new Parameters(root);
+        for (String name : PATHS.keySet()) {
+            params.resolve(name, new ArrayDeque<>());
+        }
+        return params;
+    }
+
+    /** The resolved parameters that the file gives (a parameter it leaves out is absent). */
+    public Map<String, Double> values() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    private void resolve(String name, Deque<String> visiting) {
+        if (values.containsKey(name)) {
+            return;
+        }
+        String path = PATHS.get(name);
+        JsonNode node = at(root, path);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!(node.isNumber() || node.isTextual())) {
+            throw new InputException(path + ": must be a number or an expression, got " + RecordBinder.show(node));
+        }
+        if (node.isNumber()) {
+            values.put(name, node.doubleValue());
+            return;
+        }
+        if (visiting.contains(name)) {
+            List<String> cycle = new ArrayList<>();
+            boolean in = false;
+            for (java.util.Iterator<String> it = visiting.descendingIterator(); it.hasNext(); ) {
+                String v = it.next();
+                in |= v.equals(name);
+                if (in) {
+                    cycle.add(PATHS.get(v));
+                }
+            }
+            cycle.add(path);
+            if (cycle.size() == 2) {
+                throw new InputException(path + ": expression '" + node.asText() + "' refers to itself");
+            }
+            throw new InputException(path + ": expressions refer to each other in a cycle: "
+                    + String.join(" -> ", cycle));
+        }
+        visiting.push(name);
+        Expression e = parse(node.asText(), path);
+        for (String dep : e.getVariableNames()) {
+            resolve(dep, visiting);
+        }
+        visiting.pop();
+        values.put(name, evaluate(e, node.asText(), path));
+    }
+
+    /** Evaluates {@code text} found at {@code path} over the resolved parameters. */
+    public double evaluate(String text, String path) {
+        return evaluate(parse(text, path), text, path);
+    }
+
+    private double evaluate(Expression e, String text, String path) {
+        for (String dep : e.getVariableNames()) {
+            Double v = values.get(dep);
+            if (v == null) {
+                throw new InputException(path + ": expression '" + text + "' uses '" + dep
+                        + "', which this file does not set (set " + PATHS.get(dep) + ")");
+            }
+            e.setVariable(dep, v);
+        }
+        double result;
+        try {
+            result = e.evaluate();
+        } catch (ArithmeticException ex) {
+            throw new InputException(path + ": expression '" + text + "' divides by zero");
+        } catch (RuntimeException ex) {
+            throw new InputException(path + ": cannot evaluate expression '" + text + "': " + ex.getMessage());
+        }
+        if (!Double.isFinite(result)) {
+            throw new InputException(path + ": expression '" + text + "' evaluates to " + result
+                    + "; a finite number is required");
+        }
+        return result;
+    }
+
+    private static Expression parse(String text, String path) {
+        try {
+            Expression e = new ExpressionBuilder(text).variables(PATHS.keySet()).build();
+            net.objecthunter.exp4j.ValidationResult v = e.validate(false);
+            if (!v.isValid()) {
+                throw new InputException(path + ": '" + text + "' is neither a number nor a valid expression ("
+                        + lowerFirst(String.join("; ", v.getErrors())) + ")");
+            }
+            return e;
+        } catch (InputException ex) {
+            throw ex;
+        } catch (UnknownFunctionOrVariableException ex) {
+            String name = ex.getToken();
+            throw new InputException(path + ": unknown name '" + name + "' in expression '" + text
+                    + "'; allowed names: " + String.join(", ", PATHS.keySet())
+                    + " and functions sqrt, log, exp, abs, ...");
+        } catch (RuntimeException ex) {
+            throw new InputException(path + ": '" + text + "' is neither a number nor a valid expression ("
+                    + lowerFirst(ex.getMessage()) + ")");
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        if (s == null || s.isEmpty()) {
+            return "syntax error";
+        }
+        String t = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return t.substring(0, 1).toLowerCase(Locale.ROOT) + t.substring(1);
+    }
+
+    /** The node at a dotted path, or null. */
+    static JsonNode at(JsonNode root, String dotted) {
+        JsonNode n = root;
+        for (String part : dotted.split("\\.")) {
+            if (n == null || !n.isObject()) {
+                return null;
+            }
+            n = n.get(part);
+        }
+        return n;
+    }
+
+    /** Names an expression may use. */
+    public static Set<String> names() {
+        return PATHS.keySet();
+    }
+}

@@ -1,0 +1,132 @@
+package org.benignlab.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.benignlab.api.MetricNames;
+import org.benignlab.experiments.results.ResultStore;
+import org.benignlab.experiments.spec.ExperimentLoader;
+import org.benignlab.reports.MetricsTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end through the real command line: a small copy of the quickstart (same model, smaller n, p,
+ * width and test set) reaches train error 0 and a test error near the noise rate, and writes a
+ * complete results folder.
+ */
+class RunIT {
+    static final Path QUICKSTART = Path.of("..", "examples", "quickstart.yaml");
+    /** The quickstart, made smaller so that it runs in a few seconds. */
+    static final String[] SMALL = {"--set", "data.n=50", "--set", "data.p=2000", "--set", "network.width=20",
+        "--set", "data.test=1000", "--set", "training.steps=3000"};
+
+    @TempDir
+    Path dir;
+
+    private static CliTest.Result run(Path out, String... extra) {
+        String[] args = Stream.concat(Stream.of("run", QUICKSTART.toString(), "--out", out.toString()),
+                Stream.concat(Stream.of(SMALL), Stream.of(extra))).toArray(String[]::new);
+        return CliTest.cli(args);
+    }
+
+    private static JsonNode summary(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            Path runDir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+            return new ObjectMapper().readTree(runDir.resolve(ResultStore.SUMMARY).toFile());
+        }
+    }
+
+    @Test
+    void quickstartShowsBenignOverfittingAndWritesACompleteFolder() throws Exception {
+        Path out = dir.resolve("qs");
+        CliTest.Result r = run(out);
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode s = summary(out);
+        assertEquals("completed", s.get("status").asText());
+        assertEquals(0.0, s.get("train_error").asDouble(), 0.0, "every label fitted, noisy ones included");
+        assertTrue(s.get("noisy_count").asInt() > 0, "the run had flipped labels to fit");
+        // noise rate 0.1 and ||mu|| = p^0.35 ~ 14: the Bayes error on noisy labels is 0.1, on clean ~0.
+        // 1000 test points: a binomial standard error of about 0.01; allow 0.06 above the noise rate.
+        double test = s.get("test_error").asDouble();
+        assertTrue(test > 0.04 && test < 0.16, "test error on noisy labels near 0.1: " + test);
+        assertTrue(s.get("test_error_clean").asDouble() < 0.06, "clean test error small: " + s);
+        assertTrue(r.out().contains("train       error 0.0000"), r.out());
+
+        Path runDir = out.resolve(s.get("run_key").asText());
+        for (String f : List.of(ResultStore.CONFIG, ResultStore.PROVENANCE, ResultStore.METRICS, ResultStore.SUMMARY)) {
+            assertTrue(Files.exists(runDir.resolve(f)), f);
+        }
+        assertTrue(Files.exists(out.resolve(ResultStore.MANIFEST)));
+        List<String> csv = Files.readAllLines(out.resolve(ResultStore.RUNS_CSV));
+        assertEquals(2, csv.size(), "header and one row: " + csv);
+        try (Stream<Path> files = Files.walk(out)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+        // the trajectory ends at the summary's values
+        MetricsTable metrics = MetricsTable.read(runDir.resolve(ResultStore.METRICS));
+        for (String m : List.of(MetricNames.TRAIN_LOSS, MetricNames.TEST_ERROR, MetricNames.WEIGHT_NORM)) {
+            assertEquals(s.get(m).asDouble(), metrics.last(m).getAsDouble(), 0.0, m);
+        }
+        assertEquals(s.get("steps").asLong(), metrics.series(MetricNames.TRAIN_LOSS)
+                .get(metrics.series(MetricNames.TRAIN_LOSS).size() - 1).step());
+        // the resolved config is a valid experiment that reproduces the run key
+        JsonNode config = ExperimentLoader.mapper().readTree(runDir.resolve(ResultStore.CONFIG).toFile());
+        assertEquals(Math.pow(2000, 0.35), config.at("/data/mu").asDouble(), 1e-9);
+        JsonNode prov = new ObjectMapper().readTree(runDir.resolve(ResultStore.PROVENANCE).toFile());
+        assertEquals("dense", prov.get("engine").asText());
+        assertNotNull(prov.get("stream_seeds").get("data"));
+
+        // running again skips the finished run
+        CliTest.Result again = run(out);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("already finished"), again.out());
+    }
+
+    @Test
+    void sameSeedSameNumbersWhateverTheThreadCount() throws Exception {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, run(one, "--threads", "1", "--set", "training.steps=200").code());
+        assertEquals(0, run(two, "--threads", "2", "--set", "training.steps=200").code());
+        String key = summary(one).get("run_key").asText();
+        assertEquals(key, summary(two).get("run_key").asText());
+        assertEquals(Files.readString(one.resolve(key).resolve(ResultStore.METRICS)),
+                Files.readString(two.resolve(key).resolve(ResultStore.METRICS)));
+        Path other = dir.resolve("other");
+        assertEquals(0, run(other, "--threads", "1", "--set", "training.steps=200", "--set", "seed=2").code());
+        assertFalse(Files.readString(one.resolve(key).resolve(ResultStore.METRICS)).equals(
+                Files.readString(other.resolve(summary(other).get("run_key").asText()).resolve(ResultStore.METRICS))),
+                "another seed gives other numbers");
+    }
+
+    @Test
+    void aFolderOfAnotherExperimentIsRefused() throws Exception {
+        Path out = dir.resolve("shared");
+        assertEquals(0, run(out, "--set", "training.steps=5").code());
+        CliTest.Result r = run(out, "--set", "training.steps=6");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("holds results of a different experiment"), r.err());
+    }
+
+    @Test
+    void aDivergingRunIsRecordedAsDiverged() throws Exception {
+        Path out = dir.resolve("div");
+        // W0 entries of 1e306 make <w_j, x_i> overflow: f is NaN at step 0
+        CliTest.Result r = run(out, "--set", "network.init=1e306", "--set", "training.steps=50");
+        assertEquals(0, r.code(), "a diverged run is a recorded result, not a crash: " + r.out() + r.err());
+        JsonNode s = summary(out);
+        assertEquals("diverged", s.get("status").asText());
+        assertEquals(0, s.get("diverged_at_step").asLong());
+        assertEquals("diverged", s.get("stop_reason").asText());
+        assertTrue(r.out().contains("diverged"), r.out());
+    }
+}

@@ -1,0 +1,63 @@
+package org.benignlab.experiments.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class ParametersTest {
+
+    private static JsonNode yaml(String text) throws Exception {
+        return ExperimentLoader.mapper().readTree(text);
+    }
+
+    @Test
+    void resolvesParametersInDependencyOrder() throws Exception {
+        Parameters p = Parameters.resolve(yaml("""
+                data: {n: 10, p: "n^2*50", mu: "p^0.5"}
+                network: {width: "n/2"}
+                training: {optimizer: {step: "1/(m*p)"}}
+                """));
+        assertEquals(5000.0, p.values().get("p"), 1e-9);
+        assertEquals(Math.sqrt(5000.0), p.values().get("mu"), 1e-9);
+        assertEquals(5.0, p.values().get("m"), 0.0);
+        assertEquals(1.0 / 25000.0, p.values().get("step"), 1e-18);
+        assertFalse(p.values().containsKey("gamma"), "a parameter the file leaves out is absent");
+        assertEquals(1e-3 * (1.0 / 25000.0) / Math.sqrt(5 * 5000.0),
+                p.evaluate("1e-3*step/sqrt(m*p)", "x"), 1e-20);
+    }
+
+    @Test
+    void selfReferenceIsAnError() throws Exception {
+        InputException e = assertThrows(InputException.class,
+                () -> Parameters.resolve(yaml("data: {n: 10, p: 100, mu: \"2*mu\"}")));
+        assertEquals("data.mu: expression '2*mu' refers to itself", e.getMessage());
+    }
+
+    @Test
+    void cycleIsAnErrorNamingThePaths() throws Exception {
+        InputException e = assertThrows(InputException.class,
+                () -> Parameters.resolve(yaml("data: {n: \"p/10\", p: \"m*n\", mu: 1}\nnetwork: {width: 3}")));
+        assertTrue(e.getMessage().contains("cycle"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.n") && e.getMessage().contains("data.p"), e.getMessage());
+    }
+
+    @Test
+    void unknownNameDivisionByZeroAndUnsetParameter() throws Exception {
+        Parameters p = Parameters.resolve(yaml("data: {n: 10, p: 100}"));
+        InputException unknown = assertThrows(InputException.class, () -> p.evaluate("q^2", "data.mu"));
+        assertTrue(unknown.getMessage().startsWith("data.mu: unknown name 'q'"), unknown.getMessage());
+        InputException zero = assertThrows(InputException.class, () -> p.evaluate("1/(p-p)", "data.mu"));
+        assertEquals("data.mu: expression '1/(p-p)' divides by zero", zero.getMessage());
+        InputException unset = assertThrows(InputException.class, () -> p.evaluate("gamma*2", "x.y"));
+        assertTrue(unset.getMessage().contains("network.activation.gamma"), unset.getMessage());
+        InputException syntax = assertThrows(InputException.class, () -> p.evaluate("2*(p", "x.y"));
+        assertTrue(syntax.getMessage().startsWith("x.y: '2*(p' is neither a number nor a valid expression"),
+                syntax.getMessage());
+        InputException inf = assertThrows(InputException.class, () -> p.evaluate("log(0)", "x.y"));
+        assertTrue(inf.getMessage().contains("finite"), inf.getMessage());
+    }
+}

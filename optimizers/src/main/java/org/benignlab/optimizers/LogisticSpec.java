@@ -1,0 +1,5 @@
+package org.benignlab.optimizers;
+
+/** {@code logistic} has no parameters. */
+public record LogisticSpec() {
+}

@@ -1,0 +1,35 @@
+package org.benignlab.optimizers.impl;
+
+import org.benignlab.api.Loss;
+
+/**
+ * The logistic loss of the paper (Section 2.2): ℓ(z) = log(1 + e^-z), ℓ'(z) = -1/(1 + e^z),
+ * g(z) = -ℓ'(z) = 1/(1 + e^z).
+ *
+ * <p>Numerics: ℓ(z) = log1p(e^-z) for z &gt;= 0 and -z + log1p(e^z) for z &lt; 0, so the
+ * exponential never overflows and small values keep full relative precision (ℓ(1e300) = 0,
+ * ℓ(-1e300) = 1e300). g(z) = 1/(1 + e^z) is exact to rounding everywhere: e^z overflowing to
+ * infinity gives 0, never NaN. Stateless and thread-safe.
+ */
+public final class LogisticLoss implements Loss {
+
+    @Override
+    public double value(double z) {
+        return z >= 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
+    }
+
+    @Override
+    public double derivative(double z) {
+        return -g(z);
+    }
+
+    @Override
+    public double g(double z) {
+        return 1 / (1 + Math.exp(z));
+    }
+
+    @Override
+    public String toString() {
+        return "LogisticLoss";
+    }
+}

@@ -1,0 +1,132 @@
+package org.benignlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.benignlab.api.ClusterDistribution;
+import org.benignlab.api.ClusterProperties;
+import org.junit.jupiter.api.Test;
+
+/** The cluster contract accepts N(0, I) and an honest non-Gaussian, and rejects false declarations. */
+class ClusterDistributionContractTest {
+
+    static final ClusterProperties ISO = new ClusterProperties(true, 1, 1, 1, true);
+    static final long SEED = 20220205L;
+    static final int DIM = 12;
+    static final int DRAWS = 20_000;
+
+    /** Box-Muller (no cached second value), scaled and shifted; mixing > 0 correlates neighbours. */
+    record Gaussian(double sd, double shift, double mixing, ClusterProperties props) implements ClusterDistribution {
+        public void sample(UniformRandomProvider rng, double[] out) {
+            for (int j = 0; j < out.length; j++) {
+                out[j] = normal(rng);
+            }
+            if (mixing > 0) {
+                double first = out[0];
+                for (int j = 0; j < out.length; j++) {
+                    double next = j + 1 < out.length ? out[j + 1] : first;
+                    out[j] = (out[j] + mixing * next) / Math.sqrt(1 + mixing * mixing);
+                }
+            }
+            for (int j = 0; j < out.length; j++) {
+                out[j] = sd * out[j] + shift;
+            }
+        }
+
+        public ClusterProperties properties() {
+            return props;
+        }
+    }
+
+    static double normal(UniformRandomProvider rng) {
+        double u = 1 - rng.nextDouble(); // (0, 1]
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    /** Uniform on [-sqrt 3, sqrt 3]: variance 1, not Gaussian. */
+    record Uniform(ClusterProperties props) implements ClusterDistribution {
+        public void sample(UniformRandomProvider rng, double[] out) {
+            for (int j = 0; j < out.length; j++) {
+                out[j] = Math.sqrt(3) * (2 * rng.nextDouble() - 1);
+            }
+        }
+
+        public ClusterProperties properties() {
+            return props;
+        }
+    }
+
+    /** Keeps the first generator it sees (the mistake the contract must catch). */
+    static final class BoundToFirstGenerator implements ClusterDistribution {
+        private UniformRandomProvider bound;
+
+        public synchronized void sample(UniformRandomProvider rng, double[] out) {
+            if (bound == null) {
+                bound = rng;
+            }
+            for (int j = 0; j < out.length; j++) {
+                out[j] = normal(bound);
+            }
+        }
+
+        public ClusterProperties properties() {
+            return ISO;
+        }
+    }
+
+    static void assertFailsWith(Optional<String> r, String fragment) {
+        assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
+        assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
+    }
+
+    @Test
+    void honestDistributionsPass() {
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(new Gaussian(1, 0, 0, ISO), SEED, DIM, DRAWS));
+        ClusterProperties uniform = new ClusterProperties(true, Double.NaN, 0, 1, false);
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(new Uniform(uniform), SEED, DIM, DRAWS));
+    }
+
+    @Test
+    void nonGaussianClaimingToBeGaussianIsCaught() {
+        assertFailsWith(ClusterDistributionContract.check(new Uniform(ISO), SEED, DIM, DRAWS), "|z_j| <= 1");
+    }
+
+    @Test
+    void overstatedKappaIsCaught() {
+        ClusterProperties props = new ClusterProperties(true, 1, 1, 1, false);
+        assertFailsWith(ClusterDistributionContract.check(new Gaussian(Math.sqrt(0.8), 0, 0, props), SEED, DIM, DRAWS),
+                "κ");
+    }
+
+    @Test
+    void wrongVarianceOfAnIsotropicGaussianIsCaught() {
+        ClusterProperties props = new ClusterProperties(true, 1, 1, 0.5, true);
+        assertFailsWith(ClusterDistributionContract.check(new Gaussian(0.9, 0, 0, props), SEED, DIM, DRAWS), "variance");
+    }
+
+    @Test
+    void nonZeroMeanIsCaught() {
+        assertFailsWith(ClusterDistributionContract.check(new Gaussian(1, 0.1, 0, ISO), SEED, DIM, DRAWS), "mean");
+    }
+
+    @Test
+    void correlatedCoordinatesClaimingProductAreCaught() {
+        assertFailsWith(ClusterDistributionContract.check(new Gaussian(1, 0, 1, ISO), SEED, DIM, DRAWS), "correlation");
+    }
+
+    @Test
+    void samplerBoundToOneGeneratorIsCaught() {
+        assertFailsWith(ClusterDistributionContract.check(new BoundToFirstGenerator(), SEED, DIM, DRAWS), "differs");
+    }
+
+    @Test
+    void insaneDeclarationsAreCaught() {
+        assertFailsWith(ClusterDistributionContract.checkProperties(new Gaussian(1, 0, 0,
+                new ClusterProperties(false, 1, 1, 1, true))), "isotropic");
+        assertFailsWith(ClusterDistributionContract.checkProperties(new Gaussian(1, 0, 0,
+                new ClusterProperties(true, -1, 1, 1, false))), "sub-Gaussian");
+    }
+}

@@ -1,0 +1,94 @@
+package org.benignlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.DoubleStream;
+
+import org.benignlab.api.Loss;
+import org.junit.jupiter.api.Test;
+
+/** The loss contract accepts correct margin losses and rejects broken ones. */
+class LossContractTest {
+
+    record Fn(DoubleUnaryOperator v, DoubleUnaryOperator d) implements Loss {
+        public double value(double z) {
+            return v.applyAsDouble(z);
+        }
+
+        public double derivative(double z) {
+            return d.applyAsDouble(z);
+        }
+    }
+
+    static final Fn LOGISTIC = new Fn(z -> z >= 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z)),
+            z -> -1 / (1 + Math.exp(z)));
+    static final Fn HINGE = new Fn(z -> Math.max(0, 1 - z), z -> z < 1 ? -1 : 0);
+
+    static final double[] GRID = DoubleStream.concat(DoubleStream.iterate(-50, z -> z <= 50, z -> z + 0.25),
+            DoubleStream.of(-1e6, -1e3, -700, 700, 1e3, 1e6, 1e300, -1e300, 1 + 1e-9, 1 - 1e-9)).toArray();
+
+    static void assertFailsWith(Loss l, String fragment) {
+        Optional<String> r = LossContract.checkAll(l, GRID);
+        assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
+        assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
+    }
+
+    @Test
+    void correctLossesPass() {
+        assertEquals(Optional.empty(), LossContract.checkAll(LOGISTIC, GRID));
+        assertEquals(Optional.empty(), LossContract.checkAll(HINGE, GRID));
+    }
+
+    @Test
+    void exponentialLossOverflowsBeforeOneMillion() {
+        Fn exp = new Fn(z -> Math.exp(-z), z -> -Math.exp(-z));
+        assertEquals(Optional.empty(), LossContract.checkAll(exp, DoubleStream.iterate(-700, z -> z <= 700, z -> z + 7).toArray()));
+        assertTrue(LossContract.check(exp, -1e6).orElseThrow().contains("not finite"));
+    }
+
+    @Test
+    void brokenLossesAreCaught() {
+        assertFailsWith(new Fn(LOGISTIC.v(), z -> 0.5 * LOGISTIC.derivative(z)), "central difference");
+        assertFailsWith(new Fn(z -> Math.log1p(Math.exp(z)), z -> 1 / (1 + Math.exp(-z))), "> 0");
+        assertFailsWith(new Fn(z -> LOGISTIC.value(z) - 1, LOGISTIC.d()), "< 0");
+        // log(1 + e^-z) loses all relative precision once e^-z < 1e-16, so ℓ' no longer matches ℓ
+        assertFailsWith(new Fn(z -> Math.log(1 + Math.exp(-z)), LOGISTIC.d()), "central difference");
+        assertFailsWith(new Fn(LOGISTIC.v(), z -> -Math.exp(-z) / (1 + Math.exp(-z))), "NaN");
+        Loss badG = new Loss() {
+            public double value(double z) {
+                return LOGISTIC.value(z);
+            }
+
+            public double derivative(double z) {
+                return LOGISTIC.derivative(z);
+            }
+
+            @Override
+            public double g(double z) {
+                return -2 * derivative(z);
+            }
+        };
+        assertFailsWith(badG, "-ℓ'");
+    }
+
+    @Test
+    void factA1HoldsForTheLogisticLossAndFailsForASteeperOne() {
+        for (double z1 = -700; z1 <= 700; z1 += 17.5) {
+            for (double z2 = -700; z2 <= 700; z2 += 17.5) {
+                assertEquals(Optional.empty(), LossContract.factA1(LOGISTIC, z1, z2), z1 + ", " + z2);
+            }
+        }
+        Fn steep = new Fn(z -> Math.exp(-2 * z), z -> -2 * Math.exp(-2 * z));
+        assertTrue(LossContract.factA1(steep, -10, 0).orElseThrow().contains("Fact A.1"));
+    }
+
+    @Test
+    void factA1RefusesAnUnderflowedDenominator() {
+        assertThrows(IllegalArgumentException.class, () -> LossContract.factA1(LOGISTIC, 0, 800));
+        assertEquals(Optional.empty(), LossContract.factA1(LOGISTIC, 800, 0));
+    }
+}
