@@ -48,7 +48,7 @@ final class PluginsCommand implements Callable<Integer> {
                     w.printf("  %-22s parameters (example): %s%n", "", params);
                 }
                 Map<String, String> props = new LinkedHashMap<>(p.properties());
-                props.putAll(derived(p));
+                derived(p).forEach(props::putIfAbsent);
                 if (!props.isEmpty()) {
                     w.printf("  %-22s properties: %s%n", "", props);
                 }
@@ -59,20 +59,23 @@ final class PluginsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Properties read from an instance built from the example spec. */
+    /**
+     * Properties read from an instance built from the example spec, for a provider that does not
+     * declare them itself.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, String> derived(Provider<?, ?> p) {
         Map<String, String> m = new LinkedHashMap<>();
         Object o = ((Provider) p).create(p.exampleSpec());
         if (o instanceof Activation a) {
-            m.put("gamma (example)", a.leakiness().isPresent() ? fmt(a.leakiness().getAsDouble()) : "none (not leaky)");
-            m.put("H (example)", a.smoothness().isPresent() ? fmt(a.smoothness().getAsDouble()) : "none (not smooth)");
+            m.put("gamma", a.leakiness().isPresent() ? fmt(a.leakiness().getAsDouble()) : "none (not leaky)");
+            m.put("H", a.smoothness().isPresent() ? fmt(a.smoothness().getAsDouble()) : "none (not smooth)");
         } else if (o instanceof ClusterDistribution c) {
             ClusterProperties cp = c.properties();
-            m.put("meets_paper_assumptions", cp.meetsPaperAssumptions() ? "yes" : "no");
-            m.put("exact_gaussian_sketch", cp.isotropicGaussian() ? "yes" : "no");
+            m.put("paper_assumptions", cp.meetsPaperAssumptions() ? "yes" : "no");
+            m.put("isotropic_gaussian", cp.isotropicGaussian() ? "yes (Gaussian sketch exact)" : "no");
         } else if (o instanceof LabelNoise n) {
-            m.put("kind", n.adversarial() ? "adversarial" : "random");
+            m.put("adversarial", n.adversarial() ? "yes" : "no");
             m.put("needs_features", n.needsFeatures() ? "yes" : "no");
         } else if (o instanceof Optimizer opt) {
             m.put("linear_in_gradients", opt.linearInGradients() ? "yes (span engine exact)" : "no (dense engine only)");
