@@ -109,6 +109,23 @@ class RunIT {
     }
 
     @Test
+    void aRunIsRebuiltFromItsRecordedConfigurationWithTheSameNumbers() throws Exception {
+        Path out = dir.resolve("orig");
+        assertEquals(0, run(out, "--set", "training.steps=100").code());
+        String key = summary(out).get("run_key").asText();
+        Path config = out.resolve(key).resolve(ResultStore.CONFIG);
+        Path again = dir.resolve("again");
+        CliTest.Result r = CliTest.cli("run", config.toString(), "--out", again.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(key, summary(again).get("run_key").asText(), "the resolved config has the same run key");
+        assertEquals(Files.readString(out.resolve(key).resolve(ResultStore.METRICS)),
+                Files.readString(again.resolve(key).resolve(ResultStore.METRICS)));
+        JsonNode prov = new ObjectMapper().readTree(out.resolve(key).resolve(ResultStore.PROVENANCE).toFile());
+        assertEquals(ExperimentLoader.mapper().readTree(config.toFile()), prov.get("config"),
+                "provenance.json holds the same resolved configuration");
+    }
+
+    @Test
     void aFolderOfAnotherExperimentIsRefused() throws Exception {
         Path out = dir.resolve("shared");
         assertEquals(0, run(out, "--set", "training.steps=5").code());
