@@ -90,7 +90,8 @@ public final class Run {
             s.put("message", r.message());
         }
         Map<String, Object> p = new LinkedHashMap<>();
-        parameters.forEach(p::put);
+        // whole numbers (n, p, m, ...) are written without a decimal point
+        parameters.forEach((k, v) -> p.put(k, v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) v.longValue() : v));
         p.put("seed", spec.seed());
         s.put("parameters", p);
         return s;
