@@ -25,7 +25,12 @@ public final class MetricNames {
     /** Frobenius norm of the first layer, ||W||_F. */
     public static final String WEIGHT_NORM = "weight_norm_fro";
 
+    /** Spectral norm of the first layer, ||W||_2 (square root of the largest eigenvalue of W W^T). */
+    public static final String WEIGHT_NORM_SPECTRAL = "weight_norm_spectral";
+    /** Stable rank ||W||_F^2 / ||W||_2^2 of the first layer, in [1, min(m, p)]. */
+    public static final String STABLE_RANK = "stable_rank";
+
     /** All metrics every engine records, in the order they are written. */
     public static final List<String> ALL = List.of(TRAIN_LOSS, TRAIN_ERROR, TRAIN_ERROR_CLEAN, TRAIN_ERROR_NOISY,
-            TEST_ERROR, TEST_ERROR_CLEAN, WEIGHT_NORM);
+            TEST_ERROR, TEST_ERROR_CLEAN, WEIGHT_NORM, WEIGHT_NORM_SPECTRAL, STABLE_RANK);
 }
