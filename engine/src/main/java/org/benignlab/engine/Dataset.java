@@ -1,35 +1,56 @@
 package org.benignlab.engine;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
 
 /**
- * An explicit sample of the paper's data model (Section 2.2): clean labels ỹ_i, points
- * x_i = z_i + ỹ_i μ and observed labels y_i (= -ỹ_i on the flipped points).
+ * A sample of the paper's data model (Section 2.2): clean labels ỹ_i, points x_i = z_i + ỹ_i μ and
+ * observed labels y_i (= -ỹ_i on the flipped points). Made in one of three ways:
+ * <ul>
+ *   <li>{@link #generate}: explicit points, kept (the dense engine, the span engine's training set);</li>
+ *   <li>{@link #generateStreamed}: the same draws, each point handed to a {@link PointSink} as it is drawn
+ *       and then dropped (the span engine's test set); only labels and projections are kept;</li>
+ *   <li>{@link #fromProjections}: no points at all, only ỹ_i and &lt;x_i, μ&gt; (the Gaussian sketch).</li>
+ * </ul>
  *
  * <p><b>The class mean.</b> μ = ||μ|| e_1: the mean lies along the first coordinate. For the isotropic
  * clusters of the paper only ||μ|| matters (rotation invariance); for other product distributions this
  * is a choice, made so that &lt;x, μ&gt; = ||μ|| x_1 costs nothing and matches the Gaussian sketch.
  *
- * <p><b>Draw order</b> (fixed; the same generators give the same numbers):
+ * <p><b>Draw order</b> (fixed; the same generators give the same numbers, whichever of the first two
+ * methods is used):
  * <ol>
  *   <li>{@code points}: for i = 0, ..., size-1 in turn: ỹ_i = {@code points.nextBoolean() ? +1 : -1}, then
- *       {@code cluster.sample(points, row_i)} (p values). Then x_i1 = z_i1 + ỹ_i ||μ|| and x_ik = z_ik
- *       for k &gt; 1.</li>
- *   <li>{@code flips}: one call {@code noise.flips(new NoiseContext(ỹ, <x_i, μ>, i -> copy of x_i), flips)}.</li>
+ *       {@code cluster.sample(points, row_i)} (p values, into a zeroed array). Then x_i1 = z_i1 + ỹ_i ||μ||
+ *       and x_ik = z_ik for k &gt; 1.</li>
+ *   <li>{@code flips}: one call {@code noise.flips(new NoiseContext(ỹ, <x_i, μ>, features), flips)}, where
+ *       features is {@code i -> copy of x_i} for {@link #generate} and {@code null} otherwise.</li>
  * </ol>
  * The two generators may be the same object (the test set uses one stream for both); then the flips
  * are drawn after all the points. For an empty sample the noise model is not called.
  *
- * <p>Memory: size · p doubles (8 bytes each), held as one array per point.
+ * <p>Memory: size · p doubles (8 bytes each), held as one array per point, for {@link #generate}; 4 · size
+ * numbers otherwise.
  */
 public final class Dataset {
+    /** Receives each point as it is drawn. */
+    @FunctionalInterface
+    interface PointSink {
+        /**
+         * @param i index of the point
+         * @param x x_i, length p (not to be modified; reused for the next point: copy what you keep)
+         */
+        void accept(int i, double[] x);
+    }
+
     private final int p;
     private final double muNorm;
-    /** Rows x_i, each of length p (not copied: engine-internal, never modified). */
+    /** Rows x_i, each of length p (not copied: engine-internal, never modified); null without points. */
     final double[][] x;
     final double[] cleanLabels;
     final double[] labels;
@@ -56,7 +77,7 @@ public final class Dataset {
     }
 
     /**
-     * Draws a sample in the documented order.
+     * Draws a sample in the documented order and keeps the points.
      *
      * @param size    number of points, &gt;= 0
      * @param p       dimension, &gt;= 1
@@ -69,6 +90,74 @@ public final class Dataset {
      */
     public static Dataset generate(int size, int p, double muNorm, ClusterDistribution cluster, LabelNoise noise,
                                    UniformRandomProvider points, UniformRandomProvider flips) {
+        check(size, p, muNorm);
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(noise, "noise");
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(flips, "flips");
+        double[][] x = new double[size][];
+        double[] clean = new double[size];
+        double[] proj = new double[size];
+        drawPoints(size, p, muNorm, cluster, points, clean, proj, true, (i, row) -> x[i] = row);
+        return label(p, muNorm, x, clean, proj, noise, flips, i -> x[i].clone());
+    }
+
+    /**
+     * Draws the same numbers as {@link #generate} with the same generators, but hands each point to
+     * {@code sink} as soon as it is drawn and keeps only the labels and the projections: memory p doubles
+     * instead of size · p. The noise model gets no feature vectors, so it must not need them.
+     *
+     * @param sink receives x_0, x_1, ... in order (called before the flips are drawn)
+     * @throws IllegalArgumentException if {@code noise.needsFeatures()}
+     */
+    static Dataset generateStreamed(int size, int p, double muNorm, ClusterDistribution cluster, LabelNoise noise,
+                                    UniformRandomProvider points, UniformRandomProvider flips, PointSink sink) {
+        check(size, p, muNorm);
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(noise, "noise");
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(flips, "flips");
+        Objects.requireNonNull(sink, "sink");
+        if (noise.needsFeatures()) {
+            throw new IllegalArgumentException("Dataset.generateStreamed: label noise "
+                    + noise.getClass().getName() + " needs the feature vectors; use generate");
+        }
+        double[] clean = new double[size];
+        double[] proj = new double[size];
+        drawPoints(size, p, muNorm, cluster, points, clean, proj, false, sink);
+        return label(p, muNorm, null, clean, proj, noise, flips, null);
+    }
+
+    /**
+     * A sample without explicit points (the Gaussian sketch): the clean labels and projections are given,
+     * the flips are drawn with {@code NoiseContext(ỹ, <x_i, μ>, null)}.
+     *
+     * @param cleanLabels     ỹ_i in {-1, +1} (not modified: copied)
+     * @param meanProjections &lt;x_i, μ&gt; (not modified: copied)
+     * @param noise           label-noise model; must not need the feature vectors
+     * @param flips           generator of the flips (modified: advanced)
+     * @throws IllegalArgumentException if the lengths differ or {@code noise.needsFeatures()}
+     */
+    static Dataset fromProjections(int p, double muNorm, double[] cleanLabels, double[] meanProjections,
+                                   LabelNoise noise, UniformRandomProvider flips) {
+        check(cleanLabels.length, p, muNorm);
+        if (meanProjections.length != cleanLabels.length) {
+            throw new IllegalArgumentException("Dataset.fromProjections: " + cleanLabels.length + " labels but "
+                    + meanProjections.length + " projections");
+        }
+        if (noise.needsFeatures()) {
+            throw new IllegalArgumentException("Dataset.fromProjections: label noise " + noise.getClass().getName()
+                    + " needs the feature vectors, which this sample does not have");
+        }
+        return label(p, muNorm, null, cleanLabels.clone(), meanProjections.clone(), noise, flips, null);
+    }
+
+    /** The same labels and projections without the points (lets the points be garbage-collected). */
+    Dataset withoutPoints() {
+        return x == null ? this : new Dataset(p, muNorm, null, cleanLabels, labels, flipped, meanProjections);
+    }
+
+    private static void check(int size, int p, double muNorm) {
         if (size < 0) {
             throw new IllegalArgumentException("Dataset.size: must be >= 0, got " + size);
         }
@@ -78,22 +167,34 @@ public final class Dataset {
         if (!(Double.isFinite(muNorm) && muNorm >= 0)) {
             throw new IllegalArgumentException("Dataset.muNorm: must be a finite number >= 0, got " + muNorm);
         }
-        Objects.requireNonNull(cluster, "cluster");
-        Objects.requireNonNull(noise, "noise");
-        Objects.requireNonNull(points, "points");
-        Objects.requireNonNull(flips, "flips");
-        double[][] x = new double[size][];
-        double[] clean = new double[size];
-        double[] proj = new double[size];
+    }
+
+    /** Step 1 of the draw order: labels and points; {@code fresh}: a new array per point, else one reused. */
+    private static void drawPoints(int size, int p, double muNorm, ClusterDistribution cluster,
+                                   UniformRandomProvider points, double[] clean, double[] proj, boolean fresh,
+                                   PointSink sink) {
+        double[] reused = fresh ? null : new double[p];
         for (int i = 0; i < size; i++) {
             clean[i] = points.nextBoolean() ? 1.0 : -1.0;
-            double[] row = new double[p];
+            double[] row;
+            if (fresh) {
+                row = new double[p];
+            } else {
+                row = reused;
+                Arrays.fill(row, 0.0);
+            }
             cluster.sample(points, row);
             row[0] += clean[i] * muNorm;
-            x[i] = row;
             proj[i] = muNorm * row[0];
+            sink.accept(i, row);
         }
-        NoiseContext context = new NoiseContext(clean.clone(), proj.clone(), i -> x[i].clone());
+    }
+
+    /** Step 2 of the draw order: the flips and the observed labels. */
+    private static Dataset label(int p, double muNorm, double[][] x, double[] clean, double[] proj, LabelNoise noise,
+                                 UniformRandomProvider flips, IntFunction<double[]> features) {
+        int size = clean.length;
+        NoiseContext context = new NoiseContext(clean.clone(), proj.clone(), features);
         boolean[] flipped = size == 0 ? new boolean[0] : noise.flips(context, flips);
         if (flipped == null || flipped.length != size) {
             throw new IllegalStateException("label noise " + noise.getClass().getName() + " returned "
@@ -109,7 +210,12 @@ public final class Dataset {
 
     /** Number of points. */
     public int size() {
-        return x.length;
+        return cleanLabels.length;
+    }
+
+    /** Whether the points are kept ({@link #generate}); otherwise {@link #point} throws. */
+    public boolean hasPoints() {
+        return x != null;
     }
 
     /** Dimension p. */
@@ -122,8 +228,15 @@ public final class Dataset {
         return muNorm;
     }
 
-    /** A copy of x_i. */
+    /**
+     * A copy of x_i.
+     *
+     * @throws IllegalStateException if the points were not kept
+     */
     public double[] point(int i) {
+        if (x == null) {
+            throw new IllegalStateException("Dataset.point: this sample keeps no points (streamed or sketched)");
+        }
         return x[i].clone();
     }
 

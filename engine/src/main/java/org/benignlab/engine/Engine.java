@@ -3,8 +3,10 @@ package org.benignlab.engine;
 /**
  * A training engine: generates the data of a run, initialises the network and trains it, recording
  * every metric of {@link org.benignlab.api.MetricNames#ALL} on the log-spaced schedule plus the last
- * step. Implementations: {@link DenseEngine} (explicit X and W, any optimiser), span (W = W0 + B X,
- * optimisers linear in gradients), sketch (exact Gram-matrix draw for isotropic Gaussian clusters).
+ * step. Implementations: {@link DenseEngine} (explicit X and W, any optimiser), {@link SpanEngine}
+ * (W = W0 + B X, optimisers linear in gradients), {@link SketchEngine} (exact Gram-matrix draw for isotropic
+ * Gaussian clusters). {@link Engines#create} makes one by name; {@link Engines#unsupported} says why one
+ * cannot run a configuration exactly.
  */
 public interface Engine {
 

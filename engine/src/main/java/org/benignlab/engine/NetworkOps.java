@@ -2,6 +2,9 @@ package org.benignlab.engine;
 
 import java.util.Arrays;
 import org.benignlab.api.Activation;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM;
+import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 import org.benignlab.api.Loss;
 
 /**
@@ -411,6 +414,65 @@ public final class NetworkOps {
             scaled += r * r;
         }
         return max * Math.sqrt(scaled);
+    }
+
+    /**
+     * The spectral norm ||W||_2 = sqrt(λ_max(S)) from the Gram matrix S = W W^T (symmetric positive
+     * semi-definite, m x m): the largest eigenvalue by EJML's symmetric QR algorithm (Householder
+     * tridiagonalisation, serial, so the result is deterministic), clamped at 0 before the square root.
+     * S is read as given; a caller that forms it from a sum of products should symmetrise it first.
+     * A NaN entry gives NaN; an infinite entry (W W^T overflowed, entries of W beyond about 1e154) gives
+     * +infinity.
+     *
+     * @param gram S, m rows of length m (not modified)
+     * @throws IllegalArgumentException if S is not square
+     * @throws IllegalStateException if the eigenvalue iteration does not converge
+     */
+    public static double spectralNorm(double[][] gram) {
+        int m = gram.length;
+        boolean infinite = false;
+        for (double[] row : gram) {
+            checkLength("spectralNorm: gram row", row.length, m);
+            for (double v : row) {
+                if (Double.isNaN(v)) {
+                    return Double.NaN;
+                }
+                infinite |= Double.isInfinite(v);
+            }
+        }
+        if (infinite) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (m == 0) {
+            return 0.0;
+        }
+        DMatrixRMaj s = new DMatrixRMaj(gram);
+        SymmetricQRAlgorithmDecomposition_DDRM eig =
+                new SymmetricQRAlgorithmDecomposition_DDRM(new TridiagonalDecompositionHouseholder_DDRM(), false);
+        if (!eig.decompose(s)) {
+            throw new IllegalStateException("spectralNorm: the symmetric eigenvalue iteration did not converge for a "
+                    + m + " x " + m + " Gram matrix");
+        }
+        double max = 0.0;
+        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
+            max = Math.max(max, eig.getEigenvalue(i).real);
+        }
+        return Math.sqrt(max);
+    }
+
+    /**
+     * The stable rank ||W||_F^2 / ||W||_2^2, in [1, min(m, p)] up to rounding. NaN when ||W||_2 is 0
+     * (W = 0: no direction to measure, 0/0), not finite, or NaN.
+     *
+     * @param frobenius ||W||_F
+     * @param spectral  ||W||_2
+     */
+    public static double stableRank(double frobenius, double spectral) {
+        if (!(spectral > 0) || Double.isInfinite(spectral)) {
+            return Double.NaN;
+        }
+        double ratio = frobenius / spectral;
+        return ratio * ratio;
     }
 
     private static boolean allZero(double[] w) {

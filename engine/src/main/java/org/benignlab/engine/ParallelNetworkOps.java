@@ -76,6 +76,22 @@ public final class ParallelNetworkOps implements AutoCloseable {
         run(p, t -> NetworkOps.gradient(ct, x, rows, grad, bound(p, t), bound(p, t + 1)));
     }
 
+    /**
+     * Parallel {@link NetworkOps#multiply(double[], int, double[][], double[][], int, int, int, int)} on rows
+     * [0, rows) and columns [0, cols): C = A B with A flat row-major (stride {@code aStride}); split over rows.
+     */
+    public void multiply(double[] a, int aStride, double[][] b, double[][] c, int rows, int cols) {
+        run(rows, t -> NetworkOps.multiply(a, aStride, b, c, bound(rows, t), bound(rows, t + 1), 0, cols));
+    }
+
+    /**
+     * Parallel {@link NetworkOps#multiply(double[][], double[][], double[][], int, int, int, int)} on rows
+     * [0, rows) and columns [0, cols): C = A B with A given as rows; split over rows.
+     */
+    public void multiply(double[][] a, double[][] b, double[][] c, int rows, int cols) {
+        run(rows, t -> NetworkOps.multiply(a, b, c, bound(rows, t), bound(rows, t + 1), 0, cols));
+    }
+
     /** Parallel {@link NetworkOps#transpose(double[], int, int, double[][])}: split over rows of W^T. */
     public void transpose(double[] w, int m, int p, double[][] wt) {
         run(p, t -> NetworkOps.transpose(w, m, p, wt, bound(p, t), bound(p, t + 1)));

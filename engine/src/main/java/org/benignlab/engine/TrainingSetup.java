@@ -2,11 +2,13 @@ package org.benignlab.engine;
 
 /**
  * The sizes and stopping rules of one training run (paper, Section 2.2). Plugins and random streams are
- * passed separately ({@link Plugins}, {@link RandomStreams}).
+ * passed separately ({@link Plugins}, {@link RandomStreams}). The compact constructor throws an
+ * {@link IllegalArgumentException} naming the field, the value and what is allowed.
  *
  * @param n                   number of training points, &gt;= 1
  * @param p                   dimension of the inputs, &gt;= 1
- * @param width               number of hidden units m, &gt;= 1 (m * p must fit in one Java array)
+ * @param width               number of hidden units m, &gt;= 1 (the dense engine also needs m * p to fit in
+ *                            one Java array; the span and sketch engines do not, see {@link Engines#unsupported})
  * @param muNorm              ||μ||, finite and &gt;= 0; μ = ||μ|| e_1
  * @param testSize            number of test points, &gt;= 0 (0: test metrics are NaN)
  * @param initScale           ω: W0_ij ~ N(0, ω²), finite and &gt;= 0
@@ -14,7 +16,6 @@ package org.benignlab.engine;
  * @param stopLoss            stop when the train loss is &lt;= stopLoss; a value &lt;= 0 turns the rule off
  * @param stopAtInterpolation stop when the train error (against the observed labels) is 0
  * @param pointsPerDecade     density of the logarithmic metric schedule ({@link LogSchedule}), &gt;= 1
- * @throws IllegalArgumentException naming the field, the value and what is allowed
  */
 public record TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
                             long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade) {
@@ -40,10 +41,6 @@ public record TrainingSetup(int n, int p, int width, double muNorm, int testSize
             throw bad("stopLoss", stopLoss, "must be a finite number (<= 0 turns the rule off)");
         }
         atLeast("pointsPerDecade", pointsPerDecade, 1);
-        if ((long) width * p > MAX_ARRAY) {
-            throw new IllegalArgumentException("TrainingSetup.width * p: must be <= " + MAX_ARRAY
-                    + " (W is one array), got " + width + " * " + p + " = " + (long) width * p);
-        }
     }
 
     /** Whether the stop-loss rule is on ({@code stopLoss > 0}). */

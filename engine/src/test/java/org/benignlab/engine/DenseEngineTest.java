@@ -38,8 +38,7 @@ class DenseEngineTest {
         public void record(long step, String metric, double value) {
             if (!records.isEmpty()) {
                 Rec last = records.get(records.size() - 1);
-                int expectedIndex = last.metric().equals(MetricNames.WEIGHT_NORM) ? 0
-                        : MetricNames.ALL.indexOf(last.metric()) + 1;
+                int expectedIndex = (MetricNames.ALL.indexOf(last.metric()) + 1) % MetricNames.ALL.size();
                 assertEquals(MetricNames.ALL.get(expectedIndex), metric, "metric order");
                 assertTrue(expectedIndex == 0 ? step > last.step() : step == last.step(), "step order");
             } else {
@@ -262,7 +261,30 @@ class DenseEngineTest {
         assertEquals((double) testErr / testSize, got.get(MetricNames.TEST_ERROR), 0.0);
         assertEquals((double) testErrClean / testSize, got.get(MetricNames.TEST_ERROR_CLEAN), 0.0);
         assertEquals(Math.sqrt(sumSq), got.get(MetricNames.WEIGHT_NORM), 1e-12);
+        var svd = org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(m, p, false, false, true);
+        assertTrue(svd.decompose(new org.ejml.data.DMatrixRMaj(m, p, true, w)));
+        double sigma = 0;
+        for (double sv : svd.getSingularValues()) {
+            sigma = Math.max(sigma, sv);
+        }
+        assertEquals(sigma, got.get(MetricNames.WEIGHT_NORM_SPECTRAL), 1e-12 * sigma);
+        assertEquals(sumSq / (sigma * sigma), got.get(MetricNames.STABLE_RANK), 1e-10);
+        assertTrue(got.get(MetricNames.STABLE_RANK) > 1 && got.get(MetricNames.STABLE_RANK) < m);
         assertTrue(testErr > 0 && testErr < testSize, "a non-trivial test error: " + testErr);
+    }
+
+    /** W0 = 0 (ω = 0): both norms are 0 and the stable rank, 0/0, is NaN; after one step it is defined. */
+    @Test
+    void zeroWeightsHaveNoStableRank() {
+        TrainingSetup s = new TrainingSetup(10, 50, 4, 2.0, 20, 0.0, 1, 0, false, 10);
+        for (Engine engine : List.of(new DenseEngine(1), new SpanEngine(1), new SketchEngine(1))) {
+            Recorder rec = new Recorder();
+            engine.train(s, plugins(new TestPlugins.FlipEvery(5), 0.1), Fixture.streams(3), rec);
+            assertEquals(0.0, rec.value(0, MetricNames.WEIGHT_NORM), 0.0, engine.name());
+            assertEquals(0.0, rec.value(0, MetricNames.WEIGHT_NORM_SPECTRAL), 0.0, engine.name());
+            assertTrue(Double.isNaN(rec.value(0, MetricNames.STABLE_RANK)), engine.name());
+            assertTrue(rec.value(1, MetricNames.STABLE_RANK) >= 1 - 1e-9, engine.name());
+        }
     }
 
     @Test
@@ -276,9 +298,11 @@ class DenseEngineTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new TrainingSetup(5, 5, 5, 1, 0, 0, 1, Double.POSITIVE_INFINITY, false, 1));
         assertThrows(IllegalArgumentException.class, () -> new TrainingSetup(5, 5, 5, 1, 0, 0, 1, 0, false, 0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrainingSetup(5, 1 << 20, 1 << 12, 1, 0, 0, 1, 0, false, 1));
-        assertTrue(e.getMessage().contains("width * p"), e.getMessage());
+        // W must be one array for the dense engine only: the setup itself accepts any width * p.
+        TrainingSetup huge = new TrainingSetup(5, 1 << 20, 1 << 12, 1, 0, 0, 1, 0, false, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DenseEngine(1)
+                .train(huge, plugins(new TestPlugins.FlipEvery(5), 0.01), Fixture.streams(1), MetricsSink.discard()));
+        assertTrue(e.getMessage().startsWith("dense engine: width * p = 4096 * 1048576"), e.getMessage());
         assertEquals("TrainingSetup.n: must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
                 () -> new TrainingSetup(0, 5, 5, 1, 0, 0, 1, 0, false, 1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new DenseEngine(0));

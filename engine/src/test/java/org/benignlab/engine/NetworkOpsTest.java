@@ -233,4 +233,44 @@ class NetworkOpsTest {
         assertArrayEquals(new double[] {1, 4}, t[0], 0.0);
         assertArrayEquals(new double[] {3, 6}, t[2], 0.0);
     }
+
+    /** ||W||_2 from W W^T equals the largest singular value of W (EJML's SVD), for random shapes. */
+    @Test
+    void spectralNormIsTheLargestSingularValue() {
+        qt().withFixedSeed(77L).withExamples(40)
+                .forAll(integers().between(1, 30), integers().between(1, 60), longs().all())
+                .checkAssert((m, p, seed) -> {
+                    Fixture fx = new Fixture(1, p, m, seed, 1.0, 0.7);
+                    double[][] wt = new double[p][m];
+                    NetworkOps.transpose(fx.w, m, p, wt);
+                    double[][] gram = new double[m][m];
+                    NetworkOps.multiply(fx.w, p, wt, gram, 0, m, 0, m);
+                    double spectral = NetworkOps.spectralNorm(gram);
+                    var svd = org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(m, p, false, false, true);
+                    assertTrue(svd.decompose(new DMatrixRMaj(m, p, true, fx.w)));
+                    double max = 0;
+                    for (double sv : svd.getSingularValues()) {
+                        max = Math.max(max, sv);
+                    }
+                    assertEquals(max, spectral, 1e-10 * max);
+                    double fro = NetworkOps.frobeniusNorm(fx.w);
+                    double rank = NetworkOps.stableRank(fro, spectral);
+                    assertTrue(rank >= 1 - 1e-12 && rank <= Math.min(m, p) + 1e-9, "stable rank " + rank);
+                });
+    }
+
+    @Test
+    void spectralNormAndStableRankEdgeCases() {
+        assertEquals(0.0, NetworkOps.spectralNorm(new double[2][2]), 0.0);
+        assertTrue(Double.isNaN(NetworkOps.stableRank(0.0, 0.0)), "W = 0: 0/0");
+        assertEquals(1.0, NetworkOps.stableRank(3.0, 3.0), 0.0);
+        assertTrue(Double.isNaN(NetworkOps.spectralNorm(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})));
+        assertEquals(Double.POSITIVE_INFINITY,
+                NetworkOps.spectralNorm(new double[][] {{Double.POSITIVE_INFINITY, 1}, {1, 1}}), 0.0);
+        assertTrue(Double.isNaN(NetworkOps.stableRank(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)));
+        // rank one: ||W||_2 = ||W||_F
+        double[][] gram = {{1, 2}, {2, 4}}; // W = (1, 2)^T (1)
+        assertEquals(Math.sqrt(5), NetworkOps.spectralNorm(gram), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> NetworkOps.spectralNorm(new double[2][3]));
+    }
 }

@@ -47,16 +47,25 @@ class ParallelNetworkOpsTest {
         }
         double[] gSerial = new double[fx.m * fx.p];
         double[] gParallel = new double[fx.m * fx.p];
+        // the generic products of the span engine: C = A B with A flat (W W^T) and with A as rows (X X^T)
+        double[][] gramSerial = new double[fx.m][fx.m];
+        double[][] gramParallel = new double[fx.m][fx.m];
+        double[][] kSerial = new double[fx.n][fx.n];
+        double[][] kParallel = new double[fx.n][fx.n];
         NetworkOps.preActivationsT(fx.w, xt, ztSerial);
         NetworkOps.transpose(fx.w, fx.m, fx.p, wtSerial);
         NetworkOps.preActivations(fx.x, wtSerial, zSerial, 0, fx.n);
         NetworkOps.gradient(ct, fx.x, new double[fx.m][fx.p], gSerial);
+        NetworkOps.multiply(fx.w, fx.p, wtSerial, gramSerial, 0, fx.m, 0, fx.m);
+        NetworkOps.multiply(fx.x, xt, kSerial, 0, fx.n, 0, fx.n);
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
             assertEquals(threads, ops.threads());
             ops.preActivationsT(fx.w, xt, ztParallel);
             ops.transpose(fx.w, fx.m, fx.p, wtParallel);
             ops.preActivations(fx.x, wtParallel, zParallel, fx.n);
             ops.gradient(ct, fx.x, new double[fx.m][fx.p], gParallel);
+            ops.multiply(fx.w, fx.p, wtParallel, gramParallel, fx.m, fx.m);
+            ops.multiply(fx.x, xt, kParallel, fx.n, fx.n);
         }
         String where = "threads=" + threads + " n=" + fx.n + " p=" + fx.p + " m=" + fx.m;
         // Arrays.equals on double[] compares bit patterns (Double.equals)
@@ -64,6 +73,13 @@ class ParallelNetworkOpsTest {
         assertEquals(true, Arrays.deepEquals(wtSerial, wtParallel), "W^T differs, " + where);
         assertEquals(true, Arrays.deepEquals(zSerial, zParallel), "Z differs, " + where);
         assertEquals(true, Arrays.equals(gSerial, gParallel), "gradient differs, " + where);
+        assertEquals(true, Arrays.deepEquals(gramSerial, gramParallel), "W W^T differs, " + where);
+        assertEquals(true, Arrays.deepEquals(kSerial, kParallel), "X X^T differs, " + where);
+        for (int j = 0; j < fx.m; j++) {
+            for (int k = 0; k < fx.m; k++) {
+                assertEquals(gramSerial[j][k], gramSerial[k][j], 0.0, "W W^T is exactly symmetric");
+            }
+        }
     }
 
     @Test

@@ -180,4 +180,113 @@ final class TestPlugins {
             return true;
         }
     }
+
+    /** φ(z) = z: the network is linear (γ = 1, H = 0). */
+    record Identity() implements Activation {
+        @Override
+        public double value(double z) {
+            return z;
+        }
+
+        @Override
+        public double derivative(double z) {
+            return 1;
+        }
+
+        @Override
+        public double secondDerivative(double z) {
+            return 0;
+        }
+
+        @Override
+        public OptionalDouble leakiness() {
+            return OptionalDouble.of(1);
+        }
+
+        @Override
+        public OptionalDouble smoothness() {
+            return OptionalDouble.of(0);
+        }
+    }
+
+    /** Heavy ball: v &lt;- β v + ∇L̂; W &lt;- W - α v. A fixed linear combination of past gradients. */
+    record HeavyBall(double step, double beta) implements Optimizer {
+        @Override
+        public State start(int dimension) {
+            double[] v = new double[dimension];
+            return (t, params, gradient) -> {
+                for (int k = 0; k < params.length; k++) {
+                    v[k] = beta * v[k] + gradient[k];
+                    params[k] -= step * v[k];
+                }
+            };
+        }
+
+        @Override
+        public boolean linearInGradients() {
+            return true;
+        }
+    }
+
+    /** Sign descent: W &lt;- W - α sign(∇L̂), coordinate-wise, so not linear in the gradients. */
+    record SignDescent(double step) implements Optimizer {
+        @Override
+        public State start(int dimension) {
+            return (t, params, gradient) -> {
+                for (int k = 0; k < params.length; k++) {
+                    params[k] -= step * Math.signum(gradient[k]);
+                }
+            };
+        }
+
+        @Override
+        public boolean linearInGradients() {
+            return false;
+        }
+    }
+
+    /** Rademacher coordinates: a product distribution that is not Gaussian. */
+    record Rademacher() implements ClusterDistribution {
+        @Override
+        public void sample(UniformRandomProvider rng, double[] out) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] = rng.nextBoolean() ? 1 : -1;
+            }
+        }
+
+        @Override
+        public ClusterProperties properties() {
+            return new ClusterProperties(true, 1.0, 0.0, 1.0, false);
+        }
+    }
+
+    /**
+     * Reads the features: flips the points whose second coordinate x_i2 is below {@code threshold}
+     * (needs p &gt;= 2; no randomness).
+     */
+    record SecondCoordinateFlips(double threshold) implements LabelNoise {
+        @Override
+        public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
+            boolean[] out = new boolean[context.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = context.features().apply(i)[1] < threshold;
+            }
+            return out;
+        }
+
+        @Override
+        public double rate() {
+            return 0.1;
+        }
+
+        @Override
+        public boolean adversarial() {
+            return true;
+        }
+
+        @Override
+        public boolean needsFeatures() {
+            return true;
+        }
+    }
 }

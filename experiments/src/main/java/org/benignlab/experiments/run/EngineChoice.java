@@ -1,22 +1,51 @@
 package org.benignlab.experiments.run;
 
-import org.benignlab.experiments.spec.ExperimentSpec;
+import java.util.List;
+import java.util.Optional;
+import org.benignlab.engine.Engines;
+import org.benignlab.engine.Plugins;
+import org.benignlab.engine.TrainingSetup;
+import org.benignlab.experiments.spec.InputException;
 
 /**
  * The engine a run uses and why, as printed in the summary and recorded in provenance.json.
+ * {@code auto} takes the fastest engine that is exact for the chosen plugins: sketch (no p-dimensional
+ * vector at all), then span (a step costs O(n^2 m), nothing in p), then dense (any optimiser).
  *
- * @param name   engine name ({@code dense})
+ * @param name   engine name: {@code dense}, {@code span} or {@code sketch}
  * @param reason one sentence: why this engine
  */
 public record EngineChoice(String name, String reason) {
 
-    /** Resolves {@code training.engine} for a spec. */
-    public static EngineChoice of(ExperimentSpec spec) {
-        String asked = spec.training().engine();
-        if (asked.equals("auto")) {
-            return new EngineChoice("dense",
-                    "auto: dense is the only engine in this version and is exact for every plugin");
+    /** Engines in the order auto tries them. */
+    public static final List<String> AUTO_ORDER = List.of("sketch", "span", "dense");
+
+    /**
+     * Resolves {@code training.engine} for these plugins and sizes.
+     *
+     * @throws InputException when the engine asked for is not exact for the plugins
+     */
+    public static EngineChoice of(String asked, Plugins plugins, TrainingSetup setup) {
+        if (!asked.equals("auto")) {
+            Optional<String> why = Engines.unsupported(asked, plugins, setup);
+            if (why.isPresent()) {
+                throw new InputException("training.engine: '" + asked + "' cannot run this experiment exactly: "
+                        + why.get() + "; use engine auto or dense");
+            }
+            return new EngineChoice(asked, "chosen in training.engine");
         }
-        return new EngineChoice(asked, "chosen in training.engine");
+        StringBuilder skipped = new StringBuilder();
+        for (String candidate : AUTO_ORDER) {
+            Optional<String> why = Engines.unsupported(candidate, plugins, setup);
+            if (why.isEmpty() && candidate.equals("span") && setup.p() <= setup.n()) {
+                why = Optional.of("p <= n, where a dense step (n p m) is no dearer than a span step (n^2 m)");
+            }
+            if (why.isEmpty()) {
+                return new EngineChoice(candidate, "auto: " + candidate + " is exact for these plugins and the "
+                        + "fastest that is" + (skipped.length() == 0 ? "" : " (" + skipped + ")"));
+            }
+            skipped.append(skipped.length() == 0 ? "" : "; ").append(candidate).append(": ").append(why.get());
+        }
+        return new EngineChoice("dense", "auto: dense (" + skipped + ")");
     }
 }

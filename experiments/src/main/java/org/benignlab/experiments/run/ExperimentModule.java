@@ -10,7 +10,8 @@ import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.Optimizer;
-import org.benignlab.engine.DenseEngine;
+import org.benignlab.engine.Engine;
+import org.benignlab.engine.Engines;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingSetup;
 import org.benignlab.experiments.spec.DataSpec;
@@ -93,12 +94,12 @@ public final class ExperimentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EngineChoice engineChoice(ExperimentSpec s) {
-        return EngineChoice.of(s);
+    EngineChoice engineChoice(ExperimentSpec s, Plugins plugins, TrainingSetup setup) {
+        return EngineChoice.of(s.training().engine(), plugins, setup);
     }
 
     @Provides
-    DenseEngine dense(@Named("threads") int t) {
-        return new DenseEngine(t);
+    Engine engine(EngineChoice choice, @Named("threads") int t) {
+        return Engines.create(choice.name(), t);
     }
 }

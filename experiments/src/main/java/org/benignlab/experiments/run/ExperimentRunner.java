@@ -1,6 +1,8 @@
 package org.benignlab.experiments.run;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.function.Consumer;
 import org.benignlab.experiments.results.ResultStore;
 import org.benignlab.experiments.spec.ExperimentLoader;
 import org.benignlab.experiments.spec.ExperimentSpec;
+import org.benignlab.experiments.spec.InputException;
 
 /**
  * Runs an experiment file: load and validate everything first (bad input fails before anything is
@@ -35,6 +38,16 @@ public final class ExperimentRunner {
     public record Outcome(ExperimentSpec spec, Path resultsDir, List<RunOutcome> runs) {
     }
 
+    /** A plugin or engine choice that refused its input, as an input error naming the file. */
+    private static RuntimeException asInputError(RuntimeException e, Path file) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputException || t instanceof org.benignlab.api.InvalidSpecException) {
+                return new InputException(file + ": " + t.getMessage(), t);
+            }
+        }
+        return e;
+    }
+
     /**
      * Runs {@code file} with {@code overrides} into {@code outDir} (default {@code results/<name>}).
      *
@@ -52,7 +65,11 @@ public final class ExperimentRunner {
         // build every run's object graph before writing anything: plugin creation errors surface now
         List<Run> runs = new ArrayList<>();
         for (RunPlan plan : plans) {
-            runs.add(Guice.createInjector(new ExperimentModule(plan, threads)).getInstance(Run.class));
+            try {
+                runs.add(Guice.createInjector(new ExperimentModule(plan, threads)).getInstance(Run.class));
+            } catch (ProvisionException | CreationException e) {
+                throw asInputError(e, file);
+            }
         }
         store.prepare(spec.name(), experimentHash, plans);
         List<RunOutcome> outcomes = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.benignlab.api.MetricNames;
-import org.benignlab.engine.DenseEngine;
+import org.benignlab.engine.Engine;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingResult;
 import org.benignlab.engine.TrainingSetup;
@@ -23,19 +23,19 @@ public final class Run {
     private final TrainingSetup setup;
     private final Seeds seeds;
     private final EngineChoice engine;
-    private final DenseEngine dense;
+    private final Engine trainer;
     private final int threads;
 
     @Inject
     Run(RunPlan plan, ExperimentSpec spec, Plugins plugins, TrainingSetup setup, Seeds seeds, EngineChoice engine,
-        DenseEngine dense, @Named("threads") int threads) {
+        Engine trainer, @Named("threads") int threads) {
         this.plan = plan;
         this.spec = spec;
         this.plugins = plugins;
         this.setup = setup;
         this.seeds = seeds;
         this.engine = engine;
-        this.dense = dense;
+        this.trainer = trainer;
         this.threads = threads;
     }
 
@@ -60,7 +60,7 @@ public final class Run {
         long t0 = System.nanoTime();
         TrainingResult result;
         try (ResultStore.MetricsWriter metrics = store.start(plan)) {
-            result = dense.train(setup, plugins, seeds.streams(), metrics::record);
+            result = trainer.train(setup, plugins, seeds.streams(), metrics::record);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> summary = summary(result, seconds, parameters);
             store.finish(plan, metrics, provenance(start, Instant.now()), summary, allRuns);
@@ -85,6 +85,7 @@ public final class Run {
         s.put("noise_rate", plugins.noise().rate());
         s.put("noisy_count", r.noisyCount());
         s.put("engine", engine.name());
+        s.put("engine_reason", engine.reason());
         s.put("seconds", Math.round(seconds * 1000) / 1000.0);
         if (r.message() != null && !r.message().isEmpty()) {
             s.put("message", r.message());

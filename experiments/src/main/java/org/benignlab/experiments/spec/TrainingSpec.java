@@ -20,7 +20,7 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
                            Integer metricsPerDecade) {
 
     /** Engines this version has; {@code auto} chooses among them. */
-    public static final List<String> ENGINES = List.of("auto", "dense");
+    public static final List<String> ENGINES = List.of("auto", "sketch", "span", "dense");
 
     public TrainingSpec {
         engine = Specs.orDefault(engine, "auto");

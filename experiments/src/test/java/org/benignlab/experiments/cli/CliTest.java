@@ -49,7 +49,7 @@ class CliTest {
                 Arguments.of("self reference", new String[] {"--set", "data.p=p+1"},
                         "data.p: expression 'p+1' refers to itself"),
                 Arguments.of("unknown engine", new String[] {"--set", "training.engine=gpu"},
-                        "training.engine: must be one of auto, dense, got 'gpu'"),
+                        "training.engine: must be one of auto, sketch, span, dense, got 'gpu'"),
                 Arguments.of("negative step", new String[] {"--set", "training.optimizer.step=-1"},
                         "training.optimizer.step: "),
                 Arguments.of("zero width", new String[] {"--set", "network.width=0"},

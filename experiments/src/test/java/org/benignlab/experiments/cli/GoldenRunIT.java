@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.benignlab.experiments.results.ResultStore;
 import org.benignlab.reports.MetricsTable;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,27 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
  * why in the commit.
  */
 class GoldenRunIT {
-    static final Path YAML = Path.of("src/test/resources/golden/tiny.yaml");
-    static final Path GOLDEN = Path.of("src/test/resources/golden/tiny-metrics.csv");
+    static final Path GOLDEN_DIR = Path.of("src/test/resources/golden");
 
     @TempDir
     Path dir;
 
-    private Path runOnce(Path out) throws IOException {
-        CliTest.Result r = CliTest.cli("run", YAML.toString(), "--out", out.toString(), "--threads", "2");
+    private Path runOnce(Path yaml, Path out) throws IOException {
+        CliTest.Result r = CliTest.cli("run", yaml.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.out() + r.err());
         try (Stream<Path> s = Files.list(out)) {
             return s.filter(Files::isDirectory).findFirst().orElseThrow().resolve(ResultStore.METRICS);
         }
     }
 
-    @Test
-    void metricsMatchTheGoldenFile() throws IOException {
-        Path metrics = runOnce(dir.resolve("tiny"));
+    /** One golden run per engine family: dense (explicit data) and sketch (Gram-matrix draw). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tiny", "tiny-sketch"})
+    void metricsMatchTheGoldenFile(String name) throws IOException {
+        Path golden = GOLDEN_DIR.resolve(name + "-metrics.csv");
+        Path metrics = runOnce(GOLDEN_DIR.resolve(name + ".yaml"), dir.resolve(name));
         if (Boolean.getBoolean("benign.golden.regenerate")) {
-            Files.copy(metrics, GOLDEN, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(metrics, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        MetricsTable expected = MetricsTable.read(GOLDEN);
+        MetricsTable expected = MetricsTable.read(golden);
         MetricsTable actual = MetricsTable.read(metrics);
         assertEquals(expected.metrics(), actual.metrics());
         for (String m : expected.metrics()) {

@@ -17,6 +17,8 @@ import org.benignlab.experiments.spec.ExperimentLoader;
 import org.benignlab.reports.MetricsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * End to end through the real command line: a small copy of the quickstart (same model, smaller n, p,
@@ -45,16 +47,17 @@ class RunIT {
         }
     }
 
-    @Test
-    void quickstartShowsBenignOverfittingAndWritesACompleteFolder() throws Exception {
-        Path out = dir.resolve("qs");
-        CliTest.Result r = run(out);
+    @ParameterizedTest(name = "engine {0}")
+    @CsvSource({"auto, sketch", "sketch, sketch", "span, span", "dense, dense"})
+    void quickstartShowsBenignOverfittingAndWritesACompleteFolder(String asked, String used) throws Exception {
+        Path out = dir.resolve("qs-" + asked);
+        CliTest.Result r = run(out, "--set", "training.engine=" + asked);
         assertEquals(0, r.code(), r.out() + r.err());
         JsonNode s = summary(out);
         assertEquals("completed", s.get("status").asText());
         assertEquals(0.0, s.get("train_error").asDouble(), 0.0, "every label fitted, noisy ones included");
         assertTrue(s.get("noisy_count").asInt() > 0, "the run had flipped labels to fit");
-        // noise rate 0.1 and ||mu|| = p^0.35 ~ 14: the Bayes error on noisy labels is 0.1, on clean ~0.
+        // noise rate 0.1 and ||mu|| = p^0.3 ~ 10: the Bayes error on noisy labels is 0.1, on clean ~0.
         // 1000 test points: a binomial standard error of about 0.01; allow 0.06 above the noise rate.
         double test = s.get("test_error").asDouble();
         assertTrue(test > 0.04 && test < 0.16, "test error on noisy labels near 0.1: " + test);
@@ -80,13 +83,14 @@ class RunIT {
                 .get(metrics.series(MetricNames.TRAIN_LOSS).size() - 1).step());
         // the resolved config is a valid experiment that reproduces the run key
         JsonNode config = ExperimentLoader.mapper().readTree(runDir.resolve(ResultStore.CONFIG).toFile());
-        assertEquals(Math.pow(2000, 0.35), config.at("/data/mu").asDouble(), 1e-9);
+        assertEquals(Math.pow(2000, 0.3), config.at("/data/mu").asDouble(), 1e-9);
         JsonNode prov = new ObjectMapper().readTree(runDir.resolve(ResultStore.PROVENANCE).toFile());
-        assertEquals("dense", prov.get("engine").asText());
+        assertEquals(used, prov.get("engine").asText());
+        assertEquals(used, s.get("engine").asText());
         assertNotNull(prov.get("stream_seeds").get("data"));
 
         // running again skips the finished run
-        CliTest.Result again = run(out);
+        CliTest.Result again = run(out, "--set", "training.engine=" + asked);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("already finished"), again.out());
     }

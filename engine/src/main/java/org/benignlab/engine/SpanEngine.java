@@ -1,0 +1,221 @@
+package org.benignlab.engine;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The span engine: explicit data, but the first layer kept as W = W0 + B X with B in R^{m x n}, so that a
+ * training step costs O(n² m) whatever p is (MODEL.md, "Structure the code can exploit"). Exact for every
+ * optimiser whose update is a fixed linear combination of past gradients ({@code linearInGradients()}:
+ * gradient descent, momentum, Nesterov, step-size schedules); others are refused.
+ *
+ * <p><b>Data</b>: drawn exactly as {@link DenseEngine} draws it, stream by stream, so dense and span on the
+ * same streams see the same points, labels, flips, a and W0:
+ * <ol>
+ *   <li>training set: {@link Dataset#generate} with {@code data} (labels and points) and {@code noise}
+ *       (flips);</li>
+ *   <li>second layer: a_j = ±1/√m, one {@code signs.nextBoolean()} per unit;</li>
+ *   <li>first layer: W0_jk = ω · N(0, 1) row-major from {@link ZigguratSampler.NormalizedGaussian} on
+ *       {@code init} (no draw when ω = 0);</li>
+ *   <li>test set: the draws of {@link Dataset#generate} on {@code test} (labels and points, then the flips),
+ *       streamed ({@link Dataset#generateStreamed}) in blocks, each block projected at once and dropped.
+ *       A label-noise model that {@code needsFeatures()} gets the full test set instead (testSize·p
+ *       doubles held during setup).</li>
+ * </ol>
+ * Each stream is advanced only by its own step, so the order of the steps (the test set after W0 here,
+ * before it in the dense engine) does not change a number.
+ *
+ * <p><b>Setup</b> (once): with V = [X; W0] ((n+m) x p), V V^T gives K = X X^T, Z0 = X W0^T, G0 = W0 W0^T
+ * and ||W0||_F^2 = tr G0, in (n+m)²·p multiply-adds; each block of test points x gives X x and W0 x, in
+ * testSize·(n+m)·p. After setup no p-dimensional vector is kept.
+ *
+ * <p><b>Step loop</b>: {@link TrainingLoop}, as for the dense engine (same stop rules, schedule,
+ * divergence handling and metrics); the network is {@link SpanNetwork}: Z^T = Z0^T + B K (n²·m per step),
+ * and the optimiser gets B and, as its gradient, C = -(1/n) A^T (m x n). At a recorded step the test set
+ * costs testSize·n·m and the norms m²·n + m·n² + O(m³). Nothing in p inside the loop.
+ *
+ * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}. During setup: X (n·p), W0 (m·p),
+ * V^T ((n+m)·p), V V^T ((n+m)²) and one block of test points (at most {@value #SETUP_BLOCK_DOUBLES} doubles). Kept for
+ * training: K, Z0, Z0^T, G0 (n² + 2·n·m + m²), X_test X^T and X_test W0^T (testSize·(n+m)), B, C, Z^T and
+ * the evaluation buffers (O(n·m + m²)), and the optimiser's state (e.g. m·n for momentum). Example: n = 100,
+ * m = 200, p = 20000, testSize = 20000: about 130 MB during setup, 50 MB afterwards.
+ *
+ * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}): the results are
+ * bit-identical for every thread count. They agree with the dense engine's up to rounding. An instance holds
+ * only its thread count and may be shared; each {@link #train} call creates and shuts down its own pool.
+ */
+public final class SpanEngine implements Engine {
+    /** The engine's name, {@value}. */
+    public static final String NAME = "span";
+
+    /** Largest block of test points held during setup, in doubles (32 MiB). */
+    static final int SETUP_BLOCK_DOUBLES = 1 << 22;
+
+    private final int threads;
+
+    /**
+     * @param threads threads for the matrix products, &gt;= 1
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public SpanEngine(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Number of threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Approximate peak heap use of one {@link #train} call (during setup), excluding the optimiser's state,
+     * JVM overhead and a test set held whole for a noise model that needs the features.
+     */
+    public static long estimateMemoryBytes(TrainingSetup setup) {
+        long n = setup.n();
+        long p = setup.p();
+        long m = setup.width();
+        long block = Math.min((long) setup.testSize(), blockRows(setup.p())) * p;
+        long doubles = 2 * (n + m) * p + block + (n + m) * (n + m) + SpanProblem.doubles(n, m, setup.testSize()) + 6 * m * n + 4 * m * m
+                + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
+        return 8 * doubles;
+    }
+
+    /**
+     * Generates the data, initialises the network and trains it.
+     *
+     * @param setup   sizes and stopping rules (not modified)
+     * @param plugins activation, cluster distribution, label noise, loss, optimiser
+     * @param streams random streams (modified: advanced in the documented order)
+     * @param sink    receives the metrics at every recorded step
+     * @return how the run ended; exceptions thrown by plugins or the sink propagate
+     * @throws IllegalArgumentException when the optimiser is not linear in past gradients (message
+     *                                  "span engine: optimizer X is not linear in past gradients; use engine
+     *                                  dense"), see {@link Engines#unsupported}
+     */
+    @Override
+    public TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink) {
+        return train(setup, plugins, streams, sink, null);
+    }
+
+    /**
+     * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, handing a copy of the final B
+     * (flat row-major m x n) to {@code finalCoefficients} when it is not null (for tests).
+     */
+    TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
+                         Consumer<double[]> finalCoefficients) {
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(plugins, "plugins");
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(sink, "sink");
+        Engines.unsupported(NAME, plugins, setup).ifPresent(why -> {
+            throw new IllegalArgumentException("span engine: " + why + "; use engine dense");
+        });
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+            SpanProblem problem = prepare(setup, plugins, streams, ops);
+            SpanNetwork network = new SpanNetwork(problem, ops);
+            return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
+                    finalCoefficients).execute();
+        }
+    }
+
+    /** Draws the data as documented and computes the inner products of the span representation. */
+    static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops) {
+        int n = setup.n();
+        int m = setup.width();
+        int p = setup.p();
+        int nm = n + m;
+        Dataset train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
+                streams.noise());
+        double[] a = DenseEngine.secondLayer(m, streams.signs());
+        double[][] w0 = DenseEngine.initialWeightRows(m, p, setup.initScale(), streams.init());
+
+        double[][] v = new double[nm][];
+        System.arraycopy(train.x, 0, v, 0, n);
+        System.arraycopy(w0, 0, v, n, m);
+        double[][] vt = NetworkOps.transpose(v);
+        double[][] s = new double[nm][nm];
+        ops.multiply(v, vt, s, nm, nm);
+        double[][] k = new double[n][];
+        double[][] z0 = new double[n][];
+        for (int i = 0; i < n; i++) {
+            k[i] = Arrays.copyOf(s[i], n);
+            z0[i] = Arrays.copyOfRange(s[i], n, nm);
+        }
+        double[][] g0 = new double[m][];
+        double w0NormSq = 0.0;
+        for (int j = 0; j < m; j++) {
+            g0[j] = Arrays.copyOfRange(s[n + j], n, nm);
+            w0NormSq += g0[j][j];
+        }
+
+        Projector projector = new Projector(setup.testSize(), p, n, m, vt, ops);
+        Dataset test;
+        if (plugins.noise().needsFeatures()) {
+            test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+                    streams.test(), streams.test());
+            for (int i = 0; i < test.size(); i++) {
+                projector.accept(i, test.x[i]);
+            }
+        } else {
+            test = Dataset.generateStreamed(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+                    streams.test(), streams.test(), projector);
+        }
+        return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0);
+    }
+
+    /** Test points per setup block: at most {@value #SETUP_BLOCK_DOUBLES} doubles, at most TEST_BLOCK points. */
+    static int blockRows(int p) {
+        return Math.max(1, Math.min(DenseEngine.TEST_BLOCK, SETUP_BLOCK_DOUBLES / p));
+    }
+
+    /** Collects test points into blocks and computes X x and W0 x for each block at once. */
+    private static final class Projector implements Dataset.PointSink {
+        final double[][] testK;
+        final double[][] testW0;
+        private final int size;
+        private final int n;
+        private final int nm;
+        private final double[][] vt;
+        private final ParallelNetworkOps ops;
+        private final double[][] block;
+        private final double[][] out;
+
+        Projector(int size, int p, int n, int m, double[][] vt, ParallelNetworkOps ops) {
+            this.size = size;
+            this.n = n;
+            this.nm = n + m;
+            this.vt = vt;
+            this.ops = ops;
+            this.testK = new double[size][];
+            this.testW0 = new double[size][];
+            int rows = Math.min(size, blockRows(p));
+            this.block = new double[rows][p];
+            this.out = new double[rows][nm];
+        }
+
+        @Override
+        public void accept(int i, double[] x) {
+            int rows = block.length;
+            System.arraycopy(x, 0, block[i % rows], 0, x.length);
+            if (i % rows == rows - 1 || i == size - 1) {
+                int count = i % rows + 1;
+                int from = i - count + 1;
+                ops.multiply(block, vt, out, count, nm);
+                for (int r = 0; r < count; r++) {
+                    testK[from + r] = Arrays.copyOf(out[r], n);
+                    testW0[from + r] = Arrays.copyOfRange(out[r], n, nm);
+                }
+            }
+        }
+    }
+}

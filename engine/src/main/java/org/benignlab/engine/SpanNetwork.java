@@ -1,0 +1,108 @@
+package org.benignlab.engine;
+
+import java.util.Arrays;
+
+/**
+ * The first layer as W = W0 + B X with B in R^{m x n} (MODEL.md, "Structure the code can exploit"). The
+ * optimiser sees the flat row-major B and, as its gradient, the coefficients C = -(1/n) A^T of
+ * ∇L̂(W) = C X: exact for every optimiser whose update is a fixed linear combination of past gradients.
+ * <pre>
+ *   training pre-activations   Z^T = Z0^T + B K                      (m x n, n²·m per step)
+ *   test pre-activations       Z_test = X_test W0^T + (X_test X^T) B^T (testSize·n·m per recorded step)
+ *   W W^T = G0 + B Z0 + (B Z0)^T + B K B^T                           (m²·n + m·n² per recorded step)
+ *   ||W||_F^2 = ||W0||_F^2 + 2 &lt;Z0^T, B&gt; + tr(B K B^T)          (the trace of W W^T)
+ * </pre>
+ * B K B^T is symmetrised as (H + H^T)/2 before the eigenvalue. ||W||_F^2 is clamped at 0 (it can come out
+ * a rounding error below 0 only when W is 0 up to rounding). When the Gram matrix overflows (entries of W
+ * beyond about 1e154) the norms are +infinity. Products use {@link ParallelNetworkOps}, so the numbers do
+ * not depend on the thread count.
+ */
+final class SpanNetwork implements TrainingLoop.Network {
+    private final SpanProblem d;
+    private final ParallelNetworkOps ops;
+    private final int n;
+    private final int m;
+    private final double[] b;
+    // evaluation buffers (allocated at the first recorded step)
+    private double[][] bt;
+    private double[][] bk;
+    private double[][] e;
+    private double[][] h;
+    private double[][] gram;
+
+    SpanNetwork(SpanProblem problem, ParallelNetworkOps ops) {
+        this.d = problem;
+        this.ops = ops;
+        this.n = problem.n;
+        this.m = problem.m;
+        this.b = new double[m * n];
+    }
+
+    @Override
+    public double[] parameters() {
+        return b;
+    }
+
+    @Override
+    public void trainingPreActivationsT(double[][] zt) {
+        ops.multiply(b, n, d.k, zt, m, n);
+        for (int j = 0; j < m; j++) {
+            double[] row = zt[j];
+            double[] init = d.z0t[j];
+            for (int i = 0; i < n; i++) {
+                row[i] += init[i];
+            }
+        }
+    }
+
+    @Override
+    public double[] gradient(double[] ct) {
+        return ct;
+    }
+
+    @Override
+    public void prepareEvaluation() {
+        if (bt == null) {
+            bt = new double[n][m];
+            bk = new double[m][n];
+            e = new double[m][m];
+            h = new double[m][m];
+            gram = new double[m][m];
+        }
+        NetworkOps.transpose(b, m, n, bt);
+    }
+
+    @Override
+    public void testPreActivations(int from, int rows, double[][] z) {
+        double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
+        ops.multiply(block, bt, z, rows, m);
+        for (int r = 0; r < rows; r++) {
+            double[] row = z[r];
+            double[] init = d.testW0[from + r];
+            for (int j = 0; j < m; j++) {
+                row[j] += init[j];
+            }
+        }
+    }
+
+    @Override
+    public double[] weightNorms() {
+        ops.multiply(b, n, d.k, bk, m, n);    // B K
+        ops.multiply(b, n, d.z0, e, m, m);    // E = B Z0
+        ops.multiply(bk, bt, h, m, m);        // H = B K B^T
+        double traceE = 0.0;
+        double traceH = 0.0;
+        for (int j = 0; j < m; j++) {
+            traceE += e[j][j];
+            traceH += h[j][j];
+            for (int k = 0; k <= j; k++) {
+                double v = d.g0[j][k] + e[j][k] + e[k][j] + 0.5 * (h[j][k] + h[k][j]);
+                gram[j][k] = v;
+                gram[k][j] = v;
+            }
+        }
+        double froSq = d.w0NormSq + 2 * traceE + traceH;
+        double fro = Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
+        return new double[] {fro, NetworkOps.spectralNorm(gram)};
+    }
+}

@@ -1,0 +1,269 @@
+package org.benignlab.engine;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.benignlab.api.Activation;
+import org.benignlab.api.Loss;
+import org.benignlab.api.MetricNames;
+import org.benignlab.api.Optimizer;
+import org.benignlab.api.RunStatus;
+import org.benignlab.api.StopReason;
+
+/**
+ * The step loop, stop rules, metrics and result shared by every engine (paper, Section 2.2). An engine
+ * supplies only its representation of W as a {@link Network}: explicit W (dense) or coefficients B of
+ * W = W0 + B X (span, sketch).
+ *
+ * <p><b>Step loop</b>, for t = 0, 1, 2, ...: Z^T = (W X^T) at the current parameters
+ * ({@link Network#trainingPreActivationsT}), f_i = Σ_j a_j φ(Z_ij), train loss and errors (a prediction
+ * is an error unless y f &gt; 0, so f = 0 and NaN count as errors); stop, before updating, on the first
+ * rule that holds: any f or the loss not finite ({@link StopReason#DIVERGED}), loss &lt;= stopLoss when
+ * stopLoss &gt; 0 ({@link StopReason#STOP_LOSS}), train error 0 when stopAtInterpolation
+ * ({@link StopReason#INTERPOLATION}), t = maxSteps ({@link StopReason#MAX_STEPS}). Metrics (every entry of
+ * {@link MetricNames#ALL}, in that order) are recorded at the steps of {@link LogSchedule} and at the final
+ * step (exactly once). Otherwise C = -(1/n) A^T is formed ({@link NetworkOps#gradientCoefficients}), the
+ * network turns it into the optimiser's gradient ({@link Network#gradient}) and the optimiser updates
+ * {@link Network#parameters()} in place. The result's {@code steps} is the t at which training stopped.
+ *
+ * <p><b>Metric semantics</b>: train metrics against the observed labels (clean / noisy subsets, NaN for an
+ * empty subset); test errors against the noisy and the clean test labels, NaN for an empty test set;
+ * ||W||_F, ||W||_2 = sqrt(λ_max(W W^T)) and the stable rank ||W||_F^2 / ||W||_2^2 (NaN when W = 0, see
+ * {@link NetworkOps#stableRank}).
+ */
+final class TrainingLoop {
+
+    /** An engine's representation of the first layer W. Not thread-safe; one per run. */
+    interface Network {
+        /** The flat array the optimiser updates in place (W, m x p, or B, m x n, row-major). */
+        double[] parameters();
+
+        /**
+         * Training pre-activations at the current parameters, transposed: zt[j][i] = &lt;w_j, x_i&gt;.
+         *
+         * @param zt m rows of length n (modified: overwritten)
+         */
+        void trainingPreActivationsT(double[][] zt);
+
+        /**
+         * The optimiser's gradient for the gradient's coefficients C = -(1/n) A^T (∇L̂(W) = C X).
+         *
+         * @param ct C, flat m x n (not modified)
+         * @return the array handed to the optimiser, same length as {@link #parameters()} (it must not be
+         *         modified by the optimiser)
+         */
+        double[] gradient(double[] ct);
+
+        /** Called once at every recorded step, before the test and weight evaluations. */
+        void prepareEvaluation();
+
+        /**
+         * Test pre-activations z[r][j] = &lt;w_j, x_{from + r}&gt; for r &lt; rows.
+         *
+         * @param z rows of length m (modified: rows 0..rows-1)
+         */
+        void testPreActivations(int from, int rows, double[][] z);
+
+        /** {||W||_F, ||W||_2} at the current parameters. */
+        double[] weightNorms();
+    }
+
+    private final TrainingSetup setup;
+    private final Activation phi;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final Dataset train;
+    private final Dataset test;
+    private final double[] a;
+    private final Network network;
+    private final MetricsSink sink;
+    private final Consumer<double[]> finalParameters;
+    private final int n;
+    private final int m;
+
+    private final double[][] zt;
+    private final double[] f;
+    private final double[] rowScale;
+    private final double[] ct;
+    private double[][] zTest;
+    private double[] fTest;
+
+    private double trainLoss;
+    private int errors;
+    private int errorsClean;
+    private int errorsNoisy;
+    private int nonFinite;
+
+    /**
+     * @param train           training labels (points not needed), size n
+     * @param test            test labels (points not needed)
+     * @param a               second layer, length m (not modified)
+     * @param finalParameters receives a copy of the parameters at the final step, or null
+     */
+    TrainingLoop(TrainingSetup setup, Plugins plugins, Dataset train, Dataset test, double[] a, Network network,
+                 MetricsSink sink, Consumer<double[]> finalParameters) {
+        this.setup = Objects.requireNonNull(setup, "setup");
+        this.phi = plugins.activation();
+        this.loss = plugins.loss();
+        this.optimizer = plugins.optimizer();
+        this.train = train;
+        this.test = test;
+        this.a = a;
+        this.network = network;
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.finalParameters = finalParameters;
+        this.n = setup.n();
+        this.m = setup.width();
+        if (train.size() != n || a.length != m) {
+            throw new IllegalArgumentException("TrainingLoop: " + train.size() + " training points and " + a.length
+                    + " units for n = " + n + ", m = " + m);
+        }
+        this.zt = new double[m][n];
+        this.f = new double[n];
+        this.rowScale = new double[n];
+        this.ct = new double[m * n];
+    }
+
+    /** Runs the loop to its first stop rule. */
+    TrainingResult execute() {
+        double[] params = network.parameters();
+        Optimizer.State state = optimizer.start(params.length);
+        LogSchedule schedule = new LogSchedule(setup.maxSteps(), setup.pointsPerDecade());
+        for (long t = 0; ; t++) {
+            network.trainingPreActivationsT(zt);
+            NetworkOps.outputsT(zt, a, phi, f);
+            trainStatistics();
+            StopReason stop = stopReason(t);
+            if (stop != null || schedule.contains(t)) {
+                Map<String, Double> metrics = metrics();
+                for (Map.Entry<String, Double> e : metrics.entrySet()) {
+                    sink.record(t, e.getKey(), e.getValue());
+                }
+                if (stop != null) {
+                    if (finalParameters != null) {
+                        finalParameters.accept(params.clone());
+                    }
+                    return result(stop, t, metrics);
+                }
+            }
+            NetworkOps.gradientCoefficients(zt, a, train.labels, f, loss, phi, rowScale, ct);
+            state.step(t, params, network.gradient(ct));
+        }
+    }
+
+    private void trainStatistics() {
+        double sum = 0.0;
+        int err = 0;
+        int errClean = 0;
+        int errNoisy = 0;
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            double margin = train.labels[i] * f[i];
+            sum += loss.value(margin);
+            if (!Double.isFinite(f[i])) {
+                bad++;
+            }
+            if (!(margin > 0)) {
+                err++;
+                if (train.flipped[i]) {
+                    errNoisy++;
+                } else {
+                    errClean++;
+                }
+            }
+        }
+        trainLoss = sum / n;
+        errors = err;
+        errorsClean = errClean;
+        errorsNoisy = errNoisy;
+        nonFinite = bad;
+    }
+
+    private StopReason stopReason(long t) {
+        if (!Double.isFinite(trainLoss) || nonFinite > 0) {
+            return StopReason.DIVERGED;
+        }
+        if (setup.stopLossEnabled() && trainLoss <= setup.stopLoss()) {
+            return StopReason.STOP_LOSS;
+        }
+        if (setup.stopAtInterpolation() && errors == 0) {
+            return StopReason.INTERPOLATION;
+        }
+        if (t == setup.maxSteps()) {
+            return StopReason.MAX_STEPS;
+        }
+        return null;
+    }
+
+    private Map<String, Double> metrics() {
+        network.prepareEvaluation();
+        int noisy = train.noisyCount();
+        int clean = n - noisy;
+        double[] testErrors = testErrors();
+        double[] norms = network.weightNorms();
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(MetricNames.TRAIN_LOSS, trainLoss);
+        out.put(MetricNames.TRAIN_ERROR, (double) errors / n);
+        out.put(MetricNames.TRAIN_ERROR_CLEAN, clean == 0 ? Double.NaN : (double) errorsClean / clean);
+        out.put(MetricNames.TRAIN_ERROR_NOISY, noisy == 0 ? Double.NaN : (double) errorsNoisy / noisy);
+        out.put(MetricNames.TEST_ERROR, testErrors[0]);
+        out.put(MetricNames.TEST_ERROR_CLEAN, testErrors[1]);
+        out.put(MetricNames.WEIGHT_NORM, norms[0]);
+        out.put(MetricNames.WEIGHT_NORM_SPECTRAL, norms[1]);
+        out.put(MetricNames.STABLE_RANK, NetworkOps.stableRank(norms[0], norms[1]));
+        if (!out.keySet().equals(new LinkedHashSet<>(MetricNames.ALL))) {
+            throw new IllegalStateException("metric names out of sync with MetricNames.ALL: " + out.keySet());
+        }
+        return out;
+    }
+
+    /** {test error vs noisy labels, test error vs clean labels}, NaN for an empty test set. */
+    private double[] testErrors() {
+        int size = test.size();
+        if (size == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        if (zTest == null) {
+            zTest = new double[Math.min(DenseEngine.TEST_BLOCK, size)][m];
+            fTest = new double[zTest.length];
+        }
+        int err = 0;
+        int errClean = 0;
+        for (int from = 0; from < size; from += DenseEngine.TEST_BLOCK) {
+            int rows = Math.min(DenseEngine.TEST_BLOCK, size - from);
+            network.testPreActivations(from, rows, zTest);
+            NetworkOps.outputs(zTest, rows, a, phi, fTest);
+            for (int r = 0; r < rows; r++) {
+                if (!(test.labels[from + r] * fTest[r] > 0)) {
+                    err++;
+                }
+                if (!(test.cleanLabels[from + r] * fTest[r] > 0)) {
+                    errClean++;
+                }
+            }
+        }
+        return new double[] {(double) err / size, (double) errClean / size};
+    }
+
+    private TrainingResult result(StopReason stop, long t, Map<String, Double> metrics) {
+        RunStatus status = stop == StopReason.DIVERGED ? RunStatus.DIVERGED : RunStatus.COMPLETED;
+        String message = switch (stop) {
+            case DIVERGED -> String.format(Locale.ROOT,
+                    "diverged at step %d: train loss %s, %d of %d outputs not finite, ||W||_F = %s",
+                    t, trainLoss, nonFinite, n, metrics.get(MetricNames.WEIGHT_NORM));
+            case STOP_LOSS -> String.format(Locale.ROOT, "train loss %s <= stop_loss %s at step %d",
+                    trainLoss, setup.stopLoss(), t);
+            case INTERPOLATION -> String.format(Locale.ROOT,
+                    "interpolation at step %d: all %d training points fitted (%d noisy), train loss %s",
+                    t, n, train.noisyCount(), trainLoss);
+            case MAX_STEPS -> String.format(Locale.ROOT,
+                    "max_steps %d reached: train error %s, train loss %s", t,
+                    metrics.get(MetricNames.TRAIN_ERROR), trainLoss);
+        };
+        return new TrainingResult(status, stop, t, metrics, stop == StopReason.DIVERGED ? t : -1,
+                train.noisyCount(), message);
+    }
+}

@@ -1,0 +1,246 @@
+package org.benignlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.benignlab.api.Activation;
+import org.benignlab.api.LabelNoise;
+import org.benignlab.api.Optimizer;
+import org.benignlab.api.RunStatus;
+import org.benignlab.api.StopReason;
+import org.junit.jupiter.api.Test;
+
+/** The span engine equals the dense engine up to rounding: same data, same trajectory, same W. */
+class SpanEngineTest {
+    private static final double REL = 1e-9;
+
+    private static final List<Activation> ACTIVATIONS = List.of(new TestPlugins.SmoothLeakyRelu(0.1, 1.0),
+            new TestPlugins.SmoothLeakyRelu(0.5, 10.0), new TestPlugins.SoftLeaky(0.2), new TestPlugins.Identity());
+
+    private static Plugins plugins(Activation phi, LabelNoise noise, Optimizer optimizer) {
+        return new Plugins(phi, new TestPlugins.IsotropicGaussian(), noise, new TestPlugins.Logistic(), optimizer);
+    }
+
+    /** Runs dense (2 threads) and span (1 thread) on the same seeds and checks metrics, result and final W. */
+    private static void assertAgree(TrainingSetup s, Plugins pl, long seed) {
+        DenseEngineTest.Recorder dense = new DenseEngineTest.Recorder();
+        DenseEngineTest.Recorder span = new DenseEngineTest.Recorder();
+        AtomicReference<double[]> w = new AtomicReference<>();
+        AtomicReference<double[]> b = new AtomicReference<>();
+        TrainingResult rd = new DenseEngine(2).train(s, pl, Fixture.streams(seed), dense, w::set);
+        TrainingResult rs = new SpanEngine(1).train(s, pl, Fixture.streams(seed), span, b::set);
+        String where = s + " " + pl + " seed " + seed;
+
+        assertEquals(rd.status(), rs.status(), where);
+        assertEquals(rd.stopReason(), rs.stopReason(), where);
+        assertEquals(rd.steps(), rs.steps(), where);
+        assertEquals(rd.noisyCount(), rs.noisyCount(), where);
+        assertEquals(dense.steps(), span.steps(), where);
+        assertEquals(dense.records.size(), span.records.size(), where);
+        for (int r = 0; r < dense.records.size(); r++) {
+            DenseEngineTest.Rec d = dense.records.get(r);
+            DenseEngineTest.Rec p = span.records.get(r);
+            assertEquals(d.metric(), p.metric());
+            assertClose(d.value(), p.value(), d.metric() + " at step " + d.step() + ", " + where);
+        }
+        for (Map.Entry<String, Double> e : rd.finalMetrics().entrySet()) {
+            assertClose(e.getValue(), rs.finalMetrics().get(e.getKey()), "final " + e.getKey() + ", " + where);
+        }
+
+        // W = W0 + B X from the documented draws
+        RandomStreams st = Fixture.streams(seed);
+        Dataset train = Dataset.generate(s.n(), s.p(), s.muNorm(), pl.cluster(), pl.noise(), st.data(), st.noise());
+        double[] w0 = DenseEngine.initialWeights(s.width(), s.p(), s.initScale(), st.init());
+        double[] coef = b.get();
+        double[] wd = w.get();
+        double max = 0;
+        double diff = 0;
+        for (int j = 0; j < s.width(); j++) {
+            for (int k = 0; k < s.p(); k++) {
+                double v = w0[j * s.p() + k];
+                for (int i = 0; i < s.n(); i++) {
+                    v += coef[j * s.n() + i] * train.x[i][k];
+                }
+                max = Math.max(max, Math.abs(wd[j * s.p() + k]));
+                diff = Math.max(diff, Math.abs(v - wd[j * s.p() + k]));
+            }
+        }
+        assertTrue(max > 0, where);
+        assertTrue(diff <= REL * max, "W = W0 + B X differs from dense W by " + diff + " (max |W| " + max + "), "
+                + where);
+    }
+
+    static void assertClose(double expected, double actual, String what) {
+        if (Double.isNaN(expected)) {
+            assertTrue(Double.isNaN(actual), what + ": expected NaN, got " + actual);
+            return;
+        }
+        assertEquals(expected, actual, REL * Math.abs(expected), what);
+    }
+
+    /** Every activation x width x optimiser (GD and heavy ball), 1100 test points (two blocks), random flips. */
+    @Test
+    void denseAndSpanAgreeForEveryActivationWidthAndOptimizer() {
+        long seed = 100;
+        for (Activation phi : ACTIVATIONS) {
+            for (int m : new int[] {1, 7, 20}) {
+                for (Optimizer opt : List.of(new TestPlugins.Gd(0.02), new TestPlugins.HeavyBall(0.005, 0.9))) {
+                    TrainingSetup s = new TrainingSetup(15, 300, m, Math.pow(300, 0.3), 1100, 0.01, 60, 0, false, 10);
+                    assertAgree(s, plugins(phi, new TestPlugins.RandomFlips(0.2), opt), seed++);
+                }
+            }
+        }
+    }
+
+    /** Random sizes, including p &lt; n, and random seeds (QuickTheories, pinned seed). */
+    @Test
+    void denseAndSpanAgreeOnRandomSizes() {
+        qt().withFixedSeed(20220211L).withExamples(25)
+                .forAll(integers().between(2, 20), integers().between(2, 250), integers().between(1, 12),
+                        longs().between(1, 1_000_000))
+                .checkAssert((n, p, m, seed) -> {
+                    Activation phi = ACTIVATIONS.get((int) (seed % ACTIVATIONS.size()));
+                    Optimizer opt = seed % 2 == 0 ? new TestPlugins.Gd(0.5 / (p + 10.0))
+                            : new TestPlugins.HeavyBall(0.1 / (p + 10.0), 0.8);
+                    TrainingSetup s = new TrainingSetup(n, p, m, 2.0, 50, 0.05, 30, 0, false, 5);
+                    assertAgree(s, plugins(phi, new TestPlugins.RandomFlips(0.15), opt), seed);
+                });
+    }
+
+    /** A noise model that reads the features makes span keep the whole test set; still equal to dense. */
+    @Test
+    void denseAndSpanAgreeWithANoiseModelThatReadsFeatures() {
+        TrainingSetup s = new TrainingSetup(20, 200, 9, 3.0, 500, 0.02, 40, 0, false, 10);
+        assertAgree(s, plugins(ACTIVATIONS.get(0), new TestPlugins.SecondCoordinateFlips(-1.0),
+                new TestPlugins.HeavyBall(0.01, 0.5)), 77);
+    }
+
+    /** Interpolation and stop-loss stop both engines at the same step with the same metrics. */
+    @Test
+    void stopRulesAgree() {
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(5), new TestPlugins.Gd(0.05));
+        TrainingSetup interpolation = new TrainingSetup(20, 400, 50, Math.pow(400, 0.3), 300, 1e-4, 2000, 0, true, 10);
+        assertAgree(interpolation, pl, 7);
+        TrainingResult r = new SpanEngine(2).train(interpolation, pl, Fixture.streams(7), MetricsSink.discard());
+        assertEquals(StopReason.INTERPOLATION, r.stopReason());
+        assertTrue(r.steps() > 0 && r.steps() < 2000);
+
+        TrainingSetup stopLoss = new TrainingSetup(30, 600, 20, Math.pow(600, 0.3), 50, 1e-3, 1000, 0.3, false, 1000);
+        Plugins pl2 = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(10), new TestPlugins.Gd(0.02));
+        assertAgree(stopLoss, pl2, 3);
+        assertEquals(StopReason.STOP_LOSS,
+                new SpanEngine(1).train(stopLoss, pl2, Fixture.streams(3), MetricsSink.discard()).stopReason());
+    }
+
+    @Test
+    void hugeStepSizeDivergesInBothEngines() {
+        TrainingSetup s = new TrainingSetup(30, 600, 20, Math.pow(600, 0.3), 50, 1e-3, 100, 0, false, 1);
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(5), new TestPlugins.Gd(1e308));
+        TrainingResult dense = new DenseEngine(1).train(s, pl, Fixture.streams(4), MetricsSink.discard());
+        DenseEngineTest.Recorder rec = new DenseEngineTest.Recorder();
+        TrainingResult span = new SpanEngine(1).train(s, pl, Fixture.streams(4), rec);
+        assertEquals(RunStatus.DIVERGED, span.status());
+        assertEquals(StopReason.DIVERGED, span.stopReason());
+        assertEquals(span.steps(), span.divergedAtStep());
+        assertEquals(dense.steps(), span.steps());
+        assertEquals(span.finalMetrics(), rec.at(span.steps()));
+        assertTrue(span.message().contains("diverged at step " + span.steps()), span.message());
+    }
+
+    @Test
+    void resultsAreIdenticalWhateverTheThreadCount() {
+        TrainingSetup s = new TrainingSetup(25, 500, 13, 4.0, 1500, 0.01, 40, 0, false, 1000);
+        Plugins pl = plugins(ACTIVATIONS.get(2), new TestPlugins.RandomFlips(0.1), new TestPlugins.HeavyBall(0.01, 0.9));
+        DenseEngineTest.Recorder one = new DenseEngineTest.Recorder();
+        TrainingResult r1 = new SpanEngine(1).train(s, pl, Fixture.streams(11), one);
+        for (int threads : new int[] {2, 3}) {
+            DenseEngineTest.Recorder again = new DenseEngineTest.Recorder();
+            TrainingResult r = new SpanEngine(threads).train(s, pl, Fixture.streams(11), again);
+            assertEquals(one.records, again.records, "threads = " + threads);
+            assertEquals(r1, r, "threads = " + threads);
+        }
+        assertEquals(41, one.steps().size());
+    }
+
+    @Test
+    void refusesAnOptimizerThatIsNotLinearInPastGradients() {
+        TrainingSetup s = new TrainingSetup(10, 50, 4, 2.0, 10, 0.01, 5, 0, false, 1);
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.1), new TestPlugins.SignDescent(1e-3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SpanEngine(1).train(s, pl, Fixture.streams(1), MetricsSink.discard()));
+        assertEquals("span engine: optimizer SignDescent is not linear in past gradients; use engine dense",
+                e.getMessage());
+        // the dense engine runs it
+        assertEquals(StopReason.MAX_STEPS,
+                new DenseEngine(1).train(s, pl, Fixture.streams(1), MetricsSink.discard()).stopReason());
+    }
+
+    /** The setup products are those of the explicit data: K = X X^T, Z0 = X W0^T, test projections. */
+    @Test
+    void setupMatchesTheExplicitProducts() {
+        TrainingSetup s = new TrainingSetup(6, 40, 3, 1.5, 7, 0.3, 0, 0, false, 1);
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.3), new TestPlugins.Gd(0.1));
+        SpanProblem d;
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
+            d = SpanEngine.prepare(s, pl, Fixture.streams(5), ops);
+        }
+        RandomStreams st = Fixture.streams(5);
+        Dataset train = Dataset.generate(6, 40, 1.5, pl.cluster(), pl.noise(), st.data(), st.noise());
+        Dataset test = Dataset.generate(7, 40, 1.5, pl.cluster(), pl.noise(), st.test(), st.test());
+        double[] w0 = DenseEngine.initialWeights(3, 40, 0.3, st.init());
+        double w0sq = 0;
+        for (double v : w0) {
+            w0sq += v * v;
+        }
+        assertEquals(w0sq, d.w0NormSq, 1e-12 * w0sq);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(dot(train.x[i], train.x[j]), d.k[i][j], 1e-12 * 40);
+            }
+            for (int j = 0; j < 3; j++) {
+                assertEquals(dot(train.x[i], row(w0, j, 40)), d.z0[i][j], 1e-12 * 40);
+                assertEquals(d.z0[i][j], d.z0t[j][i], 0.0);
+            }
+        }
+        for (int t = 0; t < 7; t++) {
+            for (int i = 0; i < 6; i++) {
+                assertEquals(dot(test.x[t], train.x[i]), d.testK[t][i], 1e-12 * 40);
+            }
+            for (int j = 0; j < 3; j++) {
+                assertEquals(dot(test.x[t], row(w0, j, 40)), d.testW0[t][j], 1e-12 * 40);
+            }
+        }
+        assertArrayEquals(train.labels(), d.train.labels(), 0.0);
+        assertArrayEquals(test.labels(), d.test.labels(), 0.0);
+        assertArrayEquals(test.cleanLabels(), d.test.cleanLabels(), 0.0);
+    }
+
+    @Test
+    void memoryEstimateDoesNotCountTheTestSetTimesP() {
+        TrainingSetup s = new TrainingSetup(100, 20000, 200, 10, 20000, 1e-4, 10, 0, false, 10);
+        long span = SpanEngine.estimateMemoryBytes(s);
+        assertTrue(span > 100_000_000L && span < 200_000_000L, "span bytes " + span);
+        assertTrue(DenseEngine.estimateMemoryBytes(s) > 3_000_000_000L);
+    }
+
+    private static double[] row(double[] w, int j, int p) {
+        return Arrays.copyOfRange(w, j * p, (j + 1) * p);
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int k = 0; k < x.length; k++) {
+            s += x[k] * y[k];
+        }
+        return s;
+    }
+}
