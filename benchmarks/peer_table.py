@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Formats the RESULT lines of run-peer-comparison.sh (its results.txt) as a table and checks the targets.
+
+Usage: peer_table.py results.txt
+Times: 'wall s' is train_s (Java: Engine.train minus the time to generate the same data in that JVM;
+NumPy: everything after the data is in memory, K and Z0 included); 'x numpy' is the NumPy reference's
+wall time divided by this row's (a speed-up); 'per step' is the step loop divided by the steps.
+"""
+import sys
+
+
+def parse(path):
+    rows = []
+    with open(path) as f:
+        for line in f:
+            if line.startswith("RESULT "):
+                rows.append(dict(kv.split("=", 1) for kv in line.split()[1:]))
+    return rows
+
+
+def f(row, key):
+    return float(row[key])
+
+
+def main():
+    rows = parse(sys.argv[1])
+    by = {(r["section"], r["engine"]): r for r in rows}
+    out = []
+    checks = []
+
+    ref = by.get(("explicit", "numpy-dense"))
+    explicit = [r for r in rows if r["section"] == "explicit"]
+    if explicit:
+        out.append("explicit data (same X, y, a, W0 on both sides), %s steps" % explicit[0]["steps"])
+        out.append("%-13s %10s %10s %12s %10s %24s %12s" % ("engine", "wall s", "x numpy", "per step ms",
+                                                             "x numpy", "final train loss", "rel. diff"))
+        for r in explicit:
+            ratio = f(ref, "train_s") / f(r, "train_s") if ref else float("nan")
+            pratio = f(ref, "per_step_ms") / f(r, "per_step_ms") if ref else float("nan")
+            diff = abs(f(r, "loss") - f(ref, "loss")) / abs(f(ref, "loss")) if ref else float("nan")
+            out.append("%-13s %10.3f %10.1f %12.4f %10.1f %24.17g %12.2e" % (
+                r["engine"], f(r, "train_s"), ratio, f(r, "per_step_ms"), pratio, f(r, "loss"), diff))
+        for r in explicit:
+            if r["engine"].startswith("java"):
+                out.append("  %s: Engine.train %.3f s including %.3f s of data generation; JVM process %s s"
+                           % (r["engine"], f(r, "total_s"), f(r, "gen_s"), r["process_s"]))
+        out.append("")
+        span, dense, nspan = by.get(("explicit", "java-span")), by.get(("explicit", "java-dense")), \
+            by.get(("explicit", "numpy-span"))
+        if ref and span:
+            x = f(ref, "train_s") / f(span, "train_s")
+            xs = f(ref, "per_step_ms") / f(span, "per_step_ms")
+            checks.append(("span vs NumPy dense >= 100x (wall)", x >= 100, "%.1fx (per step %.1fx)" % (x, xs)))
+            d = abs(f(span, "loss") - f(ref, "loss")) / abs(f(ref, "loss"))
+            checks.append(("span final loss = NumPy dense to 1e-9 rel.", d <= 1e-9, "%.2e" % d))
+        if nspan and span:
+            x = f(nspan, "train_s") / f(span, "train_s")
+            xs = f(nspan, "per_step_ms") / f(span, "per_step_ms")
+            checks.append(("span vs NumPy span >= 1.0 (wall)", x >= 1.0, "%.2fx (per step %.2fx)" % (x, xs)))
+        if ref and dense:
+            x = f(dense, "train_s") / f(ref, "train_s")
+            d = abs(f(dense, "loss") - f(ref, "loss")) / abs(f(ref, "loss"))
+            checks.append(("Java dense within 2x of NumPy dense (wall)", x <= 2.0,
+                           "Java takes %.2fx NumPy's time; loss rel. diff %.2e" % (x, d)))
+
+    sk = by.get(("sketch", "java-sketch"))
+    sks = by.get(("sketch-small-p", "java-sketch"))
+    nsk = by.get(("sketch", "numpy-sketch"))
+    sketch = [r for r in rows if r["section"].startswith("sketch")]
+    if sketch:
+        out.append("Gaussian sketch, %s steps (NumPy: its own draws, so losses differ by sampling only)"
+                   % sketch[0]["steps"])
+        out.append("%-22s %10s %10s %10s %12s %22s %10s" % ("engine", "wall s", "process s", "x numpy",
+                                                             "per step ms", "final train loss", "test err"))
+        for r in sketch:
+            label = r["engine"] + (" (small p)" if r["section"] == "sketch-small-p" else "")
+            ratio = f(nsk, "train_s") / f(r, "train_s") if nsk else float("nan")
+            out.append("%-22s %10.3f %10s %10.2f %12.4f %22.17g %10.4f" % (
+                label, f(r, "train_s"), r["process_s"], ratio, f(r, "per_step_ms"), f(r, "loss"),
+                f(r, "test_error")))
+        out.append("")
+        if sk:
+            checks.append(("sketch (p as run, -Xmx1g) under 20 s", f(sk, "total_s") < 20 and
+                           float(sk["process_s"]) < 20,
+                           "Engine.train %.3f s, JVM process %s s" % (f(sk, "total_s"), sk["process_s"])))
+        if sk and nsk:
+            x = f(nsk, "train_s") / f(sk, "train_s")
+            checks.append(("sketch at least as fast as NumPy sketch", x >= 1.0, "%.2fx" % x))
+        if sk and sks:
+            x = f(sk, "per_step_ms") / f(sks, "per_step_ms")
+            checks.append(("sketch per step at large p within 10% of small p", abs(x - 1) <= 0.10,
+                           "%.4f vs %.4f ms: %+.1f%%" % (f(sk, "per_step_ms"), f(sks, "per_step_ms"),
+                                                         100 * (x - 1))))
+    if checks:
+        out.append("targets")
+        for name, ok, detail in checks:
+            out.append("  %-6s %-46s %s" % ("met" if ok else "MISSED", name, detail))
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

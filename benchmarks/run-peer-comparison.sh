@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Shared-data peer comparison: Benign Lab's engines against NumPy, on the same data, in one invocation.
+#
+#   benchmarks/run-peer-comparison.sh [--n 100] [--p 20000] [--m 200] [--steps 200] [--seed 1] [--test 100]
+#       [--threads 2] [--sketch-n 100] [--sketch-m 100] [--sketch-p 1000000000] [--sketch-p-small 1000]
+#       [--sketch-steps 2000] [--sketch-test 20000] [--repeat 1] [--skip-explicit] [--skip-sketch] [--out DIR]
+#
+# 1. explicit data: PeerComparison generates X, y, a, W0 (and a small test set) exactly as the engines do,
+#    writes them as little-endian float64 files, and trains the dense and span engines; peer_numpy.py loads
+#    the files and trains the NumPy dense reference and the NumPy span algorithm.
+# 2. sketch: the sketch engine (-Xmx1g) at p = sketch-p and at p = sketch-p-small, and peer_numpy.py's own
+#    Gaussian sketch at p = sketch-p (its own random draws: times compare, losses do not).
+# Prints a table with wall times, the ratio against the NumPy reference, final train losses and the
+# relative loss difference, then the targets. Needs java 17+, Maven (to build once), python3 with NumPy.
+# A benchmark: nothing here gates CI.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+n=100 p=20000 m=200 steps=200 seed=1 test=100 threads=2 repeat=1
+sk_n=100 sk_m=100 sk_p=1000000000 sk_p_small=1000 sk_steps=2000 sk_test=20000
+skip_explicit=0 skip_sketch=0 out="$here/target/peer"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --n) n=$2; shift 2 ;;
+    --p) p=$2; shift 2 ;;
+    --m) m=$2; shift 2 ;;
+    --steps) steps=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --test) test=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --sketch-n) sk_n=$2; shift 2 ;;
+    --sketch-m) sk_m=$2; shift 2 ;;
+    --sketch-p) sk_p=$2; shift 2 ;;
+    --sketch-p-small) sk_p_small=$2; shift 2 ;;
+    --sketch-steps) sk_steps=$2; shift 2 ;;
+    --sketch-test) sk_test=$2; shift 2 ;;
+    --skip-explicit) skip_explicit=1; shift ;;
+    --skip-sketch) skip_sketch=1; shift ;;
+    --out) out=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+jar="$here/target/benchmarks.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
+  echo "# building $jar"
+  if grep -q '<module>benchmarks</module>' "$root/pom.xml"; then
+    (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am install)
+  else
+    (cd "$root" && mvn -B -q -f benchmarks/pom.xml install)
+  fi
+fi
+python3 -c 'import numpy' 2>/dev/null || { echo "python3 with NumPy is needed for the peer side" >&2; exit 1; }
+
+mkdir -p "$out"
+log="$out/results.txt"
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] && [ -n "$(git -C "$root" status --porcelain 2>/dev/null)" ]; then
+  commit="$commit+uncommitted"
+fi
+cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+{
+  echo "# commit $commit; $(nproc) processors ($cpu); $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "# explicit: n=$n p=$p m=$m steps=$steps seed=$seed test=$test threads=$threads repeat=$repeat"
+  echo "# sketch: n=$sk_n m=$sk_m p=$sk_p (and $sk_p_small) steps=$sk_steps test=$sk_test"
+} | tee "$log"
+
+# NumPy runs without the machine's OpenBLAS tuning variables (only in these commands).
+numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$here/peer_numpy.py" "$@"; }
+# Runs a command, tags its RESULT lines with a section and adds the process wall time.
+tagged() {
+  local section=$1; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" > "$out/last.txt"
+  t1=$(date +%s.%N)
+  local wall
+  wall=$(python3 -c "print('%.3f' % ($t1 - $t0))")
+  grep -v '^RESULT' "$out/last.txt" | tee -a "$log"
+  grep '^RESULT' "$out/last.txt" | sed "s/^RESULT /RESULT section=$section process_s=$wall /" | tee -a "$log"
+}
+
+if [ "$skip_explicit" = 0 ]; then
+  tagged explicit java -Xms2g -Xmx4g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$n" --p "$p" \
+    --m "$m" --steps "$steps" --seed "$seed" --test "$test" --threads "$threads" --repeat "$repeat" \
+    --engines dense,span --out "$out/data"
+  tagged explicit numpy --data "$out/data" --algos dense,span --repeat "$repeat"
+fi
+if [ "$skip_sketch" = 0 ]; then
+  tagged sketch java -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" --p "$sk_p" \
+    --m "$sk_m" --steps "$sk_steps" --seed "$seed" --test "$sk_test" --threads "$threads" --repeat "$repeat" \
+    --engines sketch
+  tagged sketch-small-p java -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" \
+    --p "$sk_p_small" --m "$sk_m" --steps "$sk_steps" --seed "$seed" --test "$sk_test" --threads "$threads" \
+    --repeat "$repeat" --engines sketch
+  tagged sketch numpy --sketch --n "$sk_n" --m "$sk_m" --p "$sk_p" --steps "$sk_steps" --test "$sk_test" \
+    --seed "$seed" --repeat "$repeat"
+fi
+
+python3 "$here/peer_table.py" "$log" | tee "$out/table.txt"
+echo "# log: $log; table: $out/table.txt"
