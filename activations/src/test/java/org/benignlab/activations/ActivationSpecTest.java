@@ -2,6 +2,7 @@ package org.benignlab.activations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.benignlab.api.InvalidSpecException;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,10 @@ class ActivationSpecTest {
         assertEquals("gamma", e.path());
         InvalidSpecException l = assertThrows(InvalidSpecException.class, () -> new LeakyReluSpec(gamma));
         assertEquals(message, l.getMessage());
+        assertEquals(message, assertThrows(InvalidSpecException.class, () -> new SoftplusLeakySpec(gamma, null))
+                .getMessage());
+        assertEquals(message, assertThrows(InvalidSpecException.class, () -> new HuberizedReluSpec(gamma, null))
+                .getMessage());
     }
 
     @ParameterizedTest
@@ -36,6 +41,17 @@ class ActivationSpecTest {
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> new SmoothedLeakyReluSpec(0.1, h));
         assertEquals(message, e.getMessage());
         assertEquals("H", e.path());
+        assertEquals(message, assertThrows(InvalidSpecException.class, () -> new HuberizedReluSpec(0.1, h)).getMessage());
+        InvalidSpecException s = assertThrows(InvalidSpecException.class, () -> new SoftplusLeakySpec(0.1, h));
+        assertEquals("H", s.path());
+        assertTrue(s.getMessage().startsWith("H: must be in (0, "), s.getMessage());
+    }
+
+    @Test
+    void softplusLeakyBoundsHSoThatItsSharpnessIsFinite() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> new SoftplusLeakySpec(0.1, 1e308));
+        assertEquals("H: must be in (0, 1.0E300], got 1.0E308", e.getMessage());
+        assertEquals(1e300, new SoftplusLeakySpec(0.1, 1e300).H());
     }
 
     @Test
@@ -50,5 +66,7 @@ class ActivationSpecTest {
         assertEquals(new SmoothedLeakyReluSpec(0.3, 1.0), new SmoothedLeakyReluSpec(0.3, null));
         assertEquals(new LeakyReluSpec(0.1), new LeakyReluSpec(null));
         assertEquals(1.0, new SmoothedLeakyReluSpec(1.0, null).gamma());
+        assertEquals(new SoftplusLeakySpec(0.1, 0.25), new SoftplusLeakySpec(null, null));
+        assertEquals(new HuberizedReluSpec(0.1, 1.0), new HuberizedReluSpec(null, null));
     }
 }

@@ -1,7 +1,5 @@
 package org.benignlab.distributions;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.benignlab.api.ClusterDistribution;
@@ -40,13 +38,6 @@ public final class GaussianProvider implements ClusterDistributionProvider<Gauss
     @Override
     public Map<String, String> properties() {
         ClusterProperties c = IsotropicGaussian.PROPERTIES;
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("product", c.product() ? "yes" : "no");
-        p.put("sub_gaussian_norm", String.valueOf(c.subGaussianNorm()));
-        p.put("strong_log_concavity", String.valueOf(c.strongLogConcavity()));
-        p.put("kappa", String.valueOf(c.kappa()));
-        p.put("isotropic_gaussian", c.isotropicGaussian() ? "yes (Gaussian sketch exact)" : "no");
-        p.put("paper_assumptions", c.meetsPaperAssumptions() ? "yes (Example 2.1)" : "no");
-        return Collections.unmodifiableMap(p);
+        return Declarations.cluster(c, c.meetsPaperAssumptions() ? "yes (Example 2.1)" : "no");
     }
 }

@@ -4,10 +4,23 @@
  *
  * <p>Cluster distributions ({@link org.benignlab.api.ClusterDistributionProvider}):
  * {@link org.benignlab.distributions.GaussianProvider} ({@code gaussian}, z ~ N(0, I_p), for which
- * the Gaussian sketch is exact). Label noise ({@link org.benignlab.api.LabelNoiseProvider}):
- * {@link org.benignlab.distributions.NoNoiseProvider} ({@code none}) and
+ * the Gaussian sketch is exact), {@link org.benignlab.distributions.GaussianDiagonalProvider}
+ * ({@code gaussian-diagonal}, a spiked or power-law diagonal covariance),
+ * {@link org.benignlab.distributions.RademacherProvider} ({@code rademacher}),
+ * {@link org.benignlab.distributions.UniformProvider} ({@code uniform}) and
+ * {@link org.benignlab.distributions.LaplaceProvider} ({@code laplace}). Each declares its
+ * {@link org.benignlab.api.ClusterProperties} in the paper's conventions: the sub-Gaussian norm is the
+ * one under which N(0, σ²) has norm σ (the square root of the variance proxy), λ is the constant of
+ * strong log-concavity (0 when there is none), κ bounds E||z||²/p from below for every p.
+ *
+ * <p>Label noise ({@link org.benignlab.api.LabelNoiseProvider}):
+ * {@link org.benignlab.distributions.NoNoiseProvider} ({@code none}),
  * {@link org.benignlab.distributions.RandomFlipProvider} ({@code random-flip}, each label flips
- * independently with probability η). Each provider has a validating spec record next to it; the
- * implementations are in {@code org.benignlab.distributions.impl}.
+ * independently with probability η), {@link org.benignlab.distributions.FixedCountProvider}
+ * ({@code fixed-count}, exactly ⌈ηn⌉ flips), {@link org.benignlab.distributions.MarginAdversarialProvider}
+ * ({@code margin-adversarial}, the ⌈ηn⌉ largest or smallest clean margins) and
+ * {@link org.benignlab.distributions.ClassConditionalProvider} ({@code class-conditional}, a rate per
+ * clean class). Each provider has a validating spec record next to it; the implementations are in
+ * {@code org.benignlab.distributions.impl}.
  */
 package org.benignlab.distributions;

@@ -10,7 +10,12 @@ import org.benignlab.api.Activation;
 /**
  * The contract of an {@link Activation} (paper, Section 2.2): φ(0) = 0, γ &lt;= φ' &lt;= 1 (or
  * 0 &lt;= φ' &lt;= 1 when no leakiness is declared), |φ''| &lt;= H when smoothness is declared,
- * 1-Lipschitz, and φ', φ'' equal to finite differences of φ, φ' away from kinks and break points.
+ * 1-Lipschitz, monotone (φ rises by at least γ|d| over any step d, by at least 0 without a declared
+ * γ), and φ', φ'' equal to finite differences of φ, φ' away from kinks and break points.
+ *
+ * <p>A counterexample starts with the property it breaks ({@code leakiness γ = 0.5}, {@code smoothness
+ * H = 0.1}, {@code monotone}, {@code 1-Lipschitz}, {@code φ(0) = 0}, {@code derivative},
+ * {@code second derivative}, {@code finite}, {@code declarations}) and gives the point.
  *
  * <p>Usage from any test framework: {@code ActivationContract.check(phi, z)} for many z (for
  * instance from a property-based generator, mixed with {@link #interestingPoints(Activation)}),
@@ -70,20 +75,23 @@ public final class ActivationContract {
 
         double f0 = a.value(0.0);
         if (!(Math.abs(f0) <= ZERO_SLACK)) {
-            return fail("φ(0) = %s, expected 0", f0);
+            return fail("φ(0) = 0: φ(0) = %s", f0);
         }
         double f = a.value(z);
         double d1 = a.derivative(z);
         double d2 = a.secondDerivative(z);
         if (!Double.isFinite(f) || !Double.isFinite(d1) || !Double.isFinite(d2)) {
-            return fail("not finite at z = %s: φ = %s, φ' = %s, φ'' = %s", z, f, d1, d2);
+            return fail("finite: not finite at z = %s: φ = %s, φ' = %s, φ'' = %s", z, f, d1, d2);
         }
-        if (d1 < gamma - BOUND_SLACK || d1 > 1 + BOUND_SLACK) {
-            return fail("φ'(%s) = %s is outside [%s, 1]%s", z, d1, gamma,
-                    leak.isPresent() ? " (declared leakiness γ = " + gamma + ")" : " (no leakiness declared)");
+        if (d1 > 1 + BOUND_SLACK) {
+            return fail("1-Lipschitz: φ'(%s) = %s is outside [%s, 1]", z, d1, gamma);
+        }
+        if (d1 < gamma - BOUND_SLACK) {
+            return fail("%s: φ'(%s) = %s is outside [%s, 1]", leak.isPresent() ? "leakiness γ = " + gamma
+                    : "monotone (no leakiness declared, so φ' >= 0)", z, d1, gamma);
         }
         if (hasH && Math.abs(d2) > h * (1 + BOUND_SLACK) + Double.MIN_NORMAL) {
-            return fail("|φ''(%s)| = %s exceeds the declared smoothness H = %s", z, Math.abs(d2), h);
+            return fail("smoothness H = %s: |φ''(%s)| = %s exceeds H", h, z, Math.abs(d2));
         }
 
         for (double d : DISTANCES) {
@@ -94,23 +102,25 @@ public final class ActivationContract {
             }
             double fd = a.value(zd);
             if (!Double.isFinite(fd)) {
-                return fail("φ(%s) = %s is not finite", zd, fd);
+                return fail("finite: φ(%s) = %s is not finite", zd, fd);
             }
             double diff = fd - f;
             double rounding = ROUNDING_ULPS * Math.ulp(Math.max(1.0, Math.max(Math.abs(f), Math.abs(fd))));
             if (Math.abs(diff) > Math.abs(dd) + rounding) {
-                return fail("not 1-Lipschitz: |φ(%s) - φ(%s)| = %s > %s", zd, z, Math.abs(diff), Math.abs(dd));
+                return fail("1-Lipschitz: not 1-Lipschitz: |φ(%s) - φ(%s)| = %s > %s", zd, z, Math.abs(diff),
+                        Math.abs(dd));
             }
             // φ' >= γ (>= 0 without leakiness) means φ rises by at least γ|dd| in the direction of dd
             if (Math.signum(dd) * diff < gamma * Math.abs(dd) - rounding) {
-                return fail("φ(%s) - φ(%s) = %s, but φ' >= %s requires a change of at least %s in the direction of %s",
-                        zd, z, diff, gamma, gamma * Math.abs(dd), dd);
+                return fail("%s: φ(%s) - φ(%s) = %s, but φ' >= %s requires a change of at least %s in the direction "
+                        + "of %s", leak.isPresent() ? "leakiness γ = " + gamma : "monotone", zd, z, diff, gamma,
+                        gamma * Math.abs(dd), dd);
             }
             if (hasH) {
                 // |φ''| <= H is the same as φ' being H-Lipschitz; this form also holds across break points
                 double dp = a.derivative(zd);
                 if (Math.abs(dp - d1) > h * Math.abs(dd) * (1 + BOUND_SLACK) + BOUND_SLACK) {
-                    return fail("φ' is not H-Lipschitz (H = %s): |φ'(%s) - φ'(%s)| = %s > H * %s",
+                    return fail("smoothness H = %s: φ' is not H-Lipschitz: |φ'(%s) - φ'(%s)| = %s > H * %s",
                             h, zd, z, Math.abs(dp - d1), Math.abs(dd));
                 }
             }
@@ -136,7 +146,7 @@ public final class ActivationContract {
                 + ROUNDING_ULPS * Math.ulp(Math.max(1.0, Math.max(Math.abs(fp), Math.abs(fm)))) / width
                 + 1e-9;
         if (!(Math.abs(central - d1) <= tol1)) {
-            return fail("φ'(%s) = %s, but the central difference of φ with h = %s is %s (tolerance %s)",
+            return fail("derivative: φ'(%s) = %s, but the central difference of φ with h = %s is %s (tolerance %s)",
                     z, d1, step, central, tol1);
         }
 
@@ -155,7 +165,8 @@ public final class ActivationContract {
         double tol2 = 2 * oscillation + 1e-9 * Math.max(1.0, size)
                 + ROUNDING_ULPS * Math.ulp(Math.max(1.0, Math.max(Math.abs(pp), Math.abs(pm)))) / width;
         if (!(Math.abs(central2 - d2) <= tol2)) {
-            return fail("φ''(%s) = %s, but the central difference of φ' with h = %s is %s (tolerance %s)",
+            return fail("second derivative: φ''(%s) = %s, but the central difference of φ' with h = %s is %s "
+                    + "(tolerance %s)",
                     z, d2, step, central2, tol2);
         }
         return Optional.empty();
@@ -184,23 +195,23 @@ public final class ActivationContract {
     public static Optional<String> checkDeclarations(Activation a) {
         OptionalDouble leak = a.leakiness();
         if (leak.isPresent() && !(leak.getAsDouble() > 0 && leak.getAsDouble() <= 1)) {
-            return fail("declared leakiness γ = %s is not in (0, 1]", leak.getAsDouble());
+            return fail("declarations: declared leakiness γ = %s is not in (0, 1]", leak.getAsDouble());
         }
         OptionalDouble smooth = a.smoothness();
         if (smooth.isPresent() && !(Double.isFinite(smooth.getAsDouble()) && smooth.getAsDouble() >= 0)) {
-            return fail("declared smoothness H = %s is not a finite number >= 0", smooth.getAsDouble());
+            return fail("declarations: declared smoothness H = %s is not a finite number >= 0", smooth.getAsDouble());
         }
         double[] kinks = a.kinks();
         if (kinks == null) {
-            return fail("kinks() returned null; return an empty array for a smooth activation");
+            return fail("declarations: kinks() returned null; return an empty array for a smooth activation");
         }
         if (smooth.isPresent() && kinks.length > 0) {
-            return fail("declares smoothness H = %s and kinks %s; an H-smooth φ has no kinks",
+            return fail("declarations: declares smoothness H = %s and kinks %s; an H-smooth φ has no kinks",
                     smooth.getAsDouble(), Arrays.toString(kinks));
         }
         for (double k : kinks) {
             if (!Double.isFinite(k)) {
-                return fail("kink %s is not finite", k);
+                return fail("declarations: kink %s is not finite", k);
             }
         }
         return Optional.empty();

@@ -8,22 +8,34 @@ import static org.benignlab.testkit.ActivationContract.fail;
 
 /**
  * The contract of a margin {@link Loss} ℓ(z) of z = y f(x) (paper, Section 2.2): ℓ &gt;= 0,
- * non-increasing (ℓ' &lt;= 0), ℓ' equal to a finite difference of ℓ, g = -ℓ', values finite for
- * |z| &lt;= 1e6 and never NaN. The finite-difference check compares relative to the size of ℓ, so
- * ℓ must be computed to full relative precision where it is small (log1p, not log(1 + x)).
- * {@link #factA1} checks Fact A.1 of the paper (Appendix A) for a loss
- * whose g is the logistic g(z) = 1/(1 + e^z).
+ * non-increasing (ℓ' &lt;= 0), convex (ℓ' non-decreasing, ℓ below its chords), ℓ' equal to a finite
+ * difference of ℓ, g = -ℓ', values finite for |z| &lt;= {@value #FINITE_RANGE} and never NaN. The
+ * finite-difference check compares relative to the size of ℓ, so ℓ must be computed to full relative
+ * precision where it is small (log1p, not log(1 + x)). {@link #factA1} checks Fact A.1 of the paper
+ * (Appendix A) for a loss whose g is the logistic g(z) = 1/(1 + e^z).
+ *
+ * <p>Why finite only for |z| &lt;= 700: the exponential loss e^-z, a correct and common loss,
+ * overflows to infinity for z &lt; -709.78 (e^709.78 is the largest double). A margin of -700 is a
+ * network wrong by hundreds of units on a training point, which a run reports as divergence anyway.
+ * Beyond the range the contract asks only for no NaN and the right signs (ℓ = +∞, ℓ' = -∞ allowed).
+ *
+ * <p>A counterexample starts with the property it breaks: {@code non-negative},
+ * {@code non-increasing}, {@code convex}, {@code derivative}, {@code g = -ℓ'}, {@code finite} or
+ * {@code not NaN}, and gives the point.
  */
 public final class LossContract {
 
     /** Finite-difference step, relative to max(1, |z|). */
     public static final double STEP = 1e-6;
 
-    /** Value and derivative must be finite for |z| up to this. */
-    public static final double FINITE_RANGE = 1e6;
+    /** Value and derivative must be finite for |z| up to this (see the class comment for why 700). */
+    public static final double FINITE_RANGE = 700;
 
     /** How many ulps of the largest value involved a correct evaluation of ℓ may be off by. */
     private static final double ROUNDING_ULPS = 16;
+
+    /** Relative slack on the comparison ℓ'(z) &lt;= ℓ'(z + d) (a few ulps, far below any real violation). */
+    private static final double SLOPE_SLACK = 1e-12;
 
     private static final double[] DISTANCES = {1e-3, 0.5, 4};
 
@@ -34,7 +46,7 @@ public final class LossContract {
      * Checks the contract at one point.
      *
      * @param l the loss (not modified)
-     * @param z any non-NaN point (infinite values are allowed: then only "not NaN" is checked)
+     * @param z any non-NaN point (infinite values are allowed: then only "not NaN" and the signs are checked)
      * @return empty when the contract holds at z; otherwise a description of the counterexample
      */
     public static Optional<String> check(Loss l, double z) {
@@ -45,23 +57,24 @@ public final class LossContract {
         double d = l.derivative(z);
         double g = l.g(z);
         if (Double.isNaN(v) || Double.isNaN(d) || Double.isNaN(g)) {
-            return fail("NaN at z = %s: ℓ = %s, ℓ' = %s, g = %s", z, v, d, g);
+            return fail("not NaN: NaN at z = %s: ℓ = %s, ℓ' = %s, g = %s", z, v, d, g);
         }
         if (Math.abs(z) <= FINITE_RANGE && !(Double.isFinite(v) && Double.isFinite(d) && Double.isFinite(g))) {
-            return fail("not finite at z = %s (|z| <= %s): ℓ = %s, ℓ' = %s, g = %s", z, FINITE_RANGE, v, d, g);
-        }
-        if (!Double.isFinite(z)) {
-            return Optional.empty();
+            return fail("finite: not finite at z = %s (|z| <= %s): ℓ = %s, ℓ' = %s, g = %s", z, FINITE_RANGE, v, d,
+                    g);
         }
         if (v < 0) {
-            return fail("ℓ(%s) = %s < 0", z, v);
+            return fail("non-negative: ℓ(%s) = %s < 0", z, v);
         }
         if (d > 0) {
-            return fail("ℓ'(%s) = %s > 0: the loss must be non-increasing", z, d);
+            return fail("non-increasing: ℓ'(%s) = %s > 0", z, d);
+        }
+        if (!Double.isFinite(z) || !Double.isFinite(v) || !Double.isFinite(d) || !Double.isFinite(g)) {
+            return Optional.empty(); // beyond FINITE_RANGE only "not NaN" and the signs are asked
         }
         // g is defined as -ℓ'; an implementation may compute it separately for accuracy
         if (Math.abs(g + d) > 1e-12 * Math.max(Math.abs(g), Math.abs(d)) + Double.MIN_NORMAL) {
-            return fail("g(%s) = %s but -ℓ'(%s) = %s", z, g, z, -d);
+            return fail("g = -ℓ': g(%s) = %s but -ℓ'(%s) = %s", z, g, z, -d);
         }
         for (double dist : DISTANCES) {
             double zd = z + dist * Math.max(1.0, Math.abs(z));
@@ -71,7 +84,22 @@ public final class LossContract {
             double vd = l.value(zd);
             double rounding = ROUNDING_ULPS * Math.ulp(Math.max(Math.abs(v), Math.abs(vd)));
             if (vd > v + rounding) {
-                return fail("ℓ(%s) = %s > ℓ(%s) = %s: the loss must be non-increasing", zd, vd, z, v);
+                return fail("non-increasing: ℓ(%s) = %s > ℓ(%s) = %s", zd, vd, z, v);
+            }
+            // convex: ℓ' is non-decreasing, and ℓ at the midpoint is at most the mean of the end values
+            double dd = l.derivative(zd);
+            if (dd < d - (SLOPE_SLACK * Math.max(Math.abs(d), Math.abs(dd)) + Double.MIN_NORMAL)) {
+                return fail("convex: ℓ'(%s) = %s < ℓ'(%s) = %s; the slope of a convex loss never decreases",
+                        zd, dd, z, d);
+            }
+            double mid = z + (zd - z) / 2;
+            double vm = l.value(mid);
+            double chord = v / 2 + vd / 2;
+            // mid is rounded to a double: ℓ(mid) may be off by |ℓ'| times a few ulps of the points
+            double slack = rounding + 4 * Math.ulp(Math.abs(z) + Math.abs(zd)) * Math.max(Math.abs(d), Math.abs(dd));
+            if (vm > chord + slack) {
+                return fail("convex: ℓ(%s) = %s lies above the chord between z = %s and %s (mean of the end values %s)",
+                        mid, vm, z, zd, chord);
             }
         }
 
@@ -84,6 +112,9 @@ public final class LossContract {
         double width = zp - zm;
         double vp = l.value(zp);
         double vm = l.value(zm);
+        if (!Double.isFinite(vp) || !Double.isFinite(vm)) {
+            return Optional.empty(); // only at the edge of FINITE_RANGE, for a loss that overflows just beyond it
+        }
         double central = (vp - vm) / width;
         // The central difference is the mean of ℓ' over [z-h, z+h]. Where ℓ' is monotone there (every
         // convex loss; any C^2 loss away from an inflection point) the mean lies between ℓ'(z-h) and
@@ -96,8 +127,8 @@ public final class LossContract {
         double tol = ROUNDING_ULPS * Math.ulp(Math.max(Math.abs(vp), Math.abs(vm))) / width
                 + 1e-6 * Math.max(Math.abs(lo), Math.abs(hi));
         if (!(central >= lo - tol && central <= hi + tol)) {
-            return fail("ℓ'(%s) = %s (ℓ' on [z-h, z+h] spans [%s, %s]), but the central difference of ℓ with h = %s is %s",
-                    z, d, lo, hi, step, central);
+            return fail("derivative: ℓ'(%s) = %s (ℓ' on [z-h, z+h] spans [%s, %s]), but the central difference of ℓ "
+                    + "with h = %s is %s", z, d, lo, hi, step, central);
         }
         return Optional.empty();
     }

@@ -17,7 +17,11 @@ import static org.benignlab.testkit.ActivationContract.fail;
  * in G and must not depend on params(0). That is exactly what the span engine (MODEL.md, "Structure
  * the code can exploit") needs to represent W(t) = W0 + B(t) X with B(0) = 0.
  * {@link #checkDeterminism}: the same inputs give bit-identical parameters, and two states of one
- * optimizer do not share anything.
+ * optimizer do not share anything. {@link #checkDescent}: fed the true gradients of a convex quadratic
+ * whose minimiser is far away compared with the optimizer's steps, it decreases the quadratic.
+ *
+ * <p>A counterexample starts with the property it breaks ({@code linear in gradients},
+ * {@code determinism}, {@code descent}, {@code finite}, {@code gradient untouched}).
  */
 public final class OptimizerContract {
 
@@ -27,10 +31,85 @@ public final class OptimizerContract {
     private OptimizerContract() {
     }
 
-    /** Both {@link #checkLinearity} and {@link #checkDeterminism}; the first counterexample. */
+    /** Steps of {@link #checkDescent}. */
+    public static final int DESCENT_STEPS = 10;
+
+    /**
+     * Distance scale of {@link #checkDescent}: the start is this far from the minimiser in every
+     * coordinate (up to a factor 2), and the gradients there are of order 1, so an optimizer whose
+     * steps are much smaller than this (any sensible step size) sees a small step on a convex problem.
+     */
+    public static final double DESCENT_DISTANCE = 1e3;
+
+    /** {@link #checkDeterminism}, {@link #checkLinearity} and {@link #checkDescent}; the first counterexample. */
     public static Optional<String> check(Optimizer o, long seed, int dim, int steps) {
         Optional<String> r = checkDeterminism(o, seed, dim, steps);
-        return r.isPresent() ? r : checkLinearity(o, seed, dim, steps);
+        if (r.isEmpty()) {
+            r = checkLinearity(o, seed, dim, steps);
+        }
+        return r.isPresent() ? r : checkDescent(o, seed, dim);
+    }
+
+    /**
+     * A small step decreases a convex quadratic. With f(p) = Σ_k a_k (p_k - c_k)^2 / (2R), a_k uniform
+     * in [0.5, 2], R = {@value #DESCENT_DISTANCE} and a start with |p_k - c_k| in [R, 2R] (random
+     * signs), the gradient a_k (p_k - c_k) / R has entries of order 1 while the minimiser is R away in
+     * every coordinate. Over {@value #DESCENT_STEPS} steps, each fed the true gradient at the current
+     * parameters, f must never increase (beyond rounding) and must have decreased after the first step.
+     * A descent method (GD, momentum, Nesterov, Adam, normalized GD, step-size schedules) with steps
+     * much shorter than R passes; a sign error or a step of order R fails.
+     *
+     * @param o    the optimizer (not modified)
+     * @param seed seed of the quadratic and the start
+     * @param dim  number of parameters, &gt;= 1
+     */
+    public static Optional<String> checkDescent(Optimizer o, long seed, int dim) {
+        requireShape(dim, 1);
+        UniformRandomProvider rng = TestRandom.of(seed ^ 0x9E3779B97F4A7C15L);
+        double[] a = new double[dim];
+        double[] c = new double[dim];
+        double[] p = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            a[k] = 0.5 + 1.5 * rng.nextDouble();
+            c[k] = 10 * TestRandom.symmetric(rng);
+            p[k] = c[k] + (rng.nextBoolean() ? 1 : -1) * DESCENT_DISTANCE * (1 + rng.nextDouble());
+        }
+        Optimizer.State state = o.start(dim);
+        if (state == null) {
+            return fail("descent: start(%d) returned null", dim);
+        }
+        double f = quadratic(a, c, p);
+        double f0 = f;
+        double[] g = new double[dim];
+        for (int t = 0; t < DESCENT_STEPS; t++) {
+            for (int k = 0; k < dim; k++) {
+                g[k] = a[k] * (p[k] - c[k]) / DESCENT_DISTANCE;
+            }
+            state.step(t, p, g.clone());
+            double next = quadratic(a, c, p);
+            if (!Double.isFinite(next)) {
+                return fail("descent: step %d gave non-finite parameters %s", t, Arrays.toString(p));
+            }
+            if (next > f + 1e-12 * f) {
+                return fail("descent: step %d, fed the true gradient of a convex quadratic whose minimiser is %s away, "
+                        + "increased it from %s to %s (seed %d, dim %d)", t, DESCENT_DISTANCE, f, next, seed, dim);
+            }
+            if (t == 0 && !(next < f0)) {
+                return fail("descent: the first step, fed the true gradient of a convex quadratic, did not decrease it "
+                        + "(%s before, %s after; seed %d, dim %d)", f0, next, seed, dim);
+            }
+            f = next;
+        }
+        return Optional.empty();
+    }
+
+    private static double quadratic(double[] a, double[] c, double[] p) {
+        double f = 0;
+        for (int k = 0; k < a.length; k++) {
+            double d = p[k] - c[k];
+            f += a[k] * d * d;
+        }
+        return f / (2 * DESCENT_DISTANCE);
     }
 
     /**
@@ -129,7 +208,7 @@ public final class OptimizerContract {
             return Optional.of(b.problem);
         }
         if (!bitEqual(a.params, b.params)) {
-            return fail("two runs with the same gradients differ: %s vs %s", Arrays.toString(a.params),
+            return fail("determinism: two runs with the same gradients differ: %s vs %s", Arrays.toString(a.params),
                     Arrays.toString(b.params));
         }
         Optimizer.State s1 = o.start(dim);
@@ -141,7 +220,8 @@ public final class OptimizerContract {
             s2.step(t, p2, g[t].clone());
         }
         if (!bitEqual(p1, a.params) || !bitEqual(p2, a.params)) {
-            return fail("two states stepped alternately give %s and %s, one state alone gives %s: states share data",
+            return fail("determinism: two states stepped alternately give %s and %s, one state alone gives %s: "
+                    + "states share data",
                     Arrays.toString(p1), Arrays.toString(p2), Arrays.toString(a.params));
         }
         return Optional.empty();
@@ -161,18 +241,18 @@ public final class OptimizerContract {
         int dim = start.length;
         Optimizer.State state = o.start(dim);
         if (state == null) {
-            return new Run(null, "start(" + dim + ") returned null");
+            return new Run(null, "determinism: start(" + dim + ") returned null");
         }
         double[] params = start.clone();
         for (int t = 0; t < gradients.length; t++) {
             double[] grad = gradients[t].clone();
             state.step(t, params, grad);
             if (!Arrays.equals(grad, gradients[t])) {
-                return new Run(null, "step " + t + " modified the gradient array");
+                return new Run(null, "gradient untouched: step " + t + " modified the gradient array");
             }
             for (double p : params) {
                 if (!Double.isFinite(p)) {
-                    return new Run(null, "step " + t + " gave a non-finite parameter from finite inputs: "
+                    return new Run(null, "finite: step " + t + " gave a non-finite parameter from finite inputs: "
                             + Arrays.toString(params));
                 }
             }
@@ -185,7 +265,8 @@ public final class OptimizerContract {
         double tol = RELATIVE_TOLERANCE * scale + Double.MIN_NORMAL;
         for (int k = 0; k < left.length; k++) {
             if (!(Math.abs(left[k] - right[k]) <= tol)) {
-                return fail("not linear in gradients: %s[%d] = %s but %s[%d] = %s (tolerance %s)",
+                return fail("linear in gradients: declared, but not linear in gradients: %s[%d] = %s but %s[%d] = %s "
+                        + "(tolerance %s)",
                         leftName, k, left[k], rightName, k, right[k], tol);
             }
         }

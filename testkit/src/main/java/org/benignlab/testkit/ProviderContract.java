@@ -61,7 +61,9 @@ public final class ProviderContract {
             return fail("'%s': specType() %s is not a record class", type, specType);
         }
         RecordComponent[] components = specType.getRecordComponents();
-        Set<String> names = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+        // a component is named by its own name or by the snake_case YAML key it is bound from (rateMinus: rate_minus)
+        Set<String> names = Arrays.stream(components).map(RecordComponent::getName)
+                .flatMap(n -> java.util.stream.Stream.of(n, yamlKey(n))).collect(Collectors.toSet());
         for (RecordComponent c : components) {
             if (!COMPONENT_TYPES.contains(c.getType())) {
                 return fail("'%s': spec component %s has type %s; allowed: Double, Integer, Long, Boolean, String "
@@ -139,6 +141,12 @@ public final class ProviderContract {
             return fail("'%s': create(exampleSpec()) returned null", type);
         }
         return Optional.empty();
+    }
+
+    /** The YAML key the framework binds a component from: {@code stopLoss} from {@code stop_loss}. */
+    static String yamlKey(String componentName) {
+        String snake = componentName.replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        return snake.equals(componentName) ? componentName : snake.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String quote(String s) {

@@ -103,6 +103,33 @@ class ActivationContractTest {
         }
     }
 
+    /** tanh: not leaky (φ' -> 0), smooth with sup |φ''| = 4/(3√3). */
+    static Fn tanh(OptionalDouble leak) {
+        return new Fn(Math::tanh, z -> 1 / (Math.cosh(z) * Math.cosh(z)),
+                z -> -2 * Math.tanh(z) / (Math.cosh(z) * Math.cosh(z)), leak, OptionalDouble.of(4 / (3 * Math.sqrt(3))),
+                NONE);
+    }
+
+    @Test
+    void activationsOutsideThePaperPassWhenTheyDeclareSo() {
+        assertEquals(Optional.empty(), firstFailure(tanh(OptionalDouble.empty())));
+        Fn relu = new Fn(z -> Math.max(0, z), z -> z >= 0 ? 1 : 0, z -> 0, OptionalDouble.empty(), OptionalDouble.empty(),
+                new double[] {0});
+        assertEquals(Optional.empty(), firstFailure(relu));
+    }
+
+    @Test
+    void undeservedPropertyIsNamedWithACounterexample() {
+        // tanh claiming leakiness 0.1: φ'(z) < 0.1 once |z| > 1.8
+        Optional<String> r = firstFailure(tanh(OptionalDouble.of(0.1)));
+        assertTrue(r.orElseThrow().startsWith("leakiness γ = 0.1: "), r.get());
+        assertTrue(r.get().matches(".*φ'\\(-?[0-9.]+\\) = .*"), "gives the point: " + r.get());
+        // tanh claiming smoothness 0.5 < 4/(3√3)
+        Fn t = tanh(OptionalDouble.empty());
+        Optional<String> h = firstFailure(new Fn(t.v(), t.d1(), t.d2(), t.leak(), OptionalDouble.of(0.5), NONE));
+        assertTrue(h.orElseThrow().startsWith("smoothness H = 0.5: "), h.get());
+    }
+
     @Test
     void wrongFirstDerivativeIsCaught() {
         Fn f = softLeaky();
@@ -164,7 +191,7 @@ class ActivationContractTest {
     @Test
     void decreasingFunctionIsCaughtWithoutAnyDeclaration() {
         assertFailsWith(new Fn(z -> -0.5 * z, z -> -0.5, z -> 0, OptionalDouble.empty(), OptionalDouble.empty(), NONE),
-                "outside [0.0, 1]");
+                "monotone");
     }
 
     @Test

@@ -77,6 +77,44 @@ class ClusterDistributionContractTest {
         }
     }
 
+    /** A product of i.i.d. coordinates drawn by {@code coordinate}. */
+    record Product(java.util.function.ToDoubleFunction<UniformRandomProvider> coordinate, ClusterProperties props)
+            implements ClusterDistribution {
+        public void sample(UniformRandomProvider rng, double[] out) {
+            for (int j = 0; j < out.length; j++) {
+                out[j] = coordinate.applyAsDouble(rng);
+            }
+        }
+
+        public ClusterProperties properties() {
+            return props;
+        }
+    }
+
+    static double rademacher(UniformRandomProvider rng) {
+        return rng.nextBoolean() ? 1 : -1;
+    }
+
+    /** Laplace with unit variance (scale 1/√2). */
+    static double laplace(UniformRandomProvider rng) {
+        double e = -Math.log1p(-rng.nextDouble());
+        return (rng.nextBoolean() ? e : -e) / Math.sqrt(2);
+    }
+
+    /** z = r g with g ~ N(0, I) and one random scale r in {0.5, 1.5} per draw: uncorrelated, not independent. */
+    record ScaleMixture(ClusterProperties props) implements ClusterDistribution {
+        public void sample(UniformRandomProvider rng, double[] out) {
+            double r = rng.nextBoolean() ? 0.5 : 1.5;
+            for (int j = 0; j < out.length; j++) {
+                out[j] = r * normal(rng);
+            }
+        }
+
+        public ClusterProperties properties() {
+            return props;
+        }
+    }
+
     static void assertFailsWith(Optional<String> r, String fragment) {
         assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
         assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
@@ -87,6 +125,64 @@ class ClusterDistributionContractTest {
         assertEquals(Optional.empty(), ClusterDistributionContract.check(new Gaussian(1, 0, 0, ISO), SEED, DIM, DRAWS));
         ClusterProperties uniform = new ClusterProperties(true, Double.NaN, 0, 1, false);
         assertEquals(Optional.empty(), ClusterDistributionContract.check(new Uniform(uniform), SEED, DIM, DRAWS));
+    }
+
+    @Test
+    void honestNonGaussianProductsPass() {
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(
+                new Product(ClusterDistributionContractTest::rademacher, new ClusterProperties(true, 1, 0, 1, false)),
+                SEED, DIM, DRAWS));
+        // uniform on [-√3, √3] is strictly sub-Gaussian: norm 1 in the variance-proxy convention
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(
+                new Uniform(new ClusterProperties(true, 1, 0, 1, false)), SEED, DIM, DRAWS));
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(
+                new Product(ClusterDistributionContractTest::laplace, new ClusterProperties(true, Double.NaN, 0, 1, false)),
+                SEED, DIM, DRAWS));
+        // N(0, 4): norm 2, λ = 1/4
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(
+                new Gaussian(2, 0, 0, new ClusterProperties(true, 2, 0.25, 1, false)), SEED, DIM, DRAWS));
+    }
+
+    @Test
+    void dependentButUncorrelatedCoordinatesAreCaught() {
+        ClusterProperties props = new ClusterProperties(true, Double.NaN, 0, 1, false);
+        Optional<String> r = ClusterDistributionContract.check(new ScaleMixture(props), SEED, DIM, DRAWS);
+        assertFailsWith(r, "not independent");
+        assertTrue(r.get().startsWith("product: "), r.get());
+        // the same draws pass when the distribution does not claim to be a product
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(
+                new ScaleMixture(new ClusterProperties(false, Double.NaN, 0, 1, false)), SEED, DIM, DRAWS));
+    }
+
+    @Test
+    void heavyTailsClaimingSubGaussianNormOneAreCaught() {
+        Optional<String> r = ClusterDistributionContract.check(
+                new Product(ClusterDistributionContractTest::laplace, new ClusterProperties(true, 1, 0, 1, false)),
+                SEED, DIM, DRAWS);
+        assertFailsWith(r, "E exp(t z_j)");
+        assertTrue(r.get().startsWith("sub-Gaussian norm K = 1.0: "), r.get());
+    }
+
+    @Test
+    void varianceAboveTheDeclaredNormIsCaught() {
+        // N(0, 1.44) declaring the paper's K = 1: coordinate variance <= 1 fails
+        Optional<String> r = ClusterDistributionContract.check(
+                new Gaussian(1.2, 0, 0, new ClusterProperties(true, 1, 0, 1, false)), SEED, DIM, DRAWS);
+        assertFailsWith(r, "variance");
+        assertTrue(r.get().startsWith("sub-Gaussian norm K = 1.0: "), r.get());
+        // N(0, 4) declaring K = 2 (true) but λ = 1 (false: λ is at most 1/4)
+        Optional<String> l = ClusterDistributionContract.check(
+                new Gaussian(2, 0, 0, new ClusterProperties(true, 2, 1, 1, false)), SEED, DIM, DRAWS);
+        assertTrue(l.orElseThrow().startsWith("strong log-concavity λ = 1.0: "), l.get());
+    }
+
+    @Test
+    void discreteDistributionClaimingLogConcavityIsCaught() {
+        Optional<String> r = ClusterDistributionContract.check(
+                new Product(ClusterDistributionContractTest::rademacher, new ClusterProperties(true, 1, 1, 1, false)),
+                SEED, DIM, DRAWS);
+        assertFailsWith(r, "only 2 distinct values");
+        assertTrue(r.get().startsWith("strong log-concavity λ = 1.0: "), r.get());
     }
 
     @Test

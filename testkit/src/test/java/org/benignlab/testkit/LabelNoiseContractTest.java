@@ -55,6 +55,43 @@ class LabelNoiseContractTest {
         }
     }
 
+    /** Flips exactly count(rate, n) points chosen at random (partial Fisher-Yates); ceil or floor. */
+    record Count(double rate, boolean ceil) implements LabelNoise {
+        public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
+            int n = c.size();
+            int k = ceil ? LabelNoiseContract.expectedCount(rate, n) : (int) Math.floor(rate * n);
+            int[] idx = IntStream.range(0, n).toArray();
+            boolean[] f = new boolean[n];
+            for (int i = 0; i < k; i++) {
+                int j = i + rng.nextInt(n - i);
+                int t = idx[i];
+                idx[i] = idx[j];
+                idx[j] = t;
+                f[idx[i]] = true;
+            }
+            return f;
+        }
+
+        public boolean adversarial() {
+            return false;
+        }
+    }
+
+    /** Flips with probability rate * (1 ± skew) in the two clean classes; declares itself random. */
+    record ClassDependent(double rate, double skew) implements LabelNoise {
+        public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
+            boolean[] f = new boolean[c.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = rng.nextDouble() < rate * (1 + skew * c.cleanLabels()[i]);
+            }
+            return f;
+        }
+
+        public boolean adversarial() {
+            return false;
+        }
+    }
+
     static void assertFailsWith(Optional<String> r, String fragment) {
         assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
         assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
@@ -66,6 +103,58 @@ class LabelNoiseContractTest {
             assertEquals(Optional.empty(), LabelNoiseContract.check(new Random(rate, 1), SEED, N), "rate " + rate);
         }
         assertEquals(Optional.empty(), LabelNoiseContract.check(new LargestMargin(0.1), SEED, N));
+    }
+
+    @Test
+    void expectedCountIsTheCeilingWithoutRoundingArtefacts() {
+        assertEquals(7, LabelNoiseContract.expectedCount(0.07, 100)); // 0.07 * 100 = 7.000000000000001
+        assertEquals(14, LabelNoiseContract.expectedCount(0.14, 100)); // 14.000000000000002
+        assertEquals(3, LabelNoiseContract.expectedCount(0.1, 30));
+        assertEquals(4, LabelNoiseContract.expectedCount(0.1, 31));
+        assertEquals(1, LabelNoiseContract.expectedCount(0.01, 1));
+        assertEquals(0, LabelNoiseContract.expectedCount(0, 100));
+        assertEquals(8, LabelNoiseContract.expectedCount(0.07, 101)); // 7.07
+    }
+
+    @Test
+    void exactCountsAreCheckedExactly() {
+        for (int n : new int[] {1, 7, 30, 31, 1000, 20_000}) {
+            assertEquals(Optional.empty(), LabelNoiseContract.checkExactCount(new Count(0.1, true), SEED, n), "n " + n);
+        }
+        // floor instead of ceiling: one flip short at n = 31, within the rate test's tolerance but not exact
+        assertEquals(Optional.empty(), LabelNoiseContract.check(new Count(0.1, false), SEED, 31));
+        Optional<String> r = LabelNoiseContract.checkExactCount(new Count(0.1, false), SEED, 31);
+        assertTrue(r.orElseThrow().startsWith("exact count: flipped 3 of n = 31"), r.get());
+    }
+
+    @Test
+    void pointDependentFlipsDeclaredRandomAreCaught() {
+        Optional<String> r = LabelNoiseContract.check(new ClassDependent(0.1, 0.3), SEED, N);
+        assertFailsWith(r, "clean class +1");
+        assertTrue(r.get().startsWith("random (not adversarial): "), r.get());
+        // flipping the largest margins, declared random
+        LargestMargin m = new LargestMargin(0.1);
+        LabelNoise hidden = new LabelNoise() {
+            public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
+                return m.flips(c, rng);
+            }
+
+            public double rate() {
+                return 0.1;
+            }
+
+            public boolean adversarial() {
+                return false;
+            }
+
+            @Override
+            public boolean needsFeatures() {
+                return true;
+            }
+        };
+        assertFailsWith(LabelNoiseContract.check(hidden, SEED, N), "upper half of the clean margins");
+        // a class-independent random model passes the same test
+        assertEquals(Optional.empty(), LabelNoiseContract.check(new ClassDependent(0.1, 0), SEED, N));
     }
 
     @Test

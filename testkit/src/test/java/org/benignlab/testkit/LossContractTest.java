@@ -44,10 +44,27 @@ class LossContractTest {
     }
 
     @Test
-    void exponentialLossOverflowsBeforeOneMillion() {
+    void exponentialLossPassesAlthoughItOverflowsBeyond700() {
         Fn exp = new Fn(z -> Math.exp(-z), z -> -Math.exp(-z));
         assertEquals(Optional.empty(), LossContract.checkAll(exp, DoubleStream.iterate(-700, z -> z <= 700, z -> z + 7).toArray()));
-        assertTrue(LossContract.check(exp, -1e6).orElseThrow().contains("not finite"));
+        assertEquals(Optional.empty(), LossContract.checkAll(exp, GRID)); // GRID has ±1e6 and ±1e300: e^-z = ∞ there
+        assertEquals(Double.POSITIVE_INFINITY, exp.value(-1e6));
+        // e^-2z overflows at z = -355, inside the range where the contract asks for finite values
+        Fn steep = new Fn(z -> Math.exp(-2 * z), z -> -2 * Math.exp(-2 * z));
+        assertTrue(LossContract.check(steep, -400).orElseThrow().startsWith("finite: "));
+        assertEquals(Optional.empty(), LossContract.check(steep, -300));
+    }
+
+    @Test
+    void nonConvexLossIsCaughtByName() {
+        // the sigmoid loss 1/(1 + e^z): non-negative and decreasing, but concave for z < 0
+        Fn sigmoid = new Fn(z -> 1 / (1 + Math.exp(z)), z -> -Math.exp(z) / ((1 + Math.exp(z)) * (1 + Math.exp(z))));
+        assertEquals(Optional.empty(), LossContract.check(sigmoid, 3.0), "convex for z > 0");
+        Optional<String> r = LossContract.check(sigmoid, -3.0);
+        assertTrue(r.orElseThrow().startsWith("convex: "), r.toString());
+        assertTrue(r.get().contains("-3.0"), "names the point: " + r.get());
+        // z^2 increases for z > 0: named as such
+        assertTrue(LossContract.check(new Fn(z -> z * z, z -> 2 * z), 1.0).orElseThrow().startsWith("non-increasing: "));
     }
 
     @Test

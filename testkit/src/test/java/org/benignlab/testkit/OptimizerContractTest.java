@@ -82,13 +82,35 @@ class OptimizerContractTest {
 
     @Test
     void nonLinearRuleClaimingLinearityIsCaught() {
-        assertFailsWith(OptimizerContract.checkLinearity(new SignDescent(true), 3, 5, 10), "not linear");
+        Optional<String> r = OptimizerContract.checkLinearity(new SignDescent(true), 3, 5, 10);
+        assertFailsWith(r, "not linear");
+        assertTrue(r.get().startsWith("linear in gradients: "), r.get());
     }
 
     @Test
     void weightDecayDependsOnTheStartAndIsCaught() {
         // linear in (params, gradients) jointly, so D(G1 + G2) = D(G1) + D(G2) from 0, but not from P0
         assertFailsWith(OptimizerContract.checkLinearity(new Momentum(0.01, 0, 0.1, true), 3, 5, 10), "random start");
+    }
+
+    @Test
+    void descentHoldsForDescentMethods() {
+        for (long seed = 1; seed <= 5; seed++) {
+            for (int dim : new int[] {1, 3, 40}) {
+                assertEquals(Optional.empty(), OptimizerContract.checkDescent(new Momentum(0.01, 0, 0, true), seed, dim));
+                assertEquals(Optional.empty(), OptimizerContract.checkDescent(new Momentum(0.05, 0.9, 0, true), seed, dim));
+                assertEquals(Optional.empty(), OptimizerContract.checkDescent(new SignDescent(false), seed, dim));
+            }
+        }
+    }
+
+    @Test
+    void ascentAndHugeStepsAreCaught() {
+        Optional<String> ascent = OptimizerContract.check(new Momentum(-0.01, 0, 0, true), 1, 4, 5);
+        assertFailsWith(ascent, "increased it");
+        assertTrue(ascent.get().startsWith("descent: "), ascent.get());
+        // a step of 1e4 jumps over a minimiser 1e3 away: not a small step
+        assertFailsWith(OptimizerContract.checkDescent(new Momentum(1e4, 0, 0, true), 1, 4), "descent");
     }
 
     @Test

@@ -40,6 +40,13 @@ class ProviderContractTest {
         }
     }
 
+    /** A camelCase component is bound from a snake_case key, and its errors name that key. */
+    record SnakeSpec(Double rateMinus) {
+        SnakeSpec {
+            rateMinus = Specs.inRange("rate_minus", Specs.required("rate_minus", rateMinus), 0, true, 0.5, false);
+        }
+    }
+
     record P<S extends Record>(String type, Class<S> specType, Supplier<S> example, Map<String, String> props)
             implements ActivationProvider<S> {
         public S exampleSpec() {
@@ -70,6 +77,15 @@ class ProviderContractTest {
         assertEquals(Optional.empty(), ProviderContract.check(new FakeProviders.Linear()));
         assertEquals(Optional.empty(), ProviderContract.check(
                 new P<>("with-required", RequiredSpec.class, () -> new RequiredSpec(0.1), Map.of("step", "given"))));
+    }
+
+    @Test
+    void errorsMayNameTheSnakeCaseKeyOfAComponent() {
+        assertEquals(Optional.empty(), ProviderContract.check(new P<>("snake", SnakeSpec.class, () -> new SnakeSpec(0.1),
+                Map.of("rate_minus", "η_-"))));
+        assertEquals("rate_minus", ProviderContract.yamlKey("rateMinus"));
+        assertEquals("H", ProviderContract.yamlKey("H"));
+        assertEquals("beta1", ProviderContract.yamlKey("beta1"));
     }
 
     @Test

@@ -145,7 +145,10 @@ public final class ExperimentLoader {
         }
     }
 
-    /** Applies {@code a.b.c=value}: the value is read as a YAML scalar or flow collection. */
+    /**
+     * Applies {@code a.b.c=value}: the value is read as a YAML scalar or flow collection; an empty value
+     * ({@code a.b.c=}) removes the key, so its default applies (or its absence is reported).
+     */
     void applyOverride(ObjectNode root, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
@@ -156,7 +159,7 @@ public final class ExperimentLoader {
         if (!path.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
             throw new InputException("--set " + override + ": '" + path + "' is not a dotted path of keys");
         }
-        JsonNode value = raw.isBlank() ? JsonNodeFactory.instance.nullNode() : parse(raw, "--set " + path);
+        JsonNode value = raw.isBlank() ? null : parse(raw, "--set " + path);
         String[] parts = path.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -169,7 +172,11 @@ public final class ExperimentLoader {
             }
             node = (ObjectNode) child;
         }
-        node.set(parts[parts.length - 1], value);
+        if (value == null) {
+            node.remove(parts[parts.length - 1]);
+        } else {
+            node.set(parts[parts.length - 1], value);
+        }
     }
 
     /** SnakeYAML's multi-line problem text in one line, without its "in 'reader'" position lines. */

@@ -75,6 +75,15 @@ public class ExperimentLoaderTest {
     }
 
     @Test
+    void anEmptyOverrideRemovesTheKey() throws Exception {
+        // identity takes no parameters: removing gamma and H makes the switch possible from the command line
+        ExperimentSpec s = load(VALID, "network.activation.type=identity", "network.activation.gamma=",
+                "network.activation.H=").spec();
+        assertEquals("identity", s.network().activation().type());
+        assertEquals(0.0, load(VALID, "training.stop_loss=").spec().training().stopLoss(), 0.0);
+    }
+
+    @Test
     void unknownKeySuggestsTheNearestOne() {
         String m = error(VALID.replace("stop_loss:", "stop_los:"));
         assertTrue(m.contains("training.stop_los: unknown key; did you mean 'stop_loss'?"), m);

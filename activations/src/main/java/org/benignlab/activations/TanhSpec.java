@@ -1,0 +1,5 @@
+package org.benignlab.activations;
+
+/** {@code tanh} has no parameters: φ(z) = tanh(z). */
+public record TanhSpec() {
+}

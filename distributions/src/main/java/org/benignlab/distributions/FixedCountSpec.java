@@ -1,0 +1,19 @@
+package org.benignlab.distributions;
+
+import org.benignlab.api.Specs;
+
+/**
+ * Parameters of {@code fixed-count} (YAML {@code data.noise}).
+ *
+ * @param rate     η: exactly ⌈η n⌉ of the n labels flip; required, in [0, 0.5)
+ * @param balanced whether the flips are split between the clean classes in proportion to their
+ *                 sizes (default false: chosen uniformly among all points)
+ */
+public record FixedCountSpec(Double rate, Boolean balanced) {
+
+    /** Fills in the default and validates. */
+    public FixedCountSpec {
+        rate = Specs.inRange("rate", Specs.required("rate", rate), 0, true, 0.5, false);
+        balanced = Specs.orDefault(balanced, false);
+    }
+}

@@ -1,0 +1,5 @@
+package org.benignlab.distributions;
+
+/** {@code laplace} has no parameters (p is {@code data.p}). */
+public record LaplaceSpec() {
+}

@@ -1,0 +1,70 @@
+package org.benignlab.distributions.impl;
+
+import java.util.Arrays;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.benignlab.api.LabelNoise;
+import org.benignlab.api.NoiseContext;
+
+/**
+ * Adversarial label noise (paper, Section 2.2, step 4: the adversary chooses which points to flip as
+ * a function of x and ỹ, within the budget η): flips the K = ⌈η n⌉ points with the largest (or the
+ * smallest) clean margin ỹ_i &lt;x_i, μ&gt;, ties broken by the lower index. It reads only the clean labels
+ * and {@link NoiseContext#meanProjections()}, so it works without feature vectors (the Gaussian
+ * sketch), and uses no randomness (the generator is not advanced). Flipping the largest margins
+ * corrupts the points the clean rule is surest of; flipping the smallest corrupts the points nearest
+ * to (or beyond) the boundary. K as in {@link FixedCount#count}. Immutable and thread-safe.
+ */
+public final class MarginAdversarial implements LabelNoise {
+    private final double rate;
+    private final boolean largest;
+
+    /**
+     * @param rate    η in [0, 1]
+     * @param largest flip the largest margins (true) or the smallest (false)
+     */
+    public MarginAdversarial(double rate, boolean largest) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be in [0, 1], got " + rate);
+        }
+        this.rate = rate;
+        this.largest = largest;
+    }
+
+    @Override
+    public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
+        int n = context.size();
+        double[] y = context.cleanLabels();
+        double[] proj = context.meanProjections();
+        double sign = largest ? -1 : 1; // sort ascending by sign * margin
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(sign * y[a] * proj[a], sign * y[b] * proj[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        boolean[] flips = new boolean[n];
+        int k = FixedCount.count(rate, n);
+        for (int i = 0; i < k; i++) {
+            flips[order[i]] = true;
+        }
+        return flips;
+    }
+
+    @Override
+    public double rate() {
+        return rate;
+    }
+
+    @Override
+    public boolean adversarial() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "MarginAdversarial[rate=" + rate + ", " + (largest ? "largest" : "smallest") + " margins]";
+    }
+}

@@ -1,0 +1,5 @@
+package org.benignlab.optimizers;
+
+/** {@code exponential} has no parameters. */
+public record ExponentialSpec() {
+}

@@ -1,0 +1,5 @@
+package org.benignlab.optimizers;
+
+/** {@code hinge} has no parameters. */
+public record HingeSpec() {
+}

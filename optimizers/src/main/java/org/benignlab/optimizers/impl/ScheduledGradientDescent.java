@@ -1,0 +1,85 @@
+package org.benignlab.optimizers.impl;
+
+import org.benignlab.api.Optimizer;
+
+/**
+ * Gradient descent with a step-size schedule: params[k] -= α_t gradient[k] at step index t, with
+ * <pre>
+ *   constant       α_t = α
+ *   inverse-time   α_t = α / (1 + decay · t)
+ *   cosine         α_t = α_f + (α - α_f)(1 + cos(π min(t, T)/T))/2,  α_f = final_fraction · α
+ * </pre>
+ * The coefficient α_t depends only on t, never on the gradients, so the displacement is a fixed
+ * linear combination of past gradients: {@link #linearInGradients()} is true and the span engine is
+ * exact for it. Immutable; its states keep nothing between steps (α_t is computed from t).
+ */
+public final class ScheduledGradientDescent implements Optimizer {
+    /** The schedules. */
+    public enum Schedule { CONSTANT, INVERSE_TIME, COSINE }
+
+    private final double step;
+    private final Schedule schedule;
+    private final double decay;
+    private final long horizon;
+    private final double finalFraction;
+
+    /**
+     * @param step          α, finite and &gt; 0
+     * @param schedule      the schedule
+     * @param decay         inverse-time: finite and &gt; 0 (ignored otherwise)
+     * @param horizon       cosine: &gt;= 1 (ignored otherwise)
+     * @param finalFraction cosine: in [0, 1] (ignored otherwise)
+     */
+    public ScheduledGradientDescent(double step, Schedule schedule, double decay, long horizon, double finalFraction) {
+        if (!(step > 0 && Double.isFinite(step))) {
+            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
+        }
+        if (schedule == Schedule.INVERSE_TIME && !(decay > 0 && Double.isFinite(decay))) {
+            throw new IllegalArgumentException("decay must be a finite number > 0, got " + decay);
+        }
+        if (schedule == Schedule.COSINE && (horizon < 1 || !(finalFraction >= 0 && finalFraction <= 1))) {
+            throw new IllegalArgumentException("cosine needs horizon >= 1 and final fraction in [0, 1], got "
+                    + horizon + " and " + finalFraction);
+        }
+        this.step = step;
+        this.schedule = schedule;
+        this.decay = decay;
+        this.horizon = horizon;
+        this.finalFraction = finalFraction;
+    }
+
+    /** α_t for step index t &gt;= 0. */
+    public double stepAt(long t) {
+        return switch (schedule) {
+            case CONSTANT -> step;
+            case INVERSE_TIME -> step / (1 + decay * t);
+            case COSINE -> {
+                double floor = finalFraction * step;
+                double progress = (double) Math.min(t, horizon) / horizon;
+                yield floor + (step - floor) * (1 + Math.cos(Math.PI * progress)) / 2;
+            }
+        };
+    }
+
+    @Override
+    public State start(int dimension) {
+        Dimensions.requireNonNegative(dimension);
+        return (t, params, gradient) -> {
+            Dimensions.require("gd-schedule", dimension, params, gradient);
+            double a = stepAt(t);
+            for (int k = 0; k < dimension; k++) {
+                params[k] -= a * gradient[k];
+            }
+        };
+    }
+
+    @Override
+    public boolean linearInGradients() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "ScheduledGradientDescent[step=" + step + ", " + schedule + "]";
+    }
+}
