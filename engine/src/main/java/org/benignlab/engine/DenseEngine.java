@@ -17,7 +17,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   <li>training set: {@link Dataset#generate} with {@code data} for labels and points and {@code noise}
  *       for the flips (μ = ||μ|| e_1);</li>
  *   <li>test set: {@link Dataset#generate} with {@code test} for labels, points and then flips;</li>
- *   <li>second layer: for j = 0..m-1, a_j = {@code signs.nextBoolean() ? +1/√m : -1/√m};</li>
+ *   <li>second layer: {@link SecondLayer#draw} on {@code signs} (the paper's: for j = 0..m-1,
+ *       a_j = {@code signs.nextBoolean() ? +1/√m : -1/√m});</li>
  *   <li>first layer: W0_jk = ω · g_jk in row-major order (j, then k), g from
  *       {@link ZigguratSampler.NormalizedGaussian} on {@code init}; no draw when ω = 0 (W0 = 0).</li>
  * </ol>
@@ -117,22 +118,12 @@ public final class DenseEngine implements Engine {
                 streams.data(), streams.noise());
         Dataset test = Dataset.generate(setup.testSize(), setup.p(), setup.muNorm(), plugins.cluster(),
                 plugins.noise(), streams.test(), streams.test());
-        double[] a = secondLayer(setup.width(), streams.signs());
+        double[] a = setup.secondLayer().draw(setup.width(), streams.signs());
         double[] w = initialWeights(setup.width(), setup.p(), setup.initScale(), streams.init());
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
             DenseNetwork network = new DenseNetwork(ops, train, test, w, setup.width(), setup.p());
             return new TrainingLoop(setup, plugins, train, test, a, network, sink, finalWeights).execute();
         }
-    }
-
-    /** a_j = ±1/√m, one {@code nextBoolean()} per unit. */
-    static double[] secondLayer(int m, UniformRandomProvider rng) {
-        double scale = 1.0 / Math.sqrt(m);
-        double[] a = new double[m];
-        for (int j = 0; j < m; j++) {
-            a[j] = rng.nextBoolean() ? scale : -scale;
-        }
-        return a;
     }
 
     /** W0_jk = ω g_jk, row-major, standard normals from the Ziggurat sampler; zeros without draws if ω = 0. */

@@ -41,7 +41,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *       {@link AhrensDieterMarsagliaTsangGammaSampler} on {@code data} (O(1) expected time whatever ν).</li>
  *   <li>{@code noise}: one {@code noise.flips(NoiseContext(ỹ, <x_i, μ>, null), noise)} call (as in
  *       {@link Dataset#fromProjections}).</li>
- *   <li>{@code signs}: a_j = ±1/√m, one {@code nextBoolean()} per unit (as in the dense engine).</li>
+ *   <li>{@code signs}: {@link SecondLayer#draw} (as in the dense engine).</li>
  *   <li>{@code test}: per test point, ỹ = {@code nextBoolean() ? +1 : -1} then u_0..u_N (standard normals,
  *       one {@link ZigguratSampler.NormalizedGaussian} for the whole test set); after all points, one
  *       {@code noise.flips(NoiseContext(ỹ_test, <x, μ>, null), test)} call.</li>
@@ -225,7 +225,7 @@ public final class SketchEngine implements Engine {
 
         // 2. noise stream, 3. signs stream
         Dataset train = Dataset.fromProjections(setup.p(), mu, clean, proj, plugins.noise(), streams.noise());
-        double[] a = DenseEngine.secondLayer(m, streams.signs());
+        double[] a = setup.secondLayer().draw(m, streams.signs());
 
         // 4. test stream
         int size = setup.testSize();

@@ -16,7 +16,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <ol>
  *   <li>training set: {@link Dataset#generate} with {@code data} (labels and points) and {@code noise}
  *       (flips);</li>
- *   <li>second layer: a_j = ±1/√m, one {@code signs.nextBoolean()} per unit;</li>
+ *   <li>second layer: {@link SecondLayer#draw} on {@code signs};</li>
  *   <li>first layer: W0_jk = ω · N(0, 1) row-major from {@link ZigguratSampler.NormalizedGaussian} on
  *       {@code init} (no draw when ω = 0);</li>
  *   <li>test set: the draws of {@link Dataset#generate} on {@code test} (labels and points, then the flips),
@@ -136,7 +136,7 @@ public final class SpanEngine implements Engine {
         int nm = n + m;
         Dataset train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
                 streams.noise());
-        double[] a = DenseEngine.secondLayer(m, streams.signs());
+        double[] a = setup.secondLayer().draw(m, streams.signs());
         double[][] w0 = DenseEngine.initialWeightRows(m, p, setup.initScale(), streams.init());
 
         double[][] v = new double[nm][];

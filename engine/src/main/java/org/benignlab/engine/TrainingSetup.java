@@ -16,9 +16,18 @@ package org.benignlab.engine;
  * @param stopLoss            stop when the train loss is &lt;= stopLoss; a value &lt;= 0 turns the rule off
  * @param stopAtInterpolation stop when the train error (against the observed labels) is 0
  * @param pointsPerDecade     density of the logarithmic metric schedule ({@link LogSchedule}), &gt;= 1
+ * @param secondLayer         the fixed second layer a (the paper's: {@link SecondLayer#paper(int)})
  */
 public record TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
-                            long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade) {
+                            long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
+                            SecondLayer secondLayer) {
+
+    /** A setup with the paper's second layer: random signs, magnitude 1/√m. */
+    public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
+                         long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade) {
+        this(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation, pointsPerDecade,
+                SecondLayer.paper(Math.max(width, 1)));
+    }
 
     /** Largest length of a Java array that every JVM accepts. */
     static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
@@ -41,6 +50,9 @@ public record TrainingSetup(int n, int p, int width, double muNorm, int testSize
             throw bad("stopLoss", stopLoss, "must be a finite number (<= 0 turns the rule off)");
         }
         atLeast("pointsPerDecade", pointsPerDecade, 1);
+        if (secondLayer == null) {
+            throw bad("secondLayer", null, "is required");
+        }
     }
 
     /** Whether the stop-loss rule is on ({@code stopLoss > 0}). */

@@ -115,7 +115,7 @@ class SketchEngineTest {
         for (int i = 0; i < n; i++) {
             assertEquals(noise.nextDouble() < 0.3, pr.train.flipped()[i]);
         }
-        assertArrayEquals(DenseEngine.secondLayer(m, st.signs()), pr.a, 0.0);
+        assertArrayEquals(SecondLayer.paper(m).draw(m, st.signs()), pr.a, 0.0);
 
         // test stream: label, then u_0..u_N, per point
         UniformRandomProvider test = st.test();

@@ -83,7 +83,7 @@ public final class ExperimentModule extends AbstractModule {
         NetworkSpec net = s.network();
         TrainingSpec t = s.training();
         return new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
-                t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade());
+                t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
     }
 
     @Provides

@@ -75,6 +75,21 @@ public class ExperimentLoaderTest {
     }
 
     @Test
+    void secondLayerDefaultsToThePapersAndTakesPatternsAndScales() throws Exception {
+        SecondLayerSpec paper = load(VALID).spec().network().secondLayer();
+        assertEquals("random", paper.signs());
+        assertEquals(1 / Math.sqrt(10), paper.scale(), 1e-15);
+        SecondLayerSpec given = load(VALID, "network.second_layer={signs: balanced, scale: \"2/m\"}").spec()
+                .network().secondLayer();
+        assertEquals("balanced", given.signs());
+        assertEquals(0.2, given.scale(), 1e-15);
+        assertTrue(error(VALID, "network.second_layer.signs=mixed")
+                .endsWith("network.second_layer.signs: must be one of random, alternating, balanced, constant, got 'mixed'"));
+        assertTrue(error(VALID, "network.second_layer.scale=0")
+                .endsWith("network.second_layer.scale: must be a finite number > 0, got 0"));
+    }
+
+    @Test
     void anEmptyOverrideRemovesTheKey() throws Exception {
         // identity takes no parameters: removing gamma and H makes the switch possible from the command line
         ExperimentSpec s = load(VALID, "network.activation.type=identity", "network.activation.gamma=",
