@@ -1,7 +1,6 @@
 package org.benignlab.engine;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -43,34 +42,25 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>An instance holds only its thread count and may be shared; each {@link #train} call creates and
  * shuts down its own pool.
  */
-public final class DenseEngine implements Engine {
+public final class DenseEngine extends ThreadedEngine {
     /** The engine's name, {@value}. */
     public static final String NAME = "dense";
 
     /** Test points evaluated together (bounds the work buffer to TEST_BLOCK · m doubles). */
     public static final int TEST_BLOCK = 1024;
 
-    private final int threads;
 
     /**
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public DenseEngine(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
-        }
-        this.threads = threads;
+        super(threads);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    /** Number of threads. */
-    public int threads() {
-        return threads;
     }
 
     /**
@@ -85,42 +75,21 @@ public final class DenseEngine implements Engine {
         return 8 * doubles;
     }
 
-    /**
-     * Generates the data, initialises the network and trains it.
-     *
-     * @param setup   sizes and stopping rules (not modified)
-     * @param plugins activation, cluster distribution, label noise, loss, optimiser
-     * @param streams random streams (modified: advanced in the documented order)
-     * @param sink    receives the metrics at every recorded step
-     * @return how the run ended; exceptions thrown by plugins or the sink propagate
-     * @throws IllegalArgumentException when {@link Engines#unsupported} gives a reason (width · p larger than
-     *                                  one Java array)
-     */
     @Override
-    public TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink) {
-        return train(setup, plugins, streams, sink, null);
+    String alternative() {
+        return "";
     }
 
-    /**
-     * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, handing a copy of the final W
-     * (flat row-major m x p) to {@code finalWeights} when it is not null (for tests).
-     */
-    TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
-                         Consumer<double[]> finalWeights) {
-        Objects.requireNonNull(setup, "setup");
-        Objects.requireNonNull(plugins, "plugins");
-        Objects.requireNonNull(streams, "streams");
-        Objects.requireNonNull(sink, "sink");
-        Engines.unsupported(NAME, plugins, setup).ifPresent(why -> {
-            throw new IllegalArgumentException("dense engine: " + why);
-        });
+    @Override
+    TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
+                       Consumer<double[]> finalWeights) {
         Dataset train = Dataset.generate(setup.n(), setup.p(), setup.muNorm(), plugins.cluster(), plugins.noise(),
                 streams.data(), streams.noise());
         Dataset test = Dataset.generate(setup.testSize(), setup.p(), setup.muNorm(), plugins.cluster(),
                 plugins.noise(), streams.test(), streams.test());
         double[] a = setup.secondLayer().draw(setup.width(), streams.signs());
         double[] w = initialWeights(setup.width(), setup.p(), setup.initScale(), streams.init());
-        try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
             DenseNetwork network = new DenseNetwork(ops, train, test, w, setup.width(), setup.p());
             return new TrainingLoop(setup, plugins, train, test, a, network, sink, finalWeights).execute();
         }

@@ -1,6 +1,5 @@
 package org.benignlab.engine;
 
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
@@ -59,31 +58,22 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}); the results are
  * bit-identical for every thread count. An instance holds only its thread count and may be shared.
  */
-public final class SketchEngine implements Engine {
+public final class SketchEngine extends ThreadedEngine {
     /** The engine's name, {@value}. */
     public static final String NAME = "sketch";
 
-    private final int threads;
 
     /**
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public SketchEngine(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
-        }
-        this.threads = threads;
+        super(threads);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    /** Number of threads. */
-    public int threads() {
-        return threads;
     }
 
     /** Approximate peak heap use of one {@link #train} call (independent of p), excluding the optimiser's state. */
@@ -96,33 +86,16 @@ public final class SketchEngine implements Engine {
         return 8 * doubles;
     }
 
-    /**
-     * Draws the sketch and trains.
-     *
-     * @param setup   sizes and stopping rules (not modified)
-     * @param plugins activation, cluster distribution (isotropic Gaussian), label noise, loss, optimiser
-     * @param streams random streams (modified: advanced in the documented order; {@code init} untouched)
-     * @param sink    receives the metrics at every recorded step
-     * @return how the run ended; exceptions thrown by plugins or the sink propagate
-     * @throws IllegalArgumentException when {@link Engines#unsupported} gives a reason
-     */
     @Override
-    public TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink) {
-        return train(setup, plugins, streams, sink, null);
+    String alternative() {
+        return "; use engine span or dense";
     }
 
-    /** {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, handing over the final B (for tests). */
-    TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
-                         Consumer<double[]> finalCoefficients) {
-        Objects.requireNonNull(setup, "setup");
-        Objects.requireNonNull(plugins, "plugins");
-        Objects.requireNonNull(streams, "streams");
-        Objects.requireNonNull(sink, "sink");
-        Engines.unsupported(NAME, plugins, setup).ifPresent(why -> {
-            throw new IllegalArgumentException("sketch engine: " + why + "; use engine span or dense");
-        });
+    @Override
+    TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
+                       Consumer<double[]> finalCoefficients) {
         SpanProblem problem = sample(setup, plugins, streams).problem();
-        try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
             SpanNetwork network = new SpanNetwork(problem, ops);
             return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
                     finalCoefficients).execute();

@@ -1,7 +1,6 @@
 package org.benignlab.engine;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -46,34 +45,25 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * bit-identical for every thread count. They agree with the dense engine's up to rounding. An instance holds
  * only its thread count and may be shared; each {@link #train} call creates and shuts down its own pool.
  */
-public final class SpanEngine implements Engine {
+public final class SpanEngine extends ThreadedEngine {
     /** The engine's name, {@value}. */
     public static final String NAME = "span";
 
     /** Largest block of test points held during setup, in doubles (32 MiB). */
     static final int SETUP_BLOCK_DOUBLES = 1 << 22;
 
-    private final int threads;
 
     /**
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public SpanEngine(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
-        }
-        this.threads = threads;
+        super(threads);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    /** Number of threads. */
-    public int threads() {
-        return threads;
     }
 
     /**
@@ -90,37 +80,15 @@ public final class SpanEngine implements Engine {
         return 8 * doubles;
     }
 
-    /**
-     * Generates the data, initialises the network and trains it.
-     *
-     * @param setup   sizes and stopping rules (not modified)
-     * @param plugins activation, cluster distribution, label noise, loss, optimiser
-     * @param streams random streams (modified: advanced in the documented order)
-     * @param sink    receives the metrics at every recorded step
-     * @return how the run ended; exceptions thrown by plugins or the sink propagate
-     * @throws IllegalArgumentException when the optimiser is not linear in past gradients (message
-     *                                  "span engine: optimizer X is not linear in past gradients; use engine
-     *                                  dense"), see {@link Engines#unsupported}
-     */
     @Override
-    public TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink) {
-        return train(setup, plugins, streams, sink, null);
+    String alternative() {
+        return "; use engine dense";
     }
 
-    /**
-     * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, handing a copy of the final B
-     * (flat row-major m x n) to {@code finalCoefficients} when it is not null (for tests).
-     */
-    TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
-                         Consumer<double[]> finalCoefficients) {
-        Objects.requireNonNull(setup, "setup");
-        Objects.requireNonNull(plugins, "plugins");
-        Objects.requireNonNull(streams, "streams");
-        Objects.requireNonNull(sink, "sink");
-        Engines.unsupported(NAME, plugins, setup).ifPresent(why -> {
-            throw new IllegalArgumentException("span engine: " + why + "; use engine dense");
-        });
-        try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+    @Override
+    TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
+                       Consumer<double[]> finalCoefficients) {
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
             SpanProblem problem = prepare(setup, plugins, streams, ops);
             SpanNetwork network = new SpanNetwork(problem, ops);
             return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
