@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.OptimizerProvider;
-import org.benignlab.optimizers.impl.HeavyBall;
+import org.benignlab.optimizers.impl.Momentum;
 
 /** {@code momentum}: Polyak's heavy-ball momentum; linear in gradients. */
 public final class MomentumProvider implements OptimizerProvider<MomentumSpec> {
@@ -28,7 +28,7 @@ public final class MomentumProvider implements OptimizerProvider<MomentumSpec> {
 
     @Override
     public Optimizer create(MomentumSpec spec) {
-        return new HeavyBall(spec.step(), spec.beta());
+        return new Momentum(spec.step(), spec.beta(), false);
     }
 
     @Override

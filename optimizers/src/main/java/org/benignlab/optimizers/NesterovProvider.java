@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.OptimizerProvider;
-import org.benignlab.optimizers.impl.Nesterov;
+import org.benignlab.optimizers.impl.Momentum;
 
 /**
  * {@code nesterov}: Nesterov's accelerated gradient in the form that needs only the current gradient; linear in gradients.
@@ -30,7 +30,7 @@ public final class NesterovProvider implements OptimizerProvider<NesterovSpec> {
 
     @Override
     public Optimizer create(NesterovSpec spec) {
-        return new Nesterov(spec.step(), spec.beta());
+        return new Momentum(spec.step(), spec.beta(), true);
     }
 
     @Override

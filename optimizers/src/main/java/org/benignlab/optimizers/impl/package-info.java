@@ -4,8 +4,8 @@
  * finite margin), {@link org.benignlab.optimizers.impl.ExponentialLoss} and
  * {@link org.benignlab.optimizers.impl.HingeLoss}. Optimizers:
  * {@link org.benignlab.optimizers.impl.GradientDescent} (W(t+1) = W(t) - α ∇L̂(W(t))),
- * {@link org.benignlab.optimizers.impl.ScheduledGradientDescent}, {@link org.benignlab.optimizers.impl.HeavyBall},
- * {@link org.benignlab.optimizers.impl.Nesterov} (all linear in past gradients),
+ * {@link org.benignlab.optimizers.impl.ScheduledGradientDescent}, {@link org.benignlab.optimizers.impl.Momentum}
+ * (heavy ball and Nesterov; all linear in past gradients),
  * {@link org.benignlab.optimizers.impl.NormalizedGradientDescent} and
  * {@link org.benignlab.optimizers.impl.Adam} (not linear). Each state holds what its rule remembers;
  * the optimizers themselves are immutable.

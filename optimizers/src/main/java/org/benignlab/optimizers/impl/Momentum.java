@@ -1,0 +1,57 @@
+package org.benignlab.optimizers.impl;
+
+import org.benignlab.api.Optimizer;
+
+/**
+ * Momentum with velocity v(t+1) = β v(t) + g(t), v(0) = 0, in two forms:
+ * <ul>
+ *   <li>Polyak's heavy ball ({@code nesterov = false}): params(t+1) = params(t) - α v(t+1); equivalently
+ *       params(t+1) = params(t) - α g(t) + β (params(t) - params(t-1)); β = 0 is gradient descent.</li>
+ *   <li>Nesterov's accelerated gradient in the form of Sutskever et al. (2013) used by PyTorch
+ *       ({@code nesterov=True}), which needs only the gradient at the current parameters:
+ *       params(t+1) = params(t) - α (g(t) + β v(t+1)).</li>
+ * </ul>
+ * Either way the displacement is a fixed linear combination of past gradients: linear, so the span
+ * engine is exact for it. Immutable; each state holds its own velocity.
+ */
+public final class Momentum implements Optimizer {
+    private final double step;
+    private final double beta;
+    private final boolean nesterov;
+
+    public Momentum(double step, double beta, boolean nesterov) {
+        if (!(step > 0 && Double.isFinite(step))) {
+            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
+        }
+        if (!(beta >= 0 && beta < 1)) {
+            throw new IllegalArgumentException("beta must be in [0, 1), got " + beta);
+        }
+        this.step = step;
+        this.beta = beta;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    public State start(int dimension) {
+        Dimensions.requireNonNegative(dimension);
+        double[] velocity = new double[dimension];
+        String name = nesterov ? "nesterov" : "momentum";
+        return (t, params, gradient) -> {
+            Dimensions.require(name, dimension, params, gradient);
+            for (int k = 0; k < dimension; k++) {
+                velocity[k] = beta * velocity[k] + gradient[k];
+                params[k] -= step * (nesterov ? gradient[k] + beta * velocity[k] : velocity[k]);
+            }
+        };
+    }
+
+    @Override
+    public boolean linearInGradients() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return (nesterov ? "Nesterov" : "HeavyBall") + "[step=" + step + ", beta=" + beta + "]";
+    }
+}
