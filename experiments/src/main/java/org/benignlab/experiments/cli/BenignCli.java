@@ -62,7 +62,15 @@ public final class BenignCli implements Runnable {
             err.flush();
             return FAILURE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("benign: failed while running: out of memory (" + e.getMessage() + "); give the JVM more "
+                    + "heap with JAVA_OPTS=-Xmx<size>, or choose training.engine span or sketch, whose memory does "
+                    + "not grow with p x test (see engine/README.md)");
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
