@@ -124,30 +124,52 @@ public final class DenseEngine extends ThreadedEngine {
     }
 
     /** W explicit: Z^T = W X^T, ∇L̂ = C X, W W^T for the spectral norm. */
+    /**
+     * W as an explicit array. The large products (Z^T = W X^T, the gradient C X, the test set's X_test W^T
+     * and W W^T) run on the system BLAS when {@link NativeBlas#available()}, else on the Java kernels of
+     * {@link ParallelNetworkOps}.
+     */
     private static final class DenseNetwork implements TrainingLoop.Network {
         private final ParallelNetworkOps ops;
         private final Dataset train;
         private final Dataset test;
         private final double[] w;
+        private final int n;
         private final int m;
         private final int p;
-        private final double[][] xt;
         private final double[] grad;
+        // Java kernels: X^T and the gradient's work rows; native BLAS: X flat and Z^T flat
+        private final double[][] xt;
         private final double[][] gradRows;
+        private final double[] xFlat;
+        private final double[] ztFlat;
         // evaluation buffers (allocated at the first recorded step)
         private double[][] wt;
         private double[][] gram;
+        private double[] blockFlat;
+        private double[] zFlat;
+        private double[] gramFlat;
 
         DenseNetwork(ParallelNetworkOps ops, Dataset train, Dataset test, double[] w, int m, int p) {
             this.ops = ops;
             this.train = train;
             this.test = test;
             this.w = w;
+            this.n = train.size();
             this.m = m;
             this.p = p;
-            this.xt = NetworkOps.transpose(train.x);
             this.grad = new double[m * p];
-            this.gradRows = new double[m][p];
+            if (NativeBlas.available()) {
+                this.xt = null;
+                this.gradRows = null;
+                this.xFlat = NativeBlas.flatten(train.x, 0, n, p, null);
+                this.ztFlat = new double[m * n];
+            } else {
+                this.xt = NetworkOps.transpose(train.x);
+                this.gradRows = new double[m][p];
+                this.xFlat = null;
+                this.ztFlat = null;
+            }
         }
 
         @Override
@@ -157,34 +179,65 @@ public final class DenseEngine extends ThreadedEngine {
 
         @Override
         public void trainingPreActivationsT(double[][] zt) {
-            ops.preActivationsT(w, xt, zt);
+            if (xFlat == null) {
+                ops.preActivationsT(w, xt, zt);
+                return;
+            }
+            NativeBlas.multiplyTransB(w, xFlat, ztFlat, m, n, p);
+            NativeBlas.unflatten(ztFlat, zt, m, n);
         }
 
         @Override
         public double[] gradient(double[] ct) {
-            ops.gradient(ct, train.x, gradRows, grad);
+            if (xFlat == null) {
+                ops.gradient(ct, train.x, gradRows, grad);
+            } else {
+                NativeBlas.multiply(ct, xFlat, grad, m, n, p);
+            }
             return grad;
         }
 
         @Override
         public void prepareEvaluation() {
-            if (wt == null) {
-                wt = new double[p][m];
+            if (gram == null) {
                 gram = new double[m][m];
             }
-            ops.transpose(w, m, p, wt);
+            if (xFlat == null) {
+                if (wt == null) {
+                    wt = new double[p][m];
+                }
+                ops.transpose(w, m, p, wt);
+            }
         }
 
         @Override
         public void testPreActivations(int from, int rows, double[][] z) {
-            double[][] block = Arrays.copyOfRange(test.x, from, from + rows);
-            ops.preActivations(block, wt, z, rows);
+            if (xFlat == null) {
+                double[][] block = Arrays.copyOfRange(test.x, from, from + rows);
+                ops.preActivations(block, wt, z, rows);
+                return;
+            }
+            blockFlat = NativeBlas.flatten(test.x, from, rows, p, blockFlat);
+            if (zFlat == null || zFlat.length < rows * m) {
+                zFlat = new double[rows * m];
+            }
+            NativeBlas.multiplyTransB(blockFlat, w, zFlat, rows, m, p);
+            NativeBlas.unflatten(zFlat, z, rows, m);
         }
 
         @Override
         public double[] weightNorms() {
-            ops.multiply(w, p, wt, gram, m, m);
+            if (xFlat == null) {
+                ops.multiply(w, p, wt, gram, m, m);
+            } else {
+                if (gramFlat == null) {
+                    gramFlat = new double[m * m];
+                }
+                NativeBlas.multiplyTransB(w, w, gramFlat, m, m, p);
+                NativeBlas.unflatten(gramFlat, gram, m, m);
+            }
             return new double[] {NetworkOps.frobeniusNorm(w), NetworkOps.spectralNorm(gram)};
         }
+
     }
 }

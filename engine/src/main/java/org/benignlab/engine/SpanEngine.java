@@ -110,9 +110,16 @@ public final class SpanEngine extends ThreadedEngine {
         double[][] v = new double[nm][];
         System.arraycopy(train.x, 0, v, 0, n);
         System.arraycopy(w0, 0, v, n, m);
-        double[][] vt = NetworkOps.transpose(v);
+        double[] vFlat = NativeBlas.available() ? NativeBlas.flatten(v, 0, nm, p, null) : null;
+        double[][] vt = vFlat == null ? NetworkOps.transpose(v) : null;
         double[][] s = new double[nm][nm];
-        ops.multiply(v, vt, s, nm, nm);
+        if (vFlat == null) {
+            ops.multiply(v, vt, s, nm, nm);
+        } else {
+            double[] sFlat = new double[nm * nm];
+            NativeBlas.multiplyTransB(vFlat, vFlat, sFlat, nm, nm, p);
+            NativeBlas.unflatten(sFlat, s, nm, nm);
+        }
         double[][] k = new double[n][];
         double[][] z0 = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -126,7 +133,7 @@ public final class SpanEngine extends ThreadedEngine {
             w0NormSq += g0[j][j];
         }
 
-        Projector projector = new Projector(setup.testSize(), p, n, m, vt, ops);
+        Projector projector = new Projector(setup.testSize(), p, n, m, vt, vFlat, ops);
         Dataset test;
         if (plugins.noise().needsFeatures()) {
             test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
@@ -153,16 +160,23 @@ public final class SpanEngine extends ThreadedEngine {
         private final int size;
         private final int n;
         private final int nm;
+        private final int p;
         private final double[][] vt;
+        private final double[] vFlat;
         private final ParallelNetworkOps ops;
         private final double[][] block;
         private final double[][] out;
+        private double[] blockFlat;
+        private double[] outFlat;
 
-        Projector(int size, int p, int n, int m, double[][] vt, ParallelNetworkOps ops) {
+        /** Products on the Java kernels with vt = V^T, or on the native BLAS with vFlat = V (the other null). */
+        Projector(int size, int p, int n, int m, double[][] vt, double[] vFlat, ParallelNetworkOps ops) {
             this.size = size;
             this.n = n;
             this.nm = n + m;
+            this.p = p;
             this.vt = vt;
+            this.vFlat = vFlat;
             this.ops = ops;
             this.testK = new double[size][];
             this.testW0 = new double[size][];
@@ -178,7 +192,16 @@ public final class SpanEngine extends ThreadedEngine {
             if (i % rows == rows - 1 || i == size - 1) {
                 int count = i % rows + 1;
                 int from = i - count + 1;
-                ops.multiply(block, vt, out, count, nm);
+                if (vFlat == null) {
+                    ops.multiply(block, vt, out, count, nm);
+                } else {
+                    blockFlat = NativeBlas.flatten(block, 0, count, p, blockFlat);
+                    if (outFlat == null) {
+                        outFlat = new double[block.length * nm];
+                    }
+                    NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p);
+                    NativeBlas.unflatten(outFlat, out, count, nm);
+                }
                 for (int r = 0; r < count; r++) {
                     testK[from + r] = Arrays.copyOf(out[r], n);
                     testW0[from + r] = Arrays.copyOfRange(out[r], n, nm);

@@ -114,6 +114,7 @@ public final class Run {
         p.put("stream_seeds", seeds.describe());
         p.put("engine", engine.name());
         p.put("engine_reason", engine.reason());
+        p.put("products", org.benignlab.engine.NativeBlas.description());
         Map<String, String> pluginClasses = new LinkedHashMap<>();
         pluginClasses.put("activation", plugins.activation().getClass().getName());
         pluginClasses.put("cluster", plugins.cluster().getClass().getName());

@@ -88,6 +88,7 @@ class RunIT {
         assertEquals(used, prov.get("engine").asText());
         assertEquals(used, s.get("engine").asText());
         assertNotNull(prov.get("stream_seeds").get("data"));
+        assertTrue(prov.get("products").asText().matches("(native BLAS|Java kernels) \\(.*\\)"), prov.toString());
 
         // running again skips the finished run
         CliTest.Result again = run(out, "--set", "training.engine=" + asked);
