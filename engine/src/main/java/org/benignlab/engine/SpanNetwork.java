@@ -23,6 +23,9 @@ final class SpanNetwork implements TrainingLoop.Network {
     private final int n;
     private final int m;
     private final double[] b;
+    // native BLAS only: K flat and the product B K (allocated at the first step)
+    private double[] kFlat;
+    private double[] ztFlat;
     // evaluation buffers (allocated at the first recorded step)
     private double[][] bt;
     private double[][] bk;
@@ -45,7 +48,16 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public void trainingPreActivationsT(double[][] zt) {
-        ops.multiply(b, n, d.k, zt, m, n);
+        if (NativeBlas.available()) {
+            if (kFlat == null) {
+                kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
+                ztFlat = new double[m * n];
+            }
+            NativeBlas.multiply(b, kFlat, ztFlat, m, n, n);
+            NativeBlas.unflatten(ztFlat, zt, m, n);
+        } else {
+            ops.multiply(b, n, d.k, zt, m, n);
+        }
         for (int j = 0; j < m; j++) {
             double[] row = zt[j];
             double[] init = d.z0t[j];
