@@ -24,8 +24,9 @@ public final class NativeBlas {
 
     // kept strongly reachable so the level set below sticks
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
-    private static final NativeBLAS BLAS = load();
+    // declared before BLAS: load() sets it during class initialisation
     private static String failure = "";
+    private static final NativeBLAS BLAS = load();
 
     private NativeBlas() {
     }
