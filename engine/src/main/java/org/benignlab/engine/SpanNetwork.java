@@ -23,9 +23,15 @@ final class SpanNetwork implements TrainingLoop.Network {
     private final int n;
     private final int m;
     private final double[] b;
-    // native BLAS only: K flat and the product B K (allocated at the first step)
+    // native BLAS only: K and Z0 flat and product buffers (allocated at first use)
     private double[] kFlat;
     private double[] ztFlat;
+    private double[] z0Flat;
+    private double[] bkFlat;
+    private double[] eFlat;
+    private double[] hFlat;
+    private double[] blockFlat;
+    private double[] zFlat;
     // evaluation buffers (allocated at the first recorded step)
     private double[][] bt;
     private double[][] bk;
@@ -53,7 +59,7 @@ final class SpanNetwork implements TrainingLoop.Network {
                 kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
                 ztFlat = new double[m * n];
             }
-            NativeBlas.multiply(b, kFlat, ztFlat, m, n, n);
+            NativeBlas.multiply(b, kFlat, ztFlat, m, n, n); // Z^T - Z0^T = B K
             NativeBlas.unflatten(ztFlat, zt, m, n);
         } else {
             ops.multiply(b, n, d.k, zt, m, n);
@@ -86,8 +92,17 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public void testPreActivations(int from, int rows, double[][] z) {
-        double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
-        ops.multiply(block, bt, z, rows, m);
+        if (NativeBlas.available()) {
+            blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
+            if (zFlat == null || zFlat.length < rows * m) {
+                zFlat = new double[rows * m];
+            }
+            NativeBlas.multiplyTransB(blockFlat, b, zFlat, rows, m, n); // (X_test X^T) B^T
+            NativeBlas.unflatten(zFlat, z, rows, m);
+        } else {
+            double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
+            ops.multiply(block, bt, z, rows, m);
+        }
         for (int r = 0; r < rows; r++) {
             double[] row = z[r];
             double[] init = d.testW0[from + r];
@@ -99,9 +114,24 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public double[] weightNorms() {
-        ops.multiply(b, n, d.k, bk, m, n);    // B K
-        ops.multiply(b, n, d.z0, e, m, m);    // E = B Z0
-        ops.multiply(bk, bt, h, m, m);        // H = B K B^T
+        if (NativeBlas.available()) {
+            if (z0Flat == null) {
+                kFlat = kFlat != null ? kFlat : NativeBlas.flatten(d.k, 0, n, n, null);
+                z0Flat = NativeBlas.flatten(d.z0, 0, n, m, null);
+                bkFlat = new double[m * n];
+                eFlat = new double[m * m];
+                hFlat = new double[m * m];
+            }
+            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n);         // B K
+            NativeBlas.multiply(b, z0Flat, eFlat, m, n, m);         // E = B Z0
+            NativeBlas.multiplyTransB(bkFlat, b, hFlat, m, m, n);   // H = B K B^T
+            NativeBlas.unflatten(eFlat, e, m, m);
+            NativeBlas.unflatten(hFlat, h, m, m);
+        } else {
+            ops.multiply(b, n, d.k, bk, m, n);    // B K
+            ops.multiply(b, n, d.z0, e, m, m);    // E = B Z0
+            ops.multiply(bk, bt, h, m, m);        // H = B K B^T
+        }
         double traceE = 0.0;
         double traceH = 0.0;
         for (int j = 0; j < m; j++) {
