@@ -31,8 +31,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * O(n·m) activation and loss evaluations and the optimiser's O(m·p). At a recorded step the test set
  * costs testSize·m·p more (in blocks of {@value #TEST_BLOCK} points), plus an m·p transpose of W, m²·p for
  * W W^T and O(m³) for its largest eigenvalue (the spectral norm).
- * Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}); the results are
- * bit-identical for every thread count.
+ * Products run on the native BLAS in blocks fixed by the sizes ({@link NativeBlas}) or on the Java kernels
+ * split over threads by fixed index ranges ({@link ParallelNetworkOps}); with either, the results are
+ * bit-identical for every thread count. The two implementations differ in the last bits (summation order).
  *
  * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}: X and X^T (2·n·p), the test
  * points (testSize·p), W, ∇L̂, the gradient's work rows and W^T (4·m·p), W W^T (m²), small n·m and
@@ -123,11 +124,10 @@ public final class DenseEngine extends ThreadedEngine {
         return w;
     }
 
-    /** W explicit: Z^T = W X^T, ∇L̂ = C X, W W^T for the spectral norm. */
     /**
      * W as an explicit array. The large products (Z^T = W X^T, the gradient C X, the test set's X_test W^T
-     * and W W^T) run on the system BLAS when {@link NativeBlas#available()}, else on the Java kernels of
-     * {@link ParallelNetworkOps}.
+     * and W W^T) run on the system BLAS in fixed blocks when {@link NativeBlas#available()}, else on the
+     * Java kernels of {@link ParallelNetworkOps}; either way the numbers do not depend on the thread count.
      */
     private static final class DenseNetwork implements TrainingLoop.Network {
         private final ParallelNetworkOps ops;
@@ -183,7 +183,7 @@ public final class DenseEngine extends ThreadedEngine {
                 ops.preActivationsT(w, xt, zt);
                 return;
             }
-            NativeBlas.multiplyTransB(w, xFlat, ztFlat, m, n, p);
+            NativeBlas.multiplyTransB(w, xFlat, ztFlat, m, n, p, ops);
             NativeBlas.unflatten(ztFlat, zt, m, n);
         }
 
@@ -192,7 +192,7 @@ public final class DenseEngine extends ThreadedEngine {
             if (xFlat == null) {
                 ops.gradient(ct, train.x, gradRows, grad);
             } else {
-                NativeBlas.multiply(ct, xFlat, grad, m, n, p);
+                NativeBlas.multiply(ct, xFlat, grad, m, n, p, ops);
             }
             return grad;
         }
@@ -221,7 +221,7 @@ public final class DenseEngine extends ThreadedEngine {
             if (zFlat == null || zFlat.length < rows * m) {
                 zFlat = new double[rows * m];
             }
-            NativeBlas.multiplyTransB(blockFlat, w, zFlat, rows, m, p);
+            NativeBlas.multiplyTransB(blockFlat, w, zFlat, rows, m, p, ops);
             NativeBlas.unflatten(zFlat, z, rows, m);
         }
 
@@ -233,8 +233,14 @@ public final class DenseEngine extends ThreadedEngine {
                 if (gramFlat == null) {
                     gramFlat = new double[m * m];
                 }
-                NativeBlas.multiplyTransB(w, w, gramFlat, m, m, p);
-                NativeBlas.unflatten(gramFlat, gram, m, m);
+                NativeBlas.multiplyTransB(w, w, gramFlat, m, m, p, ops);
+                for (int j = 0; j < m; j++) { // row blocks need not give bit-symmetric entries
+                    for (int k = 0; k <= j; k++) {
+                        double v = 0.5 * (gramFlat[j * m + k] + gramFlat[k * m + j]);
+                        gram[j][k] = v;
+                        gram[k][j] = v;
+                    }
+                }
             }
             return new double[] {NetworkOps.frobeniusNorm(w), NetworkOps.spectralNorm(gram)};
         }

@@ -97,6 +97,27 @@ public final class ParallelNetworkOps implements AutoCloseable {
         run(p, t -> NetworkOps.transpose(w, m, p, wt, bound(p, t), bound(p, t + 1)));
     }
 
+    /**
+     * Runs {@code body} for every block index in [0, blocks), the blocks spread over the threads on demand
+     * (whichever thread is free takes the next block). For work whose blocks are fixed by the sizes alone
+     * (the native BLAS products of {@link NativeBlas}): which thread computes a block never changes its
+     * numbers, so the result is the same for every thread count and timing.
+     */
+    public void forEachBlock(int blocks, IntConsumer body) {
+        if (pool == null || blocks < 2) {
+            for (int b = 0; b < blocks; b++) {
+                body.accept(b);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        run(blocks, t -> {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                body.accept(b);
+            }
+        });
+    }
+
     /** Start of part t of a range of {@code length} split into {@code threads} parts. */
     int bound(int length, int t) {
         return (int) ((long) length * t / threads);

@@ -41,8 +41,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the evaluation buffers (O(n·m + m²)), and the optimiser's state (e.g. m·n for momentum). Example: n = 100,
  * m = 200, p = 20000, testSize = 20000: about 130 MB during setup, 50 MB afterwards.
  *
- * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}): the results are
- * bit-identical for every thread count. They agree with the dense engine's up to rounding. An instance holds
+ * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}) or run on the native
+ * BLAS in fixed blocks ({@link NativeBlas}): the results are bit-identical for every thread count. They agree with the dense engine's up to rounding. An instance holds
  * only its thread count and may be shared; each {@link #train} call creates and shuts down its own pool.
  */
 public final class SpanEngine extends ThreadedEngine {
@@ -117,7 +117,7 @@ public final class SpanEngine extends ThreadedEngine {
             ops.multiply(v, vt, s, nm, nm);
         } else {
             double[] sFlat = new double[nm * nm];
-            NativeBlas.multiplyTransB(vFlat, vFlat, sFlat, nm, nm, p);
+            NativeBlas.multiplyTransB(vFlat, vFlat, sFlat, nm, nm, p, ops);
             NativeBlas.unflatten(sFlat, s, nm, nm);
         }
         double[][] k = new double[n][];
@@ -199,7 +199,7 @@ public final class SpanEngine extends ThreadedEngine {
                     if (outFlat == null) {
                         outFlat = new double[block.length * nm];
                     }
-                    NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p);
+                    NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p, ops);
                     NativeBlas.unflatten(outFlat, out, count, nm);
                 }
                 for (int r = 0; r < count; r++) {

@@ -14,8 +14,8 @@ import java.util.Arrays;
  * </pre>
  * B K B^T is symmetrised as (H + H^T)/2 before the eigenvalue. ||W||_F^2 is clamped at 0 (it can come out
  * a rounding error below 0 only when W is 0 up to rounding). When the Gram matrix overflows (entries of W
- * beyond about 1e154) the norms are +infinity. Products use {@link ParallelNetworkOps}, so the numbers do
- * not depend on the thread count.
+ * beyond about 1e154) the norms are +infinity. Products use {@link ParallelNetworkOps} or the fixed blocks of
+ * {@link NativeBlas}, so the numbers do not depend on the thread count.
  */
 final class SpanNetwork implements TrainingLoop.Network {
     private final SpanProblem d;
@@ -59,7 +59,7 @@ final class SpanNetwork implements TrainingLoop.Network {
                 kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
                 ztFlat = new double[m * n];
             }
-            NativeBlas.multiply(b, kFlat, ztFlat, m, n, n); // Z^T - Z0^T = B K
+            NativeBlas.multiply(b, kFlat, ztFlat, m, n, n, ops); // Z^T - Z0^T = B K
             NativeBlas.unflatten(ztFlat, zt, m, n);
         } else {
             ops.multiply(b, n, d.k, zt, m, n);
@@ -97,7 +97,7 @@ final class SpanNetwork implements TrainingLoop.Network {
             if (zFlat == null || zFlat.length < rows * m) {
                 zFlat = new double[rows * m];
             }
-            NativeBlas.multiplyTransB(blockFlat, b, zFlat, rows, m, n); // (X_test X^T) B^T
+            NativeBlas.multiplyTransB(blockFlat, b, zFlat, rows, m, n, ops); // (X_test X^T) B^T
             NativeBlas.unflatten(zFlat, z, rows, m);
         } else {
             double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
@@ -122,9 +122,9 @@ final class SpanNetwork implements TrainingLoop.Network {
                 eFlat = new double[m * m];
                 hFlat = new double[m * m];
             }
-            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n);         // B K
-            NativeBlas.multiply(b, z0Flat, eFlat, m, n, m);         // E = B Z0
-            NativeBlas.multiplyTransB(bkFlat, b, hFlat, m, m, n);   // H = B K B^T
+            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n, ops);         // B K
+            NativeBlas.multiply(b, z0Flat, eFlat, m, n, m, ops);         // E = B Z0
+            NativeBlas.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);   // H = B K B^T
             NativeBlas.unflatten(eFlat, e, m, m);
             NativeBlas.unflatten(hFlat, h, m, m);
         } else {

@@ -93,6 +93,27 @@ class DenseEngineTest {
         assertNotEquals(first.records, other.records, "another seed gives other numbers");
     }
 
+    /**
+     * Bit-identical metrics and final W for 1, 2 and 3 threads at sizes with several blocks of every product
+     * (m = 70 rows of W, p = 4500 columns, 150 test points), whichever kernels run ({@link NativeBlas}).
+     */
+    @Test
+    void identicalWhateverTheThreadCountWithSeveralBlocksPerProduct() {
+        TrainingSetup s = new TrainingSetup(20, 4500, 70, Math.pow(4500, 0.3), 150, 1e-3, 6, 0, false, 1000);
+        Plugins pl = plugins(new TestPlugins.RandomFlips(0.15), 0.05);
+        Recorder first = new Recorder();
+        double[][] w1 = new double[1][];
+        TrainingResult r1 = new DenseEngine(1).train(s, pl, Fixture.streams(5), first, w -> w1[0] = w);
+        for (int threads : new int[] {2, 3}) {
+            Recorder again = new Recorder();
+            double[][] w = new double[1][];
+            TrainingResult r = new DenseEngine(threads).train(s, pl, Fixture.streams(5), again, v -> w[0] = v);
+            assertEquals(first.records, again.records, "threads = " + threads + ", " + NativeBlas.description());
+            assertEquals(r1, r, "threads = " + threads);
+            assertTrue(java.util.Arrays.equals(w1[0], w[0]), "final W bit for bit, threads = " + threads);
+        }
+    }
+
     /** n = 20, p = 400, ||μ|| = p^0.3, 4 of 20 labels flipped: gradient descent fits every label. */
     @Test
     void separableInstanceReachesInterpolation() {

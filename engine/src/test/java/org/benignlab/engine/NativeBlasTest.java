@@ -9,9 +9,10 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The native BLAS products equal the Java kernels up to summation order: 1e-12 relative to the size of
- * the terms (each entry is a sum of p products of O(1) numbers, so rounding is about p·1e-16). Skipped,
- * with the reason, where no native BLAS is loaded (the Java kernels then run everywhere).
+ * The native BLAS products equal the Java kernels up to summation order (1e-12 relative to the size of the
+ * terms: each entry is a sum of `inner` products of O(1) numbers), and are bit-identical for every thread
+ * count (fixed blocks). Skipped, with the reason, where no native BLAS is loaded or
+ * {@code -Dbenign.blas=java} forces the Java kernels (which then run everywhere).
  */
 class NativeBlasTest {
 
@@ -31,39 +32,87 @@ class NativeBlasTest {
         return r;
     }
 
-    @Test
-    void describesWhatIsUsed() {
-        String d = NativeBlas.description();
-        assertTrue(d.matches("native BLAS \\(.+\\)") || d.matches("Java kernels \\(.+\\)"), "says why: " + d);
+    private static void assumeNative() {
+        assumeTrue(NativeBlas.available(), "native BLAS not in use, the Java kernels run: " + NativeBlas.description());
     }
 
     @Test
-    void productsAgreeWithTheJavaKernels() {
-        assumeTrue(NativeBlas.available(), "no native BLAS here: " + NativeBlas.description());
+    void describesWhatIsUsed() {
+        String d = NativeBlas.description();
+        assertTrue(d.matches("native BLAS \\(dev\\.ludovic\\.netlib .+\\)") || d.matches("Java kernels \\(.+\\)"),
+                "says which and why: " + d);
+        assertEquals(NativeBlas.available(), d.startsWith("native BLAS"), d);
+        if ("java".equals(System.getProperty(NativeBlas.PROPERTY))) {
+            assertEquals("Java kernels (forced by -Dbenign.blas=java)", d);
+        }
+    }
+
+    /** Sizes that cross the block boundaries (several row and column blocks, ragged last blocks). */
+    private static final int[][] SIZES = {{7, 5, 301}, {70, 33, 4500}, {65, 100, 2049}, {1, 1, 1}};
+
+    @Test
+    void productsAgreeWithTheJavaKernelsTo1e12Relative() {
+        assumeNative();
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
-        int m = 7;
-        int n = 5;
-        int p = 301;
+        for (int[] size : SIZES) {
+            int m = size[0];
+            int n = size[1];
+            int p = size[2];
+            String where = " (m=" + m + " n=" + n + " p=" + p + ")";
+            double[] w = random(rng, m * p);
+            double[] x = random(rng, n * p);
+            double[] c = random(rng, m * n);
+            try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
+                // Z^T = W X^T
+                double[] zt = new double[m * n];
+                NativeBlas.multiplyTransB(w, x, zt, m, n, p, ops);
+                double[][] ztJava = new double[m][n];
+                NetworkOps.preActivationsT(w, NetworkOps.transpose(rows(x, n, p)), ztJava);
+                for (int j = 0; j < m; j++) {
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(ztJava[j][i], zt[j * n + i], 1e-12 * p, "Z^T[" + j + "][" + i + "]" + where);
+                    }
+                }
+                // G = C X
+                double[] g = new double[m * p];
+                NativeBlas.multiply(c, x, g, m, n, p, ops);
+                double[] gJava = new double[m * p];
+                NetworkOps.gradient(c, rows(x, n, p), new double[m][p], gJava);
+                for (int k = 0; k < m * p; k++) {
+                    assertEquals(gJava[k], g[k], 1e-12 * n, "G[" + k + "]" + where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void productsAreBitIdenticalForEveryThreadCount() {
+        assumeNative();
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(12L);
+        int m = 70;
+        int n = 33;
+        int p = 4500;
         double[] w = random(rng, m * p);
         double[] x = random(rng, n * p);
         double[] c = random(rng, m * n);
-        // Z^T = W X^T
-        double[] zt = new double[m * n];
-        NativeBlas.multiplyTransB(w, x, zt, m, n, p);
-        double[][] ztJava = new double[m][n];
-        NetworkOps.preActivationsT(w, NetworkOps.transpose(rows(x, n, p)), ztJava);
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < n; i++) {
-                assertEquals(ztJava[j][i], zt[j * n + i], 1e-12 * p, "Z^T[" + j + "][" + i + "]");
-            }
+        double[] zt1 = new double[m * n];
+        double[] g1 = new double[m * p];
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+            NativeBlas.multiplyTransB(w, x, zt1, m, n, p, ops);
+            NativeBlas.multiply(c, x, g1, m, n, p, ops);
         }
-        // G = C X
-        double[] g = new double[m * p];
-        NativeBlas.multiply(c, x, g, m, n, p);
-        double[] gJava = new double[m * p];
-        NetworkOps.gradient(c, rows(x, n, p), new double[m][p], gJava);
-        for (int k = 0; k < m * p; k++) {
-            assertEquals(gJava[k], g[k], 1e-12 * n, "G[" + k + "]");
+        for (int threads = 2; threads <= 4; threads++) {
+            for (int repeat = 0; repeat < 3; repeat++) {
+                double[] zt = new double[m * n];
+                double[] g = new double[m * p];
+                try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+                    NativeBlas.multiplyTransB(w, x, zt, m, n, p, ops);
+                    NativeBlas.multiply(c, x, g, m, n, p, ops);
+                }
+                // assertArrayEquals with delta 0 compares with ==; Arrays.equals compares bit patterns
+                assertTrue(java.util.Arrays.equals(zt1, zt), "Z^T, threads = " + threads);
+                assertTrue(java.util.Arrays.equals(g1, g), "G, threads = " + threads);
+            }
         }
     }
 }
