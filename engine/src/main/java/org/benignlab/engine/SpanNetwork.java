@@ -27,7 +27,6 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double[] kFlat;
     private double[] ztFlat;
     private double[] z0Flat;
-    private double[] bkFlat;
     private double[] eFlat;
     private double[] hFlat;
     private double[] blockFlat;
@@ -116,15 +115,14 @@ final class SpanNetwork implements TrainingLoop.Network {
     public double[] weightNorms() {
         if (NativeBlas.available()) {
             if (z0Flat == null) {
-                kFlat = kFlat != null ? kFlat : NativeBlas.flatten(d.k, 0, n, n, null);
                 z0Flat = NativeBlas.flatten(d.z0, 0, n, m, null);
-                bkFlat = new double[m * n];
                 eFlat = new double[m * m];
                 hFlat = new double[m * m];
             }
-            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n, ops);         // B K
+            // B K at this B is in ztFlat: the loop records metrics right after the step's forward pass
+            // (TrainingLoop: trainingPreActivationsT, then weightNorms, before the update)
             NativeBlas.multiply(b, z0Flat, eFlat, m, n, m, ops);         // E = B Z0
-            NativeBlas.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);   // H = B K B^T
+            NativeBlas.multiplyTransB(ztFlat, b, hFlat, m, m, n, ops);   // H = (B K) B^T
             NativeBlas.unflatten(eFlat, e, m, m);
             NativeBlas.unflatten(hFlat, h, m, m);
         } else {

@@ -3,7 +3,7 @@ package org.benignlab.optimizers;
 import org.benignlab.api.Specs;
 
 /**
- * Parameters of {@code momentum} (YAML {@code training.optimizer}).
+ * Parameters of {@code momentum} and {@code nesterov} (YAML {@code training.optimizer}).
  *
  * @param step the step α; required, finite and &gt; 0
  * @param beta the momentum β in [0, 1); default {@value #DEFAULT_BETA} (β = 0 is gradient descent)

@@ -11,7 +11,7 @@ import org.benignlab.optimizers.impl.Momentum;
 /**
  * {@code nesterov}: Nesterov's accelerated gradient in the form that needs only the current gradient; linear in gradients.
  */
-public final class NesterovProvider implements OptimizerProvider<NesterovSpec> {
+public final class NesterovProvider implements OptimizerProvider<MomentumSpec> {
 
     @Override
     public String type() {
@@ -19,17 +19,17 @@ public final class NesterovProvider implements OptimizerProvider<NesterovSpec> {
     }
 
     @Override
-    public Class<NesterovSpec> specType() {
-        return NesterovSpec.class;
+    public Class<MomentumSpec> specType() {
+        return MomentumSpec.class;
     }
 
     @Override
-    public NesterovSpec exampleSpec() {
-        return new NesterovSpec(0.01, null);
+    public MomentumSpec exampleSpec() {
+        return new MomentumSpec(0.01, null);
     }
 
     @Override
-    public Optimizer create(NesterovSpec spec) {
+    public Optimizer create(MomentumSpec spec) {
         return new Momentum(spec.step(), spec.beta(), true);
     }
 

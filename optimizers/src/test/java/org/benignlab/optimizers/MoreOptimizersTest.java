@@ -71,7 +71,7 @@ class MoreOptimizersTest {
         assertArrayEquals(new double[] {-0.425}, run(hb, new double[] {0}, new double[] {1}, new double[] {1},
                 new double[] {1}), 1e-15);
         // Nesterov: steps α (g + β v) = 0.1 (1 + 0.5), 0.1 (1 + 0.75), 0.1 (1 + 0.875)
-        Optimizer nag = new NesterovProvider().create(new NesterovSpec(0.1, 0.5));
+        Optimizer nag = new NesterovProvider().create(new MomentumSpec(0.1, 0.5));
         assertArrayEquals(new double[] {-0.5125}, run(nag, new double[] {0}, new double[] {1}, new double[] {1},
                 new double[] {1}), 1e-15);
         // β = 0 is gradient descent for both
@@ -79,7 +79,7 @@ class MoreOptimizersTest {
                 new double[] {-2, 0.5});
         assertArrayEquals(gd, run(new MomentumProvider().create(new MomentumSpec(0.1, 0.0)), new double[] {2, -1},
                 new double[] {1, 3}, new double[] {-2, 0.5}), 1e-15);
-        assertArrayEquals(gd, run(new NesterovProvider().create(new NesterovSpec(0.1, 0.0)), new double[] {2, -1},
+        assertArrayEquals(gd, run(new NesterovProvider().create(new MomentumSpec(0.1, 0.0)), new double[] {2, -1},
                 new double[] {1, 3}, new double[] {-2, 0.5}), 1e-15);
     }
 
@@ -156,7 +156,7 @@ class MoreOptimizersTest {
         "NaN  | beta: must be in [0, 1), got NaN"})
     void badMomentumIsRejected(double beta, String message) {
         assertEquals(message, assertThrows(InvalidSpecException.class, () -> new MomentumSpec(0.1, beta)).getMessage());
-        assertEquals(message, assertThrows(InvalidSpecException.class, () -> new NesterovSpec(0.1, beta)).getMessage());
+        assertEquals(message, assertThrows(InvalidSpecException.class, () -> new MomentumSpec(0.1, beta)).getMessage());
         assertEquals(message.replace("beta", "beta1"),
                 assertThrows(InvalidSpecException.class, () -> new AdamSpec(0.1, beta, null, null)).getMessage());
         assertEquals(message.replace("beta", "beta2"),
