@@ -11,6 +11,13 @@ public interface MetricsSink {
     /** One value of one metric at one step. */
     void record(long step, String metric, double value);
 
+    /**
+     * Called at the start of every step t (0, 1, 2, ...), recorded or not, for progress displays;
+     * must be cheap. Does nothing by default.
+     */
+    default void step(long t) {
+    }
+
     /** A sink that drops everything. */
     static MetricsSink discard() {
         return (step, metric, value) -> {

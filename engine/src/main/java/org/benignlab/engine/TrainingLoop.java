@@ -133,6 +133,7 @@ final class TrainingLoop {
         Optimizer.State state = optimizer.start(params.length);
         LogSchedule schedule = new LogSchedule(setup.maxSteps(), setup.pointsPerDecade());
         for (long t = 0; ; t++) {
+            sink.step(t);
             network.trainingPreActivationsT(zt);
             NetworkOps.outputsT(zt, a, phi, f);
             trainStatistics();
