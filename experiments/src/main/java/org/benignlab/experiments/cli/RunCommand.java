@@ -2,6 +2,7 @@ package org.benignlab.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +35,29 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for the numerics (default: number of cores). Results do not depend on it.")
+            description = "Threads in all (default: number of cores): up to N runs at a time, the threads left over "
+                    + "shared by their numerics. Results do not depend on it.")
     Integer threads;
 
     @Option(names = "--plugins", paramLabel = "PATH",
             description = "A plugin jar, or a folder of plugin jars, to load besides the built-in plugins (repeatable).")
     List<Path> plugins = new ArrayList<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
+    @Option(names = "--force-new",
+            description = "Write into a new folder (DIR-2, DIR-3, ...) when the results folder already holds anything, "
+                    + "instead of resuming it.")
+    boolean forceNew;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, lines otherwise), bar, log (a line every --progress-interval) "
+                    + "or off. Default: ${DEFAULT-VALUE}.")
+    String progress;
+
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between progress lines in log mode. Default: ${DEFAULT-VALUE}.")
+    double progressInterval;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary line of each run, no progress.")
     boolean quiet;
 
     @Override
@@ -51,25 +67,54 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads: must be an integer from 1 to 1024, got " + n);
         }
+        if (!(progressInterval > 0 && progressInterval <= 86400)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--progress-interval: must be a number of seconds in (0, 86400], got " + progressInterval);
+        }
+        ProgressOutput.Mode mode = switch (progress) {
+            case "auto" -> quiet ? ProgressOutput.Mode.OFF
+                    : System.console() != null ? ProgressOutput.Mode.BAR : ProgressOutput.Mode.LOG;
+            case "bar" -> ProgressOutput.Mode.BAR;
+            case "log" -> ProgressOutput.Mode.LOG;
+            case "off" -> ProgressOutput.Mode.OFF;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--progress: must be auto, bar, log or off, got '" + progress + "'");
+        };
         PrintWriter w = spec.commandLine().getOut();
         ExperimentRunner runner = new ExperimentRunner(PluginCatalog.load(plugins), n);
-        ExperimentRunner.Outcome outcome = runner.run(file, overrides, out, started -> {
-            if (!quiet) {
-                w.printf(Locale.ROOT, "running %s (run %s, engine %s: %s)%n", file, started.plan().key(),
-                        started.engine().name(), started.engine().reason());
-                w.flush();
+        ExperimentRunner.Outcome outcome;
+        try (ProgressOutput progressOutput = new ProgressOutput(w, System.err, mode,
+                Duration.ofMillis(Math.round(progressInterval * 1000)), !quiet)) {
+            outcome = runner.run(file, overrides, out, forceNew, progressOutput);
+        }
+        boolean single = outcome.runs().size() == 1;
+        if (single || quiet) {
+            for (ExperimentRunner.RunOutcome r : outcome.runs()) {
+                if (r.skipped() && !quiet) {
+                    w.printf(Locale.ROOT, "run %s already finished in %s; showing its summary "
+                            + "(use --force-new for a new folder)%n", r.plan().key(), outcome.resultsDir());
+                }
+                printSummary(w, r.summary(), quiet);
             }
-        });
-        for (ExperimentRunner.RunOutcome r : outcome.runs()) {
-            Map<String, Object> s = r.summary();
-            if (r.skipped()) {
-                w.printf(Locale.ROOT, "run %s already finished in %s; showing its summary "
-                        + "(delete that run's folder to run it again)%n", r.plan().key(), outcome.resultsDir());
+        } else {
+            long skipped = outcome.runs().stream().filter(ExperimentRunner.RunOutcome::skipped).count();
+            if (skipped > 0) {
+                w.printf(Locale.ROOT, "%d of %d runs had finished earlier in %s and were not run again%n", skipped,
+                        outcome.runs().size(), outcome.resultsDir());
             }
-            printSummary(w, s, quiet);
+            SweepTable.print(w, outcome);
         }
         w.printf(Locale.ROOT, "results: %s%n", outcome.resultsDir());
         w.flush();
+        long failed = outcome.failed();
+        if (failed > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "benign: %d of %d runs failed (status and message in %s); running the same "
+                    + "command again retries them%n", failed, outcome.runs().size(),
+                    outcome.resultsDir().resolve("runs.csv"));
+            err.flush();
+            return BenignCli.FAILURE;
+        }
         // a diverged run is a result (recorded with its step), not a failure of the command
         return 0;
     }

@@ -13,13 +13,20 @@ import java.nio.file.StandardCopyOption;
  * write a temporary sibling, force it to disk, then rename it over the target.
  */
 public final class AtomicFiles {
+    /** Suffix of temporary files; one left behind by a killed process is garbage and may be deleted. */
+    public static final String TMP_SUFFIX = ".tmp";
+
     private AtomicFiles() {
     }
 
     /** Writes {@code text} to {@code target} atomically. */
     public static void write(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        // a unique temporary name, so that two writers of one target never share a temporary file
+        // (created with the default permissions of the folder, unlike Files.createTempFile's owner-only ones)
+        Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + TMP_SUFFIX);
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
             w.write(text);
         }
         moveIntoPlace(tmp, target);

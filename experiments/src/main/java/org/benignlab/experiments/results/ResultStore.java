@@ -5,30 +5,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.benignlab.api.MetricNames;
 import org.benignlab.experiments.run.RunPlan;
+import org.benignlab.experiments.run.RunRecord;
 import org.benignlab.experiments.spec.InputException;
 
 /**
  * The results folder of one experiment (ARCHITECTURE.md, "Runs, seeds, results"):
  * <pre>
  *   manifest.json               planned runs with their keys and resolved configurations
- *   runs.csv                    one row per finished run, rebuilt atomically from the summaries
+ *   runs.csv                    one row per finished run (swept paths, parameters, final metrics, status,
+ *                               seconds), rewritten atomically from the summaries
  *   &lt;key&gt;/config.yaml          resolved configuration
  *   &lt;key&gt;/provenance.json      versions, seeds, times, engine
  *   &lt;key&gt;/metrics.csv          step,metric,value (long format)
- *   &lt;key&gt;/summary.json         written last, atomically: a run is finished iff it exists
+ *   &lt;key&gt;/summary.json         written last, atomically: a run is finished iff it exists (status failed: run again)
  * </pre>
  * Every file is written atomically (temporary sibling, then rename), so an interrupted run leaves
  * nothing a reader would misread; running again redoes only unfinished runs.
@@ -47,7 +50,28 @@ public final class ResultStore {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build());
 
+    /** Columns of runs.csv after the run key, config key, repetition and swept paths. */
+    public static final List<String> FIXED_COLUMNS;
+
+    static {
+        List<String> c = new ArrayList<>(List.of("n", "p", "m", "mu", "eta", "gamma", "H", "step", "seed",
+                "status", "stop_reason", "steps", "diverged_at_step"));
+        c.addAll(MetricNames.ALL);
+        c.addAll(List.of("noise_rate", "noisy_count", "n_test", "cluster", "engine", "engine_reason", "seconds",
+                "message"));
+        FIXED_COLUMNS = List.copyOf(c);
+    }
+
+    /** runs.csv is rewritten at every finished run up to this many rows, then at most once a second. */
+    private static final int EAGER_ROWS = 2000;
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
     private final Path dir;
+    private final Map<String, Map<String, Object>> rows = new HashMap<>();
+    private List<RunPlan> plans = List.of();
+    private List<String> sweptPaths = List.of();
+    private long lastCsvWrite;
+    private boolean csvDirty;
 
     public ResultStore(Path dir) {
         this.dir = dir;
@@ -64,46 +88,139 @@ public final class ResultStore {
     }
 
     /**
-     * Creates the folder and writes the manifest. A folder whose manifest belongs to another
-     * experiment (other hash) is refused, so results of two experiments never mix.
+     * Refuses a folder that is not a directory, or whose manifest belongs to another experiment (other
+     * hash), so results of two experiments never mix. Reads only.
      */
-    public void prepare(String name, String experimentHash, List<RunPlan> runs) {
+    public void checkSameExperiment(String experimentHash) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException("--out " + dir + ": exists and is not a directory");
+        }
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.exists(manifest)) {
+            return;
+        }
+        JsonNode old;
         try {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new InputException("--out " + dir + ": exists and is not a directory");
+            old = JSON.readTree(manifest.toFile());
+        } catch (IOException e) {
+            throw new InputException(manifest + ": cannot be read as JSON (" + firstLine(e.getMessage())
+                    + "); choose another folder with --out or --force-new");
+        }
+        String oldHash = old.path("experiment_hash").asText("");
+        if (!oldHash.equals(experimentHash)) {
+            throw new InputException(dir + ": holds results of a different experiment ('"
+                    + old.path("name").asText("?") + "', hash " + abbreviate(oldHash) + ", this one "
+                    + abbreviate(experimentHash) + "); choose another folder with --out, or --force-new");
+        }
+    }
+
+    /** A folder for a new experiment: {@code dir} if it is absent or empty, else the first free dir-2, dir-3, ... */
+    public static Path freshFolder(Path dir) {
+        if (isAbsentOrEmpty(dir)) {
+            return dir;
+        }
+        for (int i = 2; ; i++) {
+            Path candidate = dir.resolveSibling(dir.getFileName() + "-" + i);
+            if (isAbsentOrEmpty(candidate)) {
+                return candidate;
             }
+        }
+    }
+
+    private static boolean isAbsentOrEmpty(Path d) {
+        if (!Files.exists(d)) {
+            return true;
+        }
+        if (!Files.isDirectory(d)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(d)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a run has finished: its summary exists, can be read, and does not say {@code failed}
+     * (a failed run is run again on resume).
+     */
+    public boolean isFinished(String key) {
+        Path summary = runDir(key).resolve(SUMMARY);
+        if (!Files.exists(summary)) {
+            return false;
+        }
+        try {
+            return !"failed".equals(JSON.readTree(summary.toFile()).path("status").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Creates the folder, writes the manifest (every planned run, before any starts), removes temporary
+     * files a killed process left behind, and writes runs.csv from the runs already finished.
+     *
+     * @param sweep {@code paths} (swept dotted paths) and {@code repetitions}, recorded in the manifest
+     */
+    public void prepare(String name, String experimentHash, Map<String, Object> sweep, List<RunPlan> runs) {
+        checkSameExperiment(experimentHash);
+        try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
                 throw new InputException("--out " + dir + ": folder is not writable");
             }
-            Path manifest = dir.resolve(MANIFEST);
-            if (Files.exists(manifest)) {
-                JsonNode old = JSON.readTree(manifest.toFile());
-                String oldHash = old.path("experiment_hash").asText("");
-                if (!oldHash.equals(experimentHash)) {
-                    throw new InputException(dir + ": holds results of a different experiment ('"
-                            + old.path("name").asText("?") + "', hash " + abbreviate(oldHash) + ", this one "
-                            + abbreviate(experimentHash) + "); choose another folder with --out");
-                }
-            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("experiment_hash", experimentHash);
+            m.put("sweep", sweep);
             List<Map<String, Object>> planned = new ArrayList<>();
             for (RunPlan r : runs) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("key", r.key());
+                e.put("config_key", r.configKey());
                 e.put("repetition", r.repetition());
+                e.put("swept", r.swept());
                 e.put("config", r.resolved());
                 planned.add(e);
             }
             m.put("runs", planned);
-            AtomicFiles.write(manifest, JSON.writeValueAsString(m) + "\n");
+            removeTemporaryFiles(dir);
+            AtomicFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n");
+            synchronized (this) {
+                this.plans = List.copyOf(runs);
+                this.sweptPaths = List.copyOf(runs.isEmpty() ? List.of() : runs.get(0).swept().keySet());
+                rows.clear();
+                for (RunPlan r : runs) {
+                    Path summary = runDir(r.key()).resolve(SUMMARY);
+                    if (Files.exists(summary)) {
+                        try {
+                            rows.put(r.key(), row(r, readSummary(r.key())));
+                        } catch (IOException e) {
+                            // unreadable summary: the run is not finished and will run again
+                        }
+                    }
+                }
+                writeRunsCsv();
+            }
         } catch (java.nio.file.FileSystemException e) {
             throw new InputException("--out " + dir + ": cannot create or write the folder (" + why(e) + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void removeTemporaryFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(".")
+                    && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.strip().split("\\R", 2)[0];
     }
 
     private static String why(java.nio.file.FileSystemException e) {
@@ -123,11 +240,6 @@ public final class ResultStore {
         return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 
-    /** Whether a run has finished (its summary exists). */
-    public boolean isFinished(String key) {
-        return Files.exists(runDir(key).resolve(SUMMARY));
-    }
-
     /** The summary of a finished run. */
     public Map<String, Object> readSummary(String key) throws IOException {
         @SuppressWarnings("unchecked")
@@ -135,54 +247,70 @@ public final class ResultStore {
         return m;
     }
 
-    /** Starts writing a run: its folder, its config.yaml, and a metrics writer to a temporary file. */
-    public MetricsWriter start(RunPlan plan) throws IOException {
+    /**
+     * Writes a run's folder: config.yaml, metrics.csv, provenance.json, then summary.json last (each
+     * atomically), so the run counts as finished only once everything is in place; then its row joins
+     * runs.csv. Safe to call from several threads for different runs.
+     */
+    public void commit(RunRecord record) throws IOException {
+        RunPlan plan = record.plan();
         Path rd = runDir(plan.key());
         Files.createDirectories(rd);
+        Files.deleteIfExists(rd.resolve(SUMMARY)); // a failed earlier attempt: unfinished until this one is written
         AtomicFiles.write(rd.resolve(CONFIG), YAML.writeValueAsString(plan.resolved()));
-        Files.deleteIfExists(rd.resolve(SUMMARY));
-        return new MetricsWriter(rd.resolve("." + METRICS + ".tmp"), rd.resolve(METRICS));
+        AtomicFiles.write(rd.resolve(METRICS), record.metricsCsv());
+        AtomicFiles.write(rd.resolve(PROVENANCE), JSON.writeValueAsString(record.provenance()) + "\n");
+        AtomicFiles.write(rd.resolve(SUMMARY), JSON.writeValueAsString(record.summary()) + "\n");
+        synchronized (this) {
+            rows.put(plan.key(), row(plan, record.summary()));
+            long now = System.nanoTime();
+            if (rows.size() <= EAGER_ROWS || now - lastCsvWrite > 1_000_000_000L) {
+                writeRunsCsv();
+            } else {
+                csvDirty = true;
+            }
+        }
+    }
+
+    /** Writes runs.csv if rows were added since it was last written (at the end of a sweep). */
+    public synchronized void flush() throws IOException {
+        if (csvDirty) {
+            writeRunsCsv();
+        }
     }
 
     /**
-     * Finishes a run: metrics.csv and provenance.json into place, then summary.json (last), then
-     * runs.csv rebuilt from every finished run of the manifest.
+     * Rewrites runs.csv atomically from the rows held, in manifest order: a reader sees the old or the
+     * new table, never a half-written row, and a killed sweep leaves a table of whole rows that the
+     * next run completes from the summaries.
      */
-    public void finish(RunPlan plan, MetricsWriter metrics, Map<String, Object> provenance,
-                       Map<String, Object> summary, List<RunPlan> allRuns) throws IOException {
-        Path rd = runDir(plan.key());
-        metrics.commit();
-        AtomicFiles.write(rd.resolve(PROVENANCE), JSON.writeValueAsString(provenance) + "\n");
-        AtomicFiles.write(rd.resolve(SUMMARY), JSON.writeValueAsString(summary) + "\n");
-        rebuildRunsCsv(allRuns);
-    }
-
-    /** Rewrites runs.csv (atomically) from the summaries of the finished runs, in manifest order. */
-    public synchronized void rebuildRunsCsv(List<RunPlan> runs) throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Set<String> columns = new LinkedHashSet<>();
-        for (RunPlan r : runs) {
-            if (!isFinished(r.key())) {
-                continue;
+    private void writeRunsCsv() throws IOException {
+        List<String> columns = new ArrayList<>();
+        columns.add("run_key");
+        columns.add("config_key");
+        columns.add("repetition");
+        columns.addAll(sweptPaths);
+        for (String c : FIXED_COLUMNS) {
+            if (!columns.contains(c)) {
+                columns.add(c);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("run_key", r.key());
-            row.put("repetition", r.repetition());
-            Map<String, Object> s = readSummary(r.key());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> params = (Map<String, Object>) s.getOrDefault("parameters", Map.of());
-            row.putAll(params);
-            for (Map.Entry<String, Object> e : s.entrySet()) {
-                if (!(e.getValue() instanceof Map) && !(e.getValue() instanceof List) && !e.getKey().equals("run_key")) {
-                    row.put(e.getKey(), e.getValue());
+        }
+        Set<String> extra = new LinkedHashSet<>();
+        for (Map<String, Object> row : rows.values()) {
+            for (String k : row.keySet()) {
+                if (!columns.contains(k)) {
+                    extra.add(k);
                 }
             }
-            columns.addAll(row.keySet());
-            rows.add(row);
         }
+        columns.addAll(extra);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.join(",", columns)).append('\n');
-        for (Map<String, Object> row : rows) {
+        sb.append(String.join(",", columns.stream().map(ResultStore::csv).toList())).append('\n');
+        for (RunPlan r : plans) {
+            Map<String, Object> row = rows.get(r.key());
+            if (row == null) {
+                continue;
+            }
             List<String> cells = new ArrayList<>();
             for (String c : columns) {
                 cells.add(csv(row.get(c)));
@@ -190,6 +318,30 @@ public final class ResultStore {
             sb.append(String.join(",", cells)).append('\n');
         }
         AtomicFiles.write(dir.resolve(RUNS_CSV), sb.toString());
+        lastCsvWrite = System.nanoTime();
+        csvDirty = false;
+    }
+
+    private static Map<String, Object> row(RunPlan r, Map<String, Object> s) throws IOException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("run_key", r.key());
+        row.put("config_key", r.configKey());
+        row.put("repetition", r.repetition());
+        for (Map.Entry<String, Object> e : r.swept().entrySet()) {
+            Object v = e.getValue();
+            row.put(e.getKey(), v instanceof Map || v instanceof List ? COMPACT.writeValueAsString(v) : v);
+        }
+        Object params = s.get("parameters");
+        if (params instanceof Map<?, ?> pm) {
+            pm.forEach((k, v) -> row.put(String.valueOf(k), v));
+        }
+        for (Map.Entry<String, Object> e : s.entrySet()) {
+            if (!(e.getValue() instanceof Map) && !(e.getValue() instanceof List) && !row.containsKey(e.getKey())
+                    && !e.getKey().equals("name")) { // the experiment's name: the same in every row
+                row.put(e.getKey(), e.getValue());
+            }
+        }
+        return row;
     }
 
     static String csv(Object v) {
@@ -201,44 +353,5 @@ public final class ResultStore {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    /** Streams metrics (step,metric,value) to a temporary file; {@link #commit()} moves it into place. */
-    public static final class MetricsWriter implements AutoCloseable {
-        private final Path tmp;
-        private final Path target;
-        private final BufferedWriter out;
-
-        MetricsWriter(Path tmp, Path target) throws IOException {
-            this.tmp = tmp;
-            this.target = target;
-            this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-            out.write("step,metric,value\n");
-        }
-
-        /** Appends one row. */
-        public void record(long step, String metric, double value) {
-            try {
-                out.write(Long.toString(step));
-                out.write(',');
-                out.write(metric);
-                out.write(',');
-                out.write(Double.isNaN(value) ? "NaN" : Double.toString(value));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void commit() throws IOException {
-            out.close();
-            AtomicFiles.moveIntoPlace(tmp, target);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-            Files.deleteIfExists(tmp);
-        }
     }
 }

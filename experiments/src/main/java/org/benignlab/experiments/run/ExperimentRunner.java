@@ -7,35 +7,67 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.benignlab.experiments.results.ResultStore;
 import org.benignlab.experiments.spec.ExperimentLoader;
-import org.benignlab.experiments.spec.ExperimentSpec;
 import org.benignlab.experiments.spec.InputException;
 
 /**
- * Runs an experiment file: load and validate everything first (bad input fails before anything is
- * written), plan the runs, prepare the results folder, then run each unfinished run with an injector
- * of its own. A run whose summary.json exists is skipped, so running again resumes.
+ * Runs an experiment file: plan every run of its sweep and validate everything first (bad input fails
+ * before anything is written), prepare the results folder (manifest.json lists every planned run),
+ * then hand the unfinished runs to a {@link RunExecutor}; each run gets an injector of its own and its
+ * folder is committed by the {@link ResultStore} as it ends. A run whose summary.json exists (and does
+ * not say failed) is skipped, so running again resumes.
  */
 public final class ExperimentRunner {
     private final PluginCatalog catalog;
     private final int threads;
 
+    /**
+     * @param threads the threads to use in all: up to this many runs at a time, and the threads left
+     *                over shared among them for the numerics (results do not depend on it)
+     */
     public ExperimentRunner(PluginCatalog catalog, int threads) {
         this.catalog = catalog;
         this.threads = threads;
     }
 
     /** What happened to one run. */
-    public record RunOutcome(RunPlan plan, Map<String, Object> summary, boolean skipped, EngineChoice engine) {
+    public record RunOutcome(RunPlan plan, Map<String, Object> summary, boolean skipped) {
+        /** The status word: completed, diverged or failed. */
+        public String status() {
+            return String.valueOf(summary.get("status"));
+        }
     }
 
-    /** What happened to the experiment. */
-    public record Outcome(ExperimentSpec spec, Path resultsDir, List<RunOutcome> runs) {
+    /** What happened to the experiment: every planned run, in manifest order. */
+    public record Outcome(SweepPlanner.Planned planned, Path resultsDir, List<RunOutcome> runs) {
+        /** How many runs ended with status failed. */
+        public long failed() {
+            return runs.stream().filter(r -> r.status().equals("failed")).count();
+        }
+    }
+
+    /** Told what the runner is doing, for progress output. Called from several threads. */
+    public interface Observer extends RunExecutor.Listener {
+        /**
+         * The runs are planned and the results folder is ready.
+         *
+         * @param toRun how many runs will execute now (the others finished earlier)
+         */
+        void planned(SweepPlanner.Planned planned, Path dir, int toRun, RunExecutor executor, int threadsPerRun);
+
+        /** The engine a run uses (before {@link #started}). */
+        default void engine(RunPlan plan, EngineChoice engine) {
+        }
+
+        @Override
+        default void finished(RunRecord record) {
+        }
     }
 
     /** A plugin or engine choice that refused its input, as an input error naming the file. */
@@ -51,42 +83,84 @@ public final class ExperimentRunner {
     /**
      * Runs {@code file} with {@code overrides} into {@code outDir} (default {@code results/<name>}).
      *
-     * @param onStart called before a run starts, with its plan and engine (for progress output)
+     * @param forceNew use a new folder (dir-2, dir-3, ...) when {@code outDir} already holds anything
      */
-    public Outcome run(Path file, List<String> overrides, Path outDir, Consumer<RunOutcome> onStart) {
-        ExperimentLoader.Loaded loaded = new ExperimentLoader(catalog.registries()).load(file, overrides);
-        ExperimentSpec spec = loaded.spec();
-        List<RunPlan> plans = List.of(RunPlan.of(spec, 0));
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("runs", plans.stream().map(RunPlan::key).toList());
-        String experimentHash = RunPlan.hash(identity);
-        Path dir = outDir != null ? outDir : Path.of("results", spec.name());
+    public Outcome run(Path file, List<String> overrides, Path outDir, boolean forceNew, Observer observer) {
+        ExperimentLoader loader = new ExperimentLoader(catalog.registries());
+        SweepPlanner.Planned planned = SweepPlanner.plan(loader, file, overrides);
+        Path dir = outDir != null ? outDir : Path.of("results", planned.name());
+        if (forceNew) {
+            dir = ResultStore.freshFolder(dir);
+        }
         ResultStore store = new ResultStore(dir);
-        // build every run's object graph before writing anything: plugin creation errors surface now
-        List<Run> runs = new ArrayList<>();
-        for (RunPlan plan : plans) {
-            try {
-                runs.add(Guice.createInjector(new ExperimentModule(plan, threads)).getInstance(Run.class));
-            } catch (ProvisionException | CreationException e) {
-                throw asInputError(e, file);
+        store.checkSameExperiment(planned.experimentHash());
+        List<RunPlan> todo = new ArrayList<>();
+        for (RunPlan plan : planned.runs()) {
+            if (!store.isFinished(plan.key())) {
+                todo.add(plan);
             }
         }
-        store.prepare(spec.name(), experimentHash, plans);
-        List<RunOutcome> outcomes = new ArrayList<>();
-        try {
-            for (Run run : runs) {
-                RunPlan plan = run.plan();
-                if (store.isFinished(plan.key())) {
-                    outcomes.add(new RunOutcome(plan, store.readSummary(plan.key()), true, run.engine()));
-                    continue;
-                }
-                onStart.accept(new RunOutcome(plan, Map.of(), false, run.engine()));
-                Map<String, Object> summary = run.execute(store, plans, loaded.parameters());
-                outcomes.add(new RunOutcome(plan, summary, false, run.engine()));
+        int parallel = Math.max(1, Math.min(threads, todo.size()));
+        int threadsPerRun = Math.max(1, threads / parallel);
+        // build one run of every configuration before writing anything: plugin and engine errors surface now
+        Set<String> checked = new HashSet<>();
+        Map<String, EngineChoice> engines = new HashMap<>();
+        for (RunPlan plan : planned.runs()) {
+            if (checked.add(plan.configKey())) {
+                engines.put(plan.configKey(), build(plan, threadsPerRun, file).engine());
             }
+        }
+        store.prepare(planned.name(), planned.experimentHash(), planned.manifestEntry(), planned.runs());
+        RunExecutor executor = new LocalExecutor(parallel);
+        observer.planned(planned, dir, todo.size(), executor, threadsPerRun);
+        Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
+        RunExecutor.Work work = (plan, steps) -> build(plan, threadsPerRun, file).execute(steps);
+        try {
+            executor.execute(todo, work, new RunExecutor.Listener() {
+                @Override
+                public void started(RunPlan plan) {
+                    observer.engine(plan, engines.get(plan.configKey()));
+                    observer.started(plan);
+                }
+
+                @Override
+                public void step(RunPlan plan, long t) {
+                    observer.step(plan, t);
+                }
+
+                @Override
+                public void finished(RunRecord record) throws Exception {
+                    store.commit(record);
+                    records.put(record.plan().key(), record);
+                    observer.finished(record);
+                }
+            });
+            store.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return new Outcome(spec, dir, outcomes);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (RunPlan plan : planned.runs()) {
+            RunRecord r = records.get(plan.key());
+            try {
+                outcomes.add(r != null ? new RunOutcome(plan, r.summary(), false)
+                        : new RunOutcome(plan, store.readSummary(plan.key()), true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Outcome(planned, dir, outcomes);
+    }
+
+    private static Run build(RunPlan plan, int threads, Path file) {
+        try {
+            return Guice.createInjector(new ExperimentModule(plan, threads)).getInstance(Run.class);
+        } catch (ProvisionException | CreationException e) {
+            throw asInputError(e, file);
+        }
     }
 }

@@ -2,17 +2,17 @@ package org.benignlab.experiments.run;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.benignlab.api.MetricNames;
+import org.benignlab.api.RunStatus;
 import org.benignlab.engine.Engine;
+import org.benignlab.engine.MetricsSink;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingResult;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.results.ResultStore;
 import org.benignlab.experiments.spec.ExperimentSpec;
 
 /** One run: data, training, and its result folder. Built by Guice from {@link ExperimentModule}. */
@@ -50,31 +50,53 @@ public final class Run {
     }
 
     /**
-     * Trains and writes the run's folder; summary.json last.
+     * Trains, and returns everything the run's folder will hold. Never throws for a failure of the
+     * run itself: an exception or an out-of-memory error inside training is recorded as status
+     * {@code failed} with its reason, so that a sweep goes on.
      *
-     * @return the summary as written
+     * @param steps receives the current step at the start of every step (for progress displays)
      */
-    public Map<String, Object> execute(ResultStore store, List<RunPlan> allRuns, Map<String, Double> parameters)
-            throws IOException {
+    public RunRecord execute(LongConsumer steps) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        TrainingResult result;
-        try (ResultStore.MetricsWriter metrics = store.start(plan)) {
-            result = trainer.train(setup, plugins, seeds.streams(), metrics::record);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> summary = summary(result, seconds, parameters);
-            store.finish(plan, metrics, provenance(start, Instant.now()), summary, allRuns);
-            return summary;
+        InMemoryMetrics metrics = new InMemoryMetrics(steps);
+        Map<String, Object> summary;
+        try {
+            TrainingResult result = trainer.train(setup, plugins, seeds.streams(), metrics);
+            summary = summary(result, (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            summary = failed(e, (System.nanoTime() - t0) / 1e9);
+        }
+        return new RunRecord(plan, summary, provenance(start, Instant.now()), metrics.csv());
+    }
+
+    /** Collects metrics.csv in memory (a few hundred rows: the schedule is log-spaced). */
+    private static final class InMemoryMetrics implements MetricsSink {
+        private final StringBuilder csv = new StringBuilder("step,metric,value\n");
+        private final LongConsumer steps;
+
+        InMemoryMetrics(LongConsumer steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public void record(long step, String metric, double value) {
+            csv.append(step).append(',').append(metric).append(',')
+                    .append(Double.isNaN(value) ? "NaN" : Double.toString(value)).append('\n');
+        }
+
+        @Override
+        public void step(long t) {
+            steps.accept(t);
+        }
+
+        String csv() {
+            return csv.toString();
         }
     }
 
-    private Map<String, Object> summary(TrainingResult r, double seconds, Map<String, Double> parameters) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("run_key", plan.key());
-        s.put("name", spec.name());
-        s.put("status", r.status().key());
-        s.put("stop_reason", r.stopReason().key());
-        s.put("steps", r.steps());
+    private Map<String, Object> summary(TrainingResult r, double seconds) {
+        Map<String, Object> s = head(r.status().key(), r.stopReason().key(), r.steps());
         if (r.divergedAtStep() >= 0) {
             s.put("diverged_at_step", r.divergedAtStep());
         }
@@ -82,20 +104,53 @@ public final class Run {
             Double v = r.finalMetrics().get(m);
             s.put(m, v == null || v.isNaN() || v.isInfinite() ? null : v);
         }
+        tail(s, r.noisyCount(), seconds, r.message());
+        return s;
+    }
+
+    private Map<String, Object> failed(Throwable e, double seconds) {
+        Map<String, Object> s = head(RunStatus.FAILED.key(), "error", 0);
+        for (String m : MetricNames.ALL) {
+            s.put(m, null);
+        }
+        String why = e instanceof OutOfMemoryError
+                ? "out of memory (" + e.getMessage() + "); give the JVM more heap with JAVA_OPTS=-Xmx<size>, run "
+                        + "fewer runs at once with --threads, or choose engine span or sketch"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().strip());
+        tail(s, null, seconds, why.split("\\R", 2)[0]);
+        return s;
+    }
+
+    private Map<String, Object> head(String status, String stopReason, long stepsDone) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("run_key", plan.key());
+        s.put("config_key", plan.configKey());
+        s.put("repetition", plan.repetition());
+        s.put("name", spec.name());
+        s.put("status", status);
+        s.put("stop_reason", stopReason);
+        s.put("steps", stepsDone);
+        return s;
+    }
+
+    private void tail(Map<String, Object> s, Integer noisyCount, double seconds, String message) {
         s.put("noise_rate", plugins.noise().rate());
-        s.put("noisy_count", r.noisyCount());
+        s.put("noisy_count", noisyCount);
+        s.put("n_test", setup.testSize());
+        s.put("cluster", spec.data().cluster().type());
         s.put("engine", engine.name());
         s.put("engine_reason", engine.reason());
         s.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        if (r.message() != null && !r.message().isEmpty()) {
-            s.put("message", r.message());
+        if (message != null && !message.isEmpty()) {
+            s.put("message", message);
         }
         Map<String, Object> p = new LinkedHashMap<>();
         // whole numbers (n, p, m, ...) are written without a decimal point
-        parameters.forEach((k, v) -> p.put(k, v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) v.longValue() : v));
+        plan.parameters().forEach((k, v) ->
+                p.put(k, v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) v.longValue() : v));
         p.put("seed", spec.seed());
         s.put("parameters", p);
-        return s;
+        s.put("swept", plan.swept());
     }
 
     private Map<String, Object> provenance(Instant start, Instant end) {

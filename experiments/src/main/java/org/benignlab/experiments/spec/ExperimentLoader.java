@@ -147,9 +147,10 @@ public final class ExperimentLoader {
 
     /**
      * Applies {@code a.b.c=value}: the value is read as a YAML scalar or flow collection; an empty value
-     * ({@code a.b.c=}) removes the key, so its default applies (or its absence is reported).
+     * ({@code a.b.c=}) removes the key, so its default applies (or its absence is reported). Under
+     * {@code sweep.grid} and {@code sweep.zip} the rest of the path is one key ({@code sweep.grid.data.p=[1,2]}).
      */
-    void applyOverride(ObjectNode root, String override) {
+    public void applyOverride(ObjectNode root, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
             throw new InputException("--set " + override + ": expected PATH=VALUE, e.g. training.steps=500");
@@ -161,6 +162,10 @@ public final class ExperimentLoader {
         }
         JsonNode value = raw.isBlank() ? null : parse(raw, "--set " + path);
         String[] parts = path.split("\\.");
+        if (parts.length > 2 && parts[0].equals("sweep") && (parts[1].equals("grid") || parts[1].equals("zip"))) {
+            // keys of sweep.grid and sweep.zip are dotted paths themselves: sweep.grid.data.p sets key "data.p"
+            parts = new String[] {parts[0], parts[1], path.substring("sweep.".length() + parts[1].length() + 1)};
+        }
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode child = node.get(parts[i]);
