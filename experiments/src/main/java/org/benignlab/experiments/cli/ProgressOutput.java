@@ -61,19 +61,21 @@ final class ProgressOutput implements ExperimentRunner.Observer, AutoCloseable {
     }
 
     @Override
-    public void planned(SweepPlanner.Planned p, Path dir, int toRun, RunExecutor executor, int threadsPerRun) {
-        this.planned = p.runs().size();
+    public void planned(SweepPlanner.Planned p, Path dir, int runs, int toRun, RunExecutor executor,
+                        int threadsPerRun) {
+        this.planned = runs;
         this.toRun = toRun;
-        this.single = planned == 1;
+        this.single = p.runs().size() == 1;
         this.start = System.nanoTime();
         this.lastLine = start;
         if (verbose && !single) {
-            int configs = planned / p.sweep().repetitions();
-            line(String.format(Locale.ROOT, "sweep %s: %d run%s planned (%d configuration%s x %d repetition%s), "
+            int all = p.runs().size();
+            int configs = all / p.sweep().repetitions();
+            line(String.format(Locale.ROOT, "sweep %s: %d run%s planned (%d configuration%s x %d repetition%s)%s, "
                             + "%d finished earlier, %d to run; %s, %d thread%s per run; results in %s",
-                    p.name(), planned, s(planned), configs, s(configs), p.sweep().repetitions(),
-                    s(p.sweep().repetitions()), planned - toRun, toRun, executor.describe(), threadsPerRun,
-                    s(threadsPerRun), dir));
+                    p.name(), all, s(all), configs, s(configs), p.sweep().repetitions(),
+                    s(p.sweep().repetitions()), runs == all ? "" : ", " + runs + " in this shard", runs - toRun, toRun,
+                    executor.describe(), threadsPerRun, s(threadsPerRun), dir));
         }
         if (mode == Mode.BAR && toRun > 0) {
             bar = new ProgressBarBuilder()

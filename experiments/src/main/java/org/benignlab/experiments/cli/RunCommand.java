@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.benignlab.experiments.run.ExperimentRunner;
 import org.benignlab.experiments.run.PluginCatalog;
+import org.benignlab.experiments.run.Shard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,11 @@ final class RunCommand implements Callable<Integer> {
                     + "instead of resuming it.")
     boolean forceNew;
 
+    @Option(names = "--shard", paramLabel = "I/K",
+            description = "Run only shard I of K (from 0) of the planned runs, e.g. one job of a job array; "
+                    + "combine the shards' folders with 'benign merge'.")
+    String shard;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a bar on a terminal, lines otherwise), bar, log (a line every --progress-interval) "
                     + "or off. Default: ${DEFAULT-VALUE}.")
@@ -85,9 +91,10 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner.Outcome outcome;
         try (ProgressOutput progressOutput = new ProgressOutput(w, System.err, mode,
                 Duration.ofMillis(Math.round(progressInterval * 1000)), !quiet)) {
-            outcome = runner.run(file, overrides, out, forceNew, progressOutput);
+            outcome = runner.run(file, overrides, out, forceNew, shard == null ? Shard.all() : Shard.parse(shard),
+                    progressOutput);
         }
-        boolean single = outcome.runs().size() == 1;
+        boolean single = outcome.planned().runs().size() == 1;
         if (single || quiet) {
             for (ExperimentRunner.RunOutcome r : outcome.runs()) {
                 if (r.skipped() && !quiet) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.benignlab.api.MetricNames;
-import org.benignlab.experiments.run.RunPlan;
 import org.benignlab.experiments.run.RunRecord;
 import org.benignlab.experiments.spec.InputException;
 
@@ -68,7 +67,7 @@ public final class ResultStore {
 
     private final Path dir;
     private final Map<String, Map<String, Object>> rows = new HashMap<>();
-    private List<RunPlan> plans = List.of();
+    private List<PlannedRun> plans = List.of();
     private List<String> sweptPaths = List.of();
     private long lastCsvWrite;
     private boolean csvDirty;
@@ -163,7 +162,7 @@ public final class ResultStore {
      *
      * @param sweep {@code paths} (swept dotted paths) and {@code repetitions}, recorded in the manifest
      */
-    public void prepare(String name, String experimentHash, Map<String, Object> sweep, List<RunPlan> runs) {
+    public void prepare(String name, String experimentHash, Map<String, Object> sweep, List<PlannedRun> runs) {
         checkSameExperiment(experimentHash);
         try {
             Files.createDirectories(dir);
@@ -175,14 +174,8 @@ public final class ResultStore {
             m.put("experiment_hash", experimentHash);
             m.put("sweep", sweep);
             List<Map<String, Object>> planned = new ArrayList<>();
-            for (RunPlan r : runs) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("key", r.key());
-                e.put("config_key", r.configKey());
-                e.put("repetition", r.repetition());
-                e.put("swept", r.swept());
-                e.put("config", r.resolved());
-                planned.add(e);
+            for (PlannedRun r : runs) {
+                planned.add(r.toManifest());
             }
             m.put("runs", planned);
             removeTemporaryFiles(dir);
@@ -191,7 +184,7 @@ public final class ResultStore {
                 this.plans = List.copyOf(runs);
                 this.sweptPaths = List.copyOf(runs.isEmpty() ? List.of() : runs.get(0).swept().keySet());
                 rows.clear();
-                for (RunPlan r : runs) {
+                for (PlannedRun r : runs) {
                     Path summary = runDir(r.key()).resolve(SUMMARY);
                     if (Files.exists(summary)) {
                         try {
@@ -210,10 +203,21 @@ public final class ResultStore {
         }
     }
 
+    /** Deletes what a killed process left: temporary files, and temporary run folders of a merge. */
     private static void removeTemporaryFiles(Path dir) throws IOException {
+        List<Path> garbage;
         try (Stream<Path> s = Files.walk(dir, 2)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(".")
-                    && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList()) {
+            garbage = s.filter(f -> f.getFileName().toString().startsWith(".")
+                    && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList();
+        }
+        for (Path p : garbage) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            } else {
                 Files.deleteIfExists(p);
             }
         }
@@ -253,11 +257,11 @@ public final class ResultStore {
      * runs.csv. Safe to call from several threads for different runs.
      */
     public void commit(RunRecord record) throws IOException {
-        RunPlan plan = record.plan();
+        PlannedRun plan = record.plan().entry();
         Path rd = runDir(plan.key());
         Files.createDirectories(rd);
         Files.deleteIfExists(rd.resolve(SUMMARY)); // a failed earlier attempt: unfinished until this one is written
-        AtomicFiles.write(rd.resolve(CONFIG), YAML.writeValueAsString(plan.resolved()));
+        AtomicFiles.write(rd.resolve(CONFIG), YAML.writeValueAsString(plan.config()));
         AtomicFiles.write(rd.resolve(METRICS), record.metricsCsv());
         AtomicFiles.write(rd.resolve(PROVENANCE), JSON.writeValueAsString(record.provenance()) + "\n");
         AtomicFiles.write(rd.resolve(SUMMARY), JSON.writeValueAsString(record.summary()) + "\n");
@@ -306,7 +310,7 @@ public final class ResultStore {
         columns.addAll(extra);
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", columns.stream().map(ResultStore::csv).toList())).append('\n');
-        for (RunPlan r : plans) {
+        for (PlannedRun r : plans) {
             Map<String, Object> row = rows.get(r.key());
             if (row == null) {
                 continue;
@@ -322,7 +326,7 @@ public final class ResultStore {
         csvDirty = false;
     }
 
-    private static Map<String, Object> row(RunPlan r, Map<String, Object> s) throws IOException {
+    private static Map<String, Object> row(PlannedRun r, Map<String, Object> s) throws IOException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("run_key", r.key());
         row.put("config_key", r.configKey());

@@ -57,9 +57,11 @@ public final class ExperimentRunner {
         /**
          * The runs are planned and the results folder is ready.
          *
-         * @param toRun how many runs will execute now (the others finished earlier)
+         * @param runs  how many runs this invocation is responsible for (all, or those of its shard)
+         * @param toRun how many of them will execute now (the others finished earlier)
          */
-        void planned(SweepPlanner.Planned planned, Path dir, int toRun, RunExecutor executor, int threadsPerRun);
+        void planned(SweepPlanner.Planned planned, Path dir, int runs, int toRun, RunExecutor executor,
+                     int threadsPerRun);
 
         /** The engine a run uses (before {@link #started}). */
         default void engine(RunPlan plan, EngineChoice engine) {
@@ -86,6 +88,15 @@ public final class ExperimentRunner {
      * @param forceNew use a new folder (dir-2, dir-3, ...) when {@code outDir} already holds anything
      */
     public Outcome run(Path file, List<String> overrides, Path outDir, boolean forceNew, Observer observer) {
+        return run(file, overrides, outDir, forceNew, Shard.all(), observer);
+    }
+
+    /**
+     * Runs the runs of {@code shard} only (the manifest still lists every planned run); see
+     * {@link #run(Path, List, Path, boolean, Observer)}.
+     */
+    public Outcome run(Path file, List<String> overrides, Path outDir, boolean forceNew, Shard shard,
+                       Observer observer) {
         ExperimentLoader loader = new ExperimentLoader(catalog.registries());
         SweepPlanner.Planned planned = SweepPlanner.plan(loader, file, overrides);
         Path dir = outDir != null ? outDir : Path.of("results", planned.name());
@@ -94,8 +105,9 @@ public final class ExperimentRunner {
         }
         ResultStore store = new ResultStore(dir);
         store.checkSameExperiment(planned.experimentHash());
+        List<RunPlan> mine = shard.select(planned.runs());
         List<RunPlan> todo = new ArrayList<>();
-        for (RunPlan plan : planned.runs()) {
+        for (RunPlan plan : mine) {
             if (!store.isFinished(plan.key())) {
                 todo.add(plan);
             }
@@ -105,14 +117,19 @@ public final class ExperimentRunner {
         // build one run of every configuration before writing anything: plugin and engine errors surface now
         Set<String> checked = new HashSet<>();
         Map<String, EngineChoice> engines = new HashMap<>();
-        for (RunPlan plan : planned.runs()) {
+        for (RunPlan plan : mine) {
             if (checked.add(plan.configKey())) {
                 engines.put(plan.configKey(), build(plan, threadsPerRun, file).engine());
             }
         }
-        store.prepare(planned.name(), planned.experimentHash(), planned.manifestEntry(), planned.runs());
+        Map<String, Object> sweepEntry = new java.util.LinkedHashMap<>(planned.manifestEntry());
+        if (shard.count() > 1) {
+            sweepEntry.put("shard", shard.toString());
+        }
+        store.prepare(planned.name(), planned.experimentHash(), sweepEntry,
+                planned.runs().stream().map(RunPlan::entry).toList());
         RunExecutor executor = new LocalExecutor(parallel);
-        observer.planned(planned, dir, todo.size(), executor, threadsPerRun);
+        observer.planned(planned, dir, mine.size(), todo.size(), executor, threadsPerRun);
         Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
         RunExecutor.Work work = (plan, steps) -> build(plan, threadsPerRun, file).execute(steps);
         try {
@@ -144,7 +161,7 @@ public final class ExperimentRunner {
             throw new IllegalStateException(e);
         }
         List<RunOutcome> outcomes = new ArrayList<>();
-        for (RunPlan plan : planned.runs()) {
+        for (RunPlan plan : mine) {
             RunRecord r = records.get(plan.key());
             try {
                 outcomes.add(r != null ? new RunOutcome(plan, r.summary(), false)

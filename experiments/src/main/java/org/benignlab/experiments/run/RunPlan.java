@@ -56,6 +56,11 @@ public record RunPlan(ExperimentSpec spec, int repetition, Map<String, Object> r
                 Collections.unmodifiableMap(swept), Collections.unmodifiableMap(new LinkedHashMap<>(parameters)));
     }
 
+    /** The run as manifest.json lists it. */
+    public org.benignlab.experiments.results.PlannedRun entry() {
+        return new org.benignlab.experiments.results.PlannedRun(key, configKey, repetition, swept, resolved);
+    }
+
     /** The value at a dotted path of a resolved configuration (null when absent). */
     static Object valueAt(Map<String, Object> resolved, String path) {
         Object v = resolved;
