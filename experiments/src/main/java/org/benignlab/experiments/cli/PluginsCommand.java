@@ -55,6 +55,11 @@ final class PluginsCommand implements Callable<Integer> {
             }
             w.println();
         }
+        w.println("Executors (benign run --executor NAME)");
+        catalog.executors().forEach((name, e) -> {
+            w.printf("  %-22s %s%n", name, e.getClass().getName());
+            w.printf("  %-22s %s%n", "", e.description());
+        });
         w.flush();
         return 0;
     }

@@ -54,6 +54,19 @@ final class RunCommand implements Callable<Integer> {
                     + "combine the shards' folders with 'benign merge'.")
     String shard;
 
+    @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
+            description = "Where runs execute: local (default), or an executor from a plugin jar, e.g. spark "
+                    + "(see 'benign plugins').")
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Cluster master URL for a distributed executor, e.g. local[2] or spark://host:7077.")
+    String master;
+
+    @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
+            description = "An option of the executor (repeatable).")
+    Map<String, String> executorOptions = new java.util.LinkedHashMap<>();
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a bar on a terminal, lines otherwise), bar, log (a line every --progress-interval) "
                     + "or off. Default: ${DEFAULT-VALUE}.")
@@ -87,7 +100,11 @@ final class RunCommand implements Callable<Integer> {
                     "--progress: must be auto, bar, log or off, got '" + progress + "'");
         };
         PrintWriter w = spec.commandLine().getOut();
-        ExperimentRunner runner = new ExperimentRunner(PluginCatalog.load(plugins), n);
+        Map<String, String> options = new java.util.LinkedHashMap<>(executorOptions);
+        if (master != null) {
+            options.put("master", master);
+        }
+        ExperimentRunner runner = new ExperimentRunner(PluginCatalog.load(plugins), n).withExecutor(executor, options);
         ExperimentRunner.Outcome outcome;
         try (ProgressOutput progressOutput = new ProgressOutput(w, System.err, mode,
                 Duration.ofMillis(Math.round(progressInterval * 1000)), !quiet)) {

@@ -26,6 +26,8 @@ import org.benignlab.experiments.spec.InputException;
 public final class ExperimentRunner {
     private final PluginCatalog catalog;
     private final int threads;
+    private String executorName = LocalExecutor.Provider.NAME;
+    private Map<String, String> executorOptions = Map.of();
 
     /**
      * @param threads the threads to use in all: up to this many runs at a time, and the threads left
@@ -34,6 +36,16 @@ public final class ExperimentRunner {
     public ExperimentRunner(PluginCatalog catalog, int threads) {
         this.catalog = catalog;
         this.threads = threads;
+    }
+
+    /**
+     * Runs with the executor {@code name} (found by {@link PluginCatalog#executors()}) and its options
+     * instead of the local one.
+     */
+    public ExperimentRunner withExecutor(String name, Map<String, String> options) {
+        this.executorName = name;
+        this.executorOptions = Map.copyOf(options);
+        return this;
     }
 
     /** What happened to one run. */
@@ -112,8 +124,19 @@ public final class ExperimentRunner {
                 todo.add(plan);
             }
         }
-        int parallel = Math.max(1, Math.min(threads, todo.size()));
-        int threadsPerRun = Math.max(1, threads / parallel);
+        RunExecutorProvider provider = catalog.executors().get(executorName);
+        if (provider == null) {
+            throw new InputException("--executor " + executorName + ": no such executor; known: "
+                    + String.join(", ", catalog.executors().keySet())
+                    + (executorName.equals("spark") ? ". The Spark executor is a separate module: build it with "
+                    + "'mvn -B -Pspark -pl spark -am package -DskipTests' and add --plugins spark/target/benign-spark.jar"
+                    : ""));
+        }
+        boolean local = provider instanceof LocalExecutor.Provider;
+        int parallel = local ? Math.max(1, Math.min(threads, todo.size())) : threads;
+        int threadsPerRun = local ? Math.max(1, threads / parallel) : 1;
+        RunExecutor executor = provider.create(new RunExecutorProvider.Context(parallel, threadsPerRun,
+                executorOptions, catalog.jars()));
         // build one run of every configuration before writing anything: plugin and engine errors surface now
         Set<String> checked = new HashSet<>();
         Map<String, EngineChoice> engines = new HashMap<>();
@@ -128,7 +151,6 @@ public final class ExperimentRunner {
         }
         store.prepare(planned.name(), planned.experimentHash(), sweepEntry,
                 planned.runs().stream().map(RunPlan::entry).toList());
-        RunExecutor executor = new LocalExecutor(parallel);
         observer.planned(planned, dir, mine.size(), todo.size(), executor, threadsPerRun);
         Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
         RunExecutor.Work work = (plan, steps) -> build(plan, threadsPerRun, file).execute(steps);

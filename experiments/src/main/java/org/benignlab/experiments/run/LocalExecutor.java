@@ -14,6 +14,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalExecutor implements RunExecutor {
     private final int parallel;
 
+    /** {@code --executor local} (the default). */
+    public static final class Provider implements RunExecutorProvider {
+        public static final String NAME = "local";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "runs on this machine, up to --threads runs at a time (the default)";
+        }
+
+        @Override
+        public RunExecutor create(Context context) {
+            if (!context.options().isEmpty()) {
+                throw new org.benignlab.experiments.spec.InputException("--executor local: takes no options, got "
+                        + String.join(", ", context.options().keySet()));
+            }
+            return new LocalExecutor(context.threads());
+        }
+    }
+
     public LocalExecutor(int parallel) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);

@@ -24,9 +24,40 @@ import org.benignlab.experiments.spec.InputException;
  */
 public final class PluginCatalog {
     private final Map<ExtensionPoint, Registry<Provider<?, ?>>> registries;
+    private final ClassLoader loader;
+    private final List<Path> jars;
 
-    private PluginCatalog(Map<ExtensionPoint, Registry<Provider<?, ?>>> registries) {
+    private PluginCatalog(Map<ExtensionPoint, Registry<Provider<?, ?>>> registries, ClassLoader loader,
+                          List<Path> jars) {
         this.registries = registries;
+        this.loader = loader;
+        this.jars = List.copyOf(jars);
+    }
+
+    /** The plugin jars loaded besides the built-in plugins (absolute paths). */
+    public List<Path> jars() {
+        return jars;
+    }
+
+    /**
+     * The run executors found by ServiceLoader ({@link RunExecutorProvider}) among the built-in classes
+     * and the plugin jars, by name; {@code local} is always there.
+     */
+    public Map<String, RunExecutorProvider> executors() {
+        Map<String, RunExecutorProvider> m = new java.util.TreeMap<>();
+        m.put(LocalExecutor.Provider.NAME, new LocalExecutor.Provider());
+        try {
+            for (RunExecutorProvider p : java.util.ServiceLoader.load(RunExecutorProvider.class, loader)) {
+                RunExecutorProvider clash = m.putIfAbsent(p.name(), p);
+                if (clash != null && clash.getClass() != p.getClass()) {
+                    throw new InputException("plugins: executor '" + p.name() + "' is provided by both "
+                            + clash.getClass().getName() + " and " + p.getClass().getName());
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new InputException("plugins: cannot load an executor: " + e.getMessage());
+        }
+        return m;
     }
 
     /** The built-in plugins only. */
@@ -39,9 +70,11 @@ public final class PluginCatalog {
         ClassLoader parent = PluginCatalog.class.getClassLoader();
         ClassLoader loader = parent;
         List<URL> urls = new ArrayList<>();
+        List<Path> loaded = new ArrayList<>();
         for (Path p : paths) {
             for (Path jar : jars(p)) {
                 checkJar(jar);
+                loaded.add(jar.toAbsolutePath().normalize());
                 try {
                     urls.add(jar.toUri().toURL());
                 } catch (MalformedURLException e) {
@@ -60,7 +93,7 @@ public final class PluginCatalog {
                 throw new InputException("plugins: " + e.getMessage());
             }
         }
-        return new PluginCatalog(map);
+        return new PluginCatalog(map, loader, loaded);
     }
 
     private static List<Path> jars(Path p) {
