@@ -10,7 +10,9 @@ import org.benignlab.experiments.spec.InputException;
 /**
  * The engine a run uses and why, as printed in the summary and recorded in provenance.json.
  * {@code auto} takes the fastest engine that is exact for the chosen plugins: sketch (no p-dimensional
- * vector at all), then span (a step costs O(n^2 m), nothing in p), then dense (any optimiser).
+ * vector at all), then span (a step costs O(n^2 m), nothing in p), then dense (any optimiser). Data read
+ * from files ({@code data.type: file}) rule out the sketch, which only draws its own Gaussian data, so auto
+ * takes span when p &gt; n and dense otherwise; asking for {@code sketch} is an input error saying so.
  *
  * @param name   engine name: {@code dense}, {@code span} or {@code sketch}
  * @param reason one sentence: why this engine
@@ -29,8 +31,15 @@ public record EngineChoice(String name, String reason) {
         if (!asked.equals("auto")) {
             Optional<String> why = Engines.unsupported(asked, plugins, setup);
             if (why.isPresent()) {
+                List<String> exact = new java.util.ArrayList<>();
+                for (String other : AUTO_ORDER) {
+                    if (!other.equals(asked) && Engines.unsupported(other, plugins, setup).isEmpty()) {
+                        exact.add(other);
+                    }
+                }
                 throw new InputException("training.engine: '" + asked + "' cannot run this experiment exactly: "
-                        + why.get() + "; use engine auto or dense");
+                        + why.get() + (exact.isEmpty() ? "" : "; use training.engine: " + String.join(" or ", exact)
+                        + " (or auto)"));
             }
             return new EngineChoice(asked, "chosen in training.engine");
         }

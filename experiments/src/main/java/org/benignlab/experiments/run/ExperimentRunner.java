@@ -84,6 +84,43 @@ public final class ExperimentRunner {
         }
     }
 
+    /** Share of the JVM's heap that one run, or the runs at a time together, may plan to use. */
+    static final double MEMORY_SHARE = 0.85;
+
+    /** Why a run cannot fit the heap, with the engines that would. */
+    private static String tooBig(RunPlan plan, Run run, long need, long heap) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("engine ").append(run.engine().name()).append(" needs about ").append(bytes(need))
+                .append(" for n=").append(plan.spec().data().n()).append(", p=").append(plan.spec().data().p())
+                .append(", width=").append(plan.spec().network().width()).append(", test=")
+                .append(plan.spec().data().test());
+        if (!plan.swept().isEmpty()) {
+            sb.append(" (sweep point ").append(plan.swept()).append(')');
+        }
+        sb.append(" but the JVM may use at most ").append(bytes(heap)).append("; ");
+        List<String> fits = new ArrayList<>();
+        run.alternatives().forEach((name, bytes) -> {
+            if (bytes <= MEMORY_SHARE * heap) {
+                fits.add("engine: " + name + " (about " + bytes(bytes) + ")");
+            }
+        });
+        if (!fits.isEmpty()) {
+            sb.append("use training.").append(String.join(" or ", fits)).append(", or ");
+        }
+        sb.append("give the JVM more heap with JAVA_OPTS=-Xmx<size>");
+        return sb.toString();
+    }
+
+    static String bytes(long b) {
+        if (b >= 1L << 30) {
+            return String.format(java.util.Locale.ROOT, "%.1f GiB", b / (double) (1L << 30));
+        }
+        if (b >= 1L << 20) {
+            return String.format(java.util.Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f KiB", b / 1024.0);
+    }
+
     /** A plugin or engine choice that refused its input, as an input error naming the file. */
     private static RuntimeException asInputError(RuntimeException e, Path file) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -140,9 +177,27 @@ public final class ExperimentRunner {
         // build one run of every configuration before writing anything: plugin and engine errors surface now
         Set<String> checked = new HashSet<>();
         Map<String, EngineChoice> engines = new HashMap<>();
+        long heap = Runtime.getRuntime().maxMemory();
+        long largest = 0;
         for (RunPlan plan : mine) {
             if (checked.add(plan.configKey())) {
-                engines.put(plan.configKey(), build(plan, threadsPerRun, file).engine());
+                Run run = build(plan, threadsPerRun, file);
+                engines.put(plan.configKey(), run.engine());
+                long need = run.memoryEstimate(run.engine().name());
+                if (need > MEMORY_SHARE * heap) {
+                    throw new InputException(file + ": " + tooBig(plan, run, need, heap));
+                }
+                largest = Math.max(largest, need);
+            }
+        }
+        if (local && largest > 0 && parallel > 1) {
+            // as many runs at a time as fit the heap together
+            int fit = (int) Math.max(1, Math.min(parallel, (long) (MEMORY_SHARE * heap) / largest));
+            if (fit < parallel) {
+                parallel = fit;
+                threadsPerRun = Math.max(1, threads / parallel);
+                executor = provider.create(new RunExecutorProvider.Context(parallel, threadsPerRun, executorOptions,
+                        catalog.jars()));
             }
         }
         Map<String, Object> sweepEntry = new java.util.LinkedHashMap<>(planned.manifestEntry());
@@ -153,7 +208,8 @@ public final class ExperimentRunner {
                 planned.runs().stream().map(RunPlan::entry).toList());
         observer.planned(planned, dir, mine.size(), todo.size(), executor, threadsPerRun);
         Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
-        RunExecutor.Work work = (plan, steps) -> build(plan, threadsPerRun, file).execute(steps);
+        int perRun = threadsPerRun;
+        RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file).execute(steps);
         try {
             executor.execute(todo, work, new RunExecutor.Listener() {
                 @Override

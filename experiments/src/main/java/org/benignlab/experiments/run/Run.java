@@ -49,6 +49,27 @@ public final class Run {
         return engine;
     }
 
+    /** Approximate heap use of training this run with engine {@code name} (dense, span or sketch). */
+    public long memoryEstimate(String name) {
+        return switch (name) {
+            case "dense" -> org.benignlab.engine.DenseEngine.estimateMemoryBytes(setup);
+            case "span" -> org.benignlab.engine.SpanEngine.estimateMemoryBytes(setup);
+            case "sketch" -> org.benignlab.engine.SketchEngine.estimateMemoryBytes(setup);
+            default -> throw new IllegalArgumentException("unknown engine " + name);
+        };
+    }
+
+    /** The engines other than this run's that are exact for its plugins, with their memory estimates. */
+    public Map<String, Long> alternatives() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String name : EngineChoice.AUTO_ORDER) {
+            if (!name.equals(engine.name()) && org.benignlab.engine.Engines.unsupported(name, plugins, setup).isEmpty()) {
+                m.put(name, memoryEstimate(name));
+            }
+        }
+        return m;
+    }
+
     /**
      * Trains, and returns everything the run's folder will hold. Never throws for a failure of the
      * run itself: an exception or an out-of-memory error inside training is recorded as status

@@ -92,7 +92,7 @@ class EngineChoiceTest {
                 e.getMessage());
         InputException s = assertThrows(InputException.class, () -> EngineChoice.of("sketch",
                 new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, GD), setup(10, 1000, 10)));
-        assertTrue(s.getMessage().contains("use engine auto or dense"), s.getMessage());
+        assertTrue(s.getMessage().contains("use training.engine: "), s.getMessage());
         assertEquals("dense", EngineChoice.of("dense", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, SIGN),
                 setup(10, 1000, 10)).name());
     }
