@@ -1,6 +1,27 @@
 /**
- * Reads result files and turns them into tables (figures and HTML reports come with the reports
- * issue). Depends on api only: it reads the documented files of ARCHITECTURE.md, never the
- * experiments module. Key type: {@link org.benignlab.reports.MetricsTable} (metrics.csv).
+ * Reports made from result files alone: the tables and figures a researcher would put in a paper on
+ * benign overfitting (Frei, Chatterji, Bartlett 2022; notation of MODEL.md). Depends on the api module
+ * only and reads the documented files of a results folder (manifest.json, each run's summary.json and
+ * metrics.csv; never runs.csv, the experiments or the engine module), so a report can be made from
+ * results copied off another machine.
+ *
+ * <p>Entry point: {@link org.benignlab.reports.ReportWriter#write} writes {@code <results>/report/}:
+ * a self-contained report.html (figures inlined as PNG, no script, no URL), report.md, every figure as
+ * PNG and SVG, and summary.csv (one row per configuration: run counts, mean, sample sd and 95% interval
+ * of each final metric, and the verdict benign / tempered / catastrophic / not interpolating of
+ * Theorem 3.1's claims). The figures: final test error (noisy and clean labels) against each swept
+ * numeric parameter with the noise rate η, the Bayes error η + (1 − 2η)Φ(−‖μ‖) and the bound
+ * η + 2 exp(−n‖μ‖⁴/(C p)) (Theorem 3.1 (2)); training curves; a heat map of the test error over two
+ * swept parameters with the curve n‖μ‖⁴ = C p; and the diagnostics of Lemmas 4.9, 4.11 and
+ * Proposition 3.2 when metrics.csv records them. The same input files always give byte-identical
+ * summary.csv, report.md and report.html. Bad input is a
+ * {@link org.benignlab.reports.ReportInputException} whose one-line message names the file.
+ *
+ * <p>Key types: {@link org.benignlab.reports.ReportWriter} (with its {@code Options} and {@code Report}
+ * records), {@link org.benignlab.reports.ReportInputException}, {@link org.benignlab.reports.MetricsTable}
+ * (one run's metrics.csv). Package-private: {@code ResultsReader} (manifest and summaries),
+ * {@code ConfigStats} and {@code Stats} (means, Student t and Wilson intervals, verdicts), {@code Figures}
+ * and {@code ChartKit} (XChart), {@code ReportText} and {@code Doc} (one text, rendered as HTML and
+ * Markdown with escaping), {@code SummaryCsv}.
  */
 package org.benignlab.reports;

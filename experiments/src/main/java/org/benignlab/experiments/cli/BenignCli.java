@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "benign", mixinStandardHelpOptions = true, versionProvider = BenignCli.Version.class,
         description = "Benign Lab: experiments on benign overfitting in two-layer networks "
                 + "(Frei, Chatterji, Bartlett 2022).",
-        subcommands = {RunCommand.class, MergeCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, MergeCommand.class, PluginsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class BenignCli implements Runnable {
     /** Exit code for bad input. */
     public static final int INVALID_INPUT = 2;
@@ -26,10 +27,11 @@ public final class BenignCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, merge, plugins or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, report, merge, plugins or help");
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // the report's figures are drawn off-screen
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(execute(args, out, err));
@@ -87,7 +89,8 @@ public final class BenignCli implements Runnable {
     /** The bad-input exception behind a failure, if there is one (Guice wraps what providers throw). */
     static Throwable inputCause(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof InputException || t instanceof InvalidSpecException) {
+            if (t instanceof InputException || t instanceof InvalidSpecException
+                    || t instanceof org.benignlab.reports.ReportInputException) {
                 return t;
             }
             if (t.getCause() == t) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.benignlab.experiments.run.ExperimentRunner;
 import org.benignlab.experiments.run.PluginCatalog;
 import org.benignlab.experiments.run.Shard;
+import org.benignlab.reports.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,6 +77,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Seconds between progress lines in log mode. Default: ${DEFAULT-VALUE}.")
     double progressInterval;
 
+    @Option(names = "--no-report", description = "Do not write the report (RESULTS_DIR/report/) at the end.")
+    boolean noReport;
+
+    @Option(names = "--bound-c", paramLabel = "C", defaultValue = "1",
+            description = "The constant C of the Theorem 3.1 bound drawn in the report. Default: ${DEFAULT-VALUE}.")
+    double boundC;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary line of each run, no progress.")
     boolean quiet;
 
@@ -99,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--progress: must be auto, bar, log or off, got '" + progress + "'");
         };
+        ReportWriter.Options reportOptions = ReportCommand.options(spec.commandLine(), boundC, 0.02);
         PrintWriter w = spec.commandLine().getOut();
         Map<String, String> options = new java.util.LinkedHashMap<>(executorOptions);
         if (master != null) {
@@ -130,6 +139,10 @@ final class RunCommand implements Callable<Integer> {
         }
         w.printf(Locale.ROOT, "results: %s%n", outcome.resultsDir());
         w.flush();
+        if (!noReport) {
+            ReportCommand.write(quiet ? new PrintWriter(java.io.Writer.nullWriter()) : w, outcome.resultsDir(),
+                    reportOptions);
+        }
         long failed = outcome.failed();
         if (failed > 0) {
             PrintWriter err = spec.commandLine().getErr();

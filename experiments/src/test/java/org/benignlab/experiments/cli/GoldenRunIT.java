@@ -32,7 +32,7 @@ class GoldenRunIT {
         CliTest.Result r = CliTest.cli("run", yaml.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.out() + r.err());
         try (Stream<Path> s = Files.list(out)) {
-            return s.filter(Files::isDirectory).findFirst().orElseThrow().resolve(ResultStore.METRICS);
+            return s.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("[0-9a-f]{12}")).findFirst().orElseThrow().resolve(ResultStore.METRICS);
         }
     }
 

@@ -101,7 +101,7 @@ class MutatedInputFuzzIT {
                         Files.writeString(f, yaml);
                         Path out = case_.resolve("out");
                         CliTest.Result r = CliTest.cli("run", f.toString(), "--out", out.toString(), "--threads", "2",
-                                "--progress", "off");
+                                "--progress", "off", "--no-report");
                         String all = r.out() + r.err();
                         assertTrue(r.code() >= 0 && r.code() <= 2, "exit code " + r.code() + " for:\n" + yaml + all);
                         codes[r.code()]++;

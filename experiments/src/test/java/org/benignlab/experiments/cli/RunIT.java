@@ -42,7 +42,7 @@ class RunIT {
 
     private static JsonNode summary(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out)) {
-            Path runDir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+            Path runDir = s.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("[0-9a-f]{12}")).findFirst().orElseThrow();
             return new ObjectMapper().readTree(runDir.resolve(ResultStore.SUMMARY).toFile());
         }
     }

@@ -65,7 +65,7 @@ class SweepIT {
         Path one = dir.resolve("one");
         Path three = dir.resolve("three");
         CliTest.Result r1 = CliTest.cli("run", f.toString(), "--out", one.toString(), "--threads", "1");
-        CliTest.Result r3 = CliTest.cli("run", f.toString(), "--out", three.toString(), "--threads", "3");
+        CliTest.Result r3 = CliTest.cli("run", "--no-report", f.toString(), "--out", three.toString(), "--threads", "3");
         assertEquals(0, r1.code(), r1.err());
         assertEquals(0, r3.code(), r3.err());
         assertEquals(rows(one), rows(three));
@@ -88,6 +88,11 @@ class SweepIT {
             assertEquals(Files.readString(one.resolve(key).resolve(ResultStore.METRICS)),
                     Files.readString(three.resolve(key).resolve(ResultStore.METRICS)));
         }
+        // the report is written at the end of the run unless --no-report: one summary row per configuration
+        assertTrue(Files.exists(one.resolve("report/report.html")) && Files.exists(one.resolve("report/report.md")));
+        assertEquals(7, Files.readAllLines(one.resolve("report/summary.csv")).size());
+        assertTrue(r1.out().contains("report: " + one.resolve("report/report.html")), r1.out());
+        assertFalse(Files.exists(three.resolve("report")), "--no-report");
         // the table: one row per configuration, with the interpolated fraction
         assertTrue(r1.out().contains("data.mu") && r1.out().contains("interpolated"), r1.out());
         assertEquals(6, r1.out().lines().filter(l -> l.matches("^\\d.*\\s[12]\\s+\\d\\.\\d{4}.*")).count(), r1.out());
@@ -97,7 +102,7 @@ class SweepIT {
     void runningAgainSkipsFinishedRunsAndRerunsUnfinishedOnes() throws Exception {
         Path f = write(SWEEP);
         Path out = dir.resolve("out");
-        assertEquals(0, CliTest.cli("run", f.toString(), "--out", out.toString(), "--threads", "2").code());
+        assertEquals(0, CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString(), "--threads", "2").code());
         Set<List<String>> before = rows(out);
         JsonNode manifest = new ObjectMapper().readTree(out.resolve(ResultStore.MANIFEST).toFile());
         String victim = manifest.get("runs").get(4).get("key").asText();
@@ -105,7 +110,7 @@ class SweepIT {
         Path keptSummary = out.resolve(kept).resolve(ResultStore.SUMMARY);
         String keptBefore = Files.readString(keptSummary);
         Files.delete(out.resolve(victim).resolve(ResultStore.SUMMARY)); // as if killed before the end
-        CliTest.Result again = CliTest.cli("run", f.toString(), "--out", out.toString(), "--progress", "log");
+        CliTest.Result again = CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString(), "--progress", "log");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("11 finished earlier, 1 to run"), again.out());
         assertEquals(keptBefore, Files.readString(keptSummary), "a finished run is not run again");
@@ -116,9 +121,9 @@ class SweepIT {
     void extendingTheGridRunsOnlyTheNewRunsAndKeepsTheOldNumbers() throws Exception {
         Path f = write(SWEEP);
         Path out = dir.resolve("out");
-        assertEquals(0, CliTest.cli("run", f.toString(), "--out", out.toString()).code());
+        assertEquals(0, CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString()).code());
         Set<List<String>> before = rows(out);
-        CliTest.Result more = CliTest.cli("run", f.toString(), "--out", out.toString(),
+        CliTest.Result more = CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString(),
                 "--set", "sweep.grid.network.width=[20, 5, 10]", "--set", "sweep.repetitions=3");
         assertEquals(0, more.code(), more.err());
         assertTrue(more.out().contains("27 runs planned") && more.out().contains("12 finished earlier, 15 to run"),
@@ -132,12 +137,12 @@ class SweepIT {
     void aFolderOfAnotherExperimentIsRefusedUnlessForceNew() throws Exception {
         Path f = write(SWEEP);
         Path out = dir.resolve("out");
-        assertEquals(0, CliTest.cli("run", f.toString(), "--out", out.toString()).code());
-        CliTest.Result other = CliTest.cli("run", f.toString(), "--out", out.toString(), "--set", "training.steps=50");
+        assertEquals(0, CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString()).code());
+        CliTest.Result other = CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString(), "--set", "training.steps=50");
         assertEquals(2, other.code());
         assertTrue(other.err().contains("holds results of a different experiment"), other.err());
         assertEquals(1, other.err().lines().count(), other.err());
-        CliTest.Result forced = CliTest.cli("run", f.toString(), "--out", out.toString(), "--set", "training.steps=50",
+        CliTest.Result forced = CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString(), "--set", "training.steps=50",
                 "--force-new");
         assertEquals(0, forced.code(), forced.err());
         assertTrue(forced.out().contains("results: " + dir.resolve("out-2")), forced.out());
@@ -149,7 +154,7 @@ class SweepIT {
         Path f = write(SWEEP.replace("loss: {type: logistic}", "loss: {type: test-throwing}")
                 .replace("network.width: [10, 20]", "training.loss.fail: [false, true]"));
         Path out = dir.resolve("out");
-        CliTest.Result r = CliTest.cli("run", f.toString(), "--out", out.toString(), "--threads", "2");
+        CliTest.Result r = CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("6 of 12 runs failed"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -160,7 +165,7 @@ class SweepIT {
         assertTrue(lines.stream().filter(l -> l.contains(",failed,"))
                 .allMatch(l -> l.contains("IllegalStateException: test-throwing loss was asked to fail")));
         // running again retries the failed runs only (and they fail again)
-        CliTest.Result again = CliTest.cli("run", f.toString(), "--out", out.toString(), "--progress", "log");
+        CliTest.Result again = CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString(), "--progress", "log");
         assertEquals(1, again.code());
         assertTrue(again.out().contains("6 finished earlier, 6 to run"), again.out());
     }
@@ -169,15 +174,15 @@ class SweepIT {
     void completedRunsOfASweepMatchTheSameConfigurationRunAlone() throws Exception {
         Path f = write(SWEEP);
         Path sweep = dir.resolve("sweep");
-        assertEquals(0, CliTest.cli("run", f.toString(), "--out", sweep.toString()).code());
+        assertEquals(0, CliTest.cli("run", "--no-report", f.toString(), "--out", sweep.toString()).code());
         Path single = dir.resolve("single");
         Path g = dir.resolve("single.yaml");
         Files.writeString(g, SWEEP.substring(0, SWEEP.indexOf("sweep:")).replace("width: 20", "width: 10")
                 .replace("mu: \"p^0.3\"", "mu: \"p^0.4\""));
-        assertEquals(0, CliTest.cli("run", g.toString(), "--out", single.toString()).code());
+        assertEquals(0, CliTest.cli("run", "--no-report", g.toString(), "--out", single.toString()).code());
         String key;
         try (Stream<Path> s = Files.list(single)) {
-            key = s.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
+            key = s.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("[0-9a-f]{12}")).findFirst().orElseThrow().getFileName().toString();
         }
         assertTrue(Files.exists(sweep.resolve(key).resolve(ResultStore.SUMMARY)), "same key inside the sweep");
         assertEquals(Files.readString(single.resolve(key).resolve(ResultStore.METRICS)),

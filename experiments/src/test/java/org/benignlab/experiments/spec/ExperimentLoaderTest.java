@@ -136,7 +136,7 @@ public class ExperimentLoaderTest {
     @Test
     void badExpressionsAndMissingValues() {
         assertTrue(error(VALID, "data.mu=p^0.35*zeta").contains("data.mu: unknown name 'zeta'"));
-        assertTrue(error(VALID, "data.mu=1/(n-n)").endsWith("data.mu: expression '1/(n-n)' divides by zero"));
+        assertTrue(error(VALID, "data.mu=1/(n-n)").endsWith("data.mu: expression '1/(n-n)' divides by zero (n = 20)"));
         assertTrue(error(VALID, "data.n=").endsWith("data.n: is required"));
     }
 

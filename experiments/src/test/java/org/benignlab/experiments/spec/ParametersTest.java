@@ -51,7 +51,7 @@ class ParametersTest {
         InputException unknown = assertThrows(InputException.class, () -> p.evaluate("q^2", "data.mu"));
         assertTrue(unknown.getMessage().startsWith("data.mu: unknown name 'q'"), unknown.getMessage());
         InputException zero = assertThrows(InputException.class, () -> p.evaluate("1/(p-p)", "data.mu"));
-        assertEquals("data.mu: expression '1/(p-p)' divides by zero", zero.getMessage());
+        assertEquals("data.mu: expression '1/(p-p)' divides by zero (p = 100)", zero.getMessage());
         InputException unset = assertThrows(InputException.class, () -> p.evaluate("gamma*2", "x.y"));
         assertTrue(unset.getMessage().contains("network.activation.gamma"), unset.getMessage());
         InputException syntax = assertThrows(InputException.class, () -> p.evaluate("2*(p", "x.y"));

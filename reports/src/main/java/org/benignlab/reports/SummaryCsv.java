@@ -1,0 +1,80 @@
+package org.benignlab.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.benignlab.api.MetricNames;
+
+/**
+ * summary.csv: one row per configuration in manifest order (RFC 4180 quoting, "\n" line ends, empty
+ * cell for a missing value). Columns: config_key, each swept path, n, p, m, mu, eta, runs, completed,
+ * diverged, failed, interpolated, then for each metric of {@link MetricNames#ALL}
+ * {@code <metric>_mean, <metric>_sd, <metric>_ci95_low, <metric>_ci95_high}, then verdict.
+ */
+final class SummaryCsv {
+    private SummaryCsv() {
+    }
+
+    static List<String> header(Experiment exp) {
+        List<String> h = new ArrayList<>();
+        h.add("config_key");
+        h.addAll(exp.sweepPaths());
+        h.addAll(List.of("n", "p", "m", "mu", "eta", "runs", "completed", "diverged", "failed", "interpolated"));
+        for (String m : MetricNames.ALL) {
+            h.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high"));
+        }
+        h.add("verdict");
+        return h;
+    }
+
+    static String render(Experiment exp, List<ConfigStats> stats) {
+        StringBuilder sb = new StringBuilder();
+        row(sb, header(exp));
+        for (ConfigStats s : stats) {
+            Configuration c = s.config();
+            List<String> r = new ArrayList<>();
+            r.add(c.configKey());
+            for (String path : exp.sweepPaths()) {
+                SweptValue v = c.swept().get(path);
+                r.add(v == null ? "" : v.csv());
+            }
+            r.add(Formats.csv(c.n()));
+            r.add(Formats.csv(c.p()));
+            r.add(Formats.csv(c.m()));
+            r.add(Formats.csv(c.mu()));
+            r.add(Formats.csv(c.eta()));
+            r.add(Integer.toString(s.runs()));
+            r.add(Integer.toString(s.completed()));
+            r.add(Integer.toString(s.diverged()));
+            r.add(Integer.toString(s.failed()));
+            r.add(Formats.csv(s.interpolated()));
+            for (String m : MetricNames.ALL) {
+                ConfigStats.MetricStat st = s.metrics().get(m);
+                r.add(Formats.csv(st.mean()));
+                r.add(Formats.csv(st.sd()));
+                r.add(Formats.csv(st.low()));
+                r.add(Formats.csv(st.high()));
+            }
+            r.add(s.verdict().key());
+            row(sb, r);
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(cell(cells.get(i)));
+        }
+        sb.append('\n');
+    }
+
+    /** RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled. */
+    static String cell(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

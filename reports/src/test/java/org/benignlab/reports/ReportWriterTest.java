@@ -1,0 +1,325 @@
+package org.benignlab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.benignlab.api.MetricNames;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of a 2 x 2 sweep with 2 repetitions (fixture numbers in {@link Fixtures#sweep2x2()}) and
+ * of a single run: files, numbers, verdicts, determinism.
+ */
+class ReportWriterTest {
+    /** Φ^-1(0.975) and t_{0.975, 1}, the quantiles behind the intervals, to 12 digits. */
+    static final double Z = 1.959963984540054;
+    static final double T1 = 12.706204736174698;
+
+    @TempDir
+    static Path shared;
+
+    static Path sweepDir;
+    static ReportWriter.Report sweep;
+
+    @BeforeAll
+    static void writeSweepReport() throws IOException {
+        sweepDir = shared.resolve("p-mu-sweep");
+        Fixtures.write(sweepDir, "p-mu sweep", List.of("data.p", "data.mu"), 2, Fixtures.sweep2x2());
+        sweep = ReportWriter.write(sweepDir, ReportWriter.Options.defaults());
+    }
+
+    static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    static void assertPngAndSvg(Path figures, String name) throws Exception {
+        Path png = figures.resolve(name + ".png");
+        Path svg = figures.resolve(name + ".svg");
+        assertTrue(Files.isRegularFile(png), png + " missing");
+        assertTrue(Files.isRegularFile(svg), svg + " missing");
+        byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
+        assertArrayEquals(PNG_SIGNATURE, head, png + " is not a PNG");
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        org.w3c.dom.Document d = f.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", d.getDocumentElement().getLocalName(), svg + " is not SVG");
+    }
+
+    @Test
+    void writesEveryFigureAsPngAndSvg() throws Exception {
+        Path figures = sweepDir.resolve("report/figures");
+        List<String> expected = List.of("test_error_vs_data_p", "clean_test_error_vs_data_p", "test_error_vs_data_mu",
+                "clean_test_error_vs_data_mu", "curve_train_loss", "curve_train_error_clean", "curve_train_error_noisy",
+                "curve_test_error", "heatmap_test_error", "diagnostic_loss_ratio", "diagnostic_normalized_margin",
+                "diagnostic_weight_norm_fro", "diagnostic_weight_norm_spectral", "diagnostic_stable_rank");
+        for (String name : expected) {
+            assertPngAndSvg(figures, name);
+        }
+        List<Path> listed = new ArrayList<>();
+        for (String name : expected) {
+            listed.add(figures.resolve(name + ".png"));
+            listed.add(figures.resolve(name + ".svg"));
+        }
+        assertEquals(listed, sweep.figures());
+        try (Stream<Path> s = Files.list(figures)) {
+            assertEquals(2 * expected.size(), s.count(), "no other figure files");
+        }
+        assertEquals(sweepDir.resolve("report"), sweep.dir());
+        assertTrue(Files.isRegularFile(sweep.html()) && Files.isRegularFile(sweep.markdown()));
+        try (Stream<Path> s = Files.list(sweep.dir())) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    /** summary.csv as header name -> cell, one map per row. */
+    static List<Map<String, String>> readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = Csv.split(lines.get(0));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = Csv.split(line);
+            assertEquals(header.size(), cells.size(), line);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), cells.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static double num(Map<String, String> row, String column) {
+        return Double.parseDouble(row.get(column));
+    }
+
+    /** Wilson score interval written out from its definition. */
+    static double[] wilson(double k, double n) {
+        double p = k / n;
+        double d = 1 + Z * Z / n;
+        double c = (p + Z * Z / (2 * n)) / d;
+        double h = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / d;
+        return new double[] {c - h, c + h};
+    }
+
+    @Test
+    void summaryCsvHasOneRowPerConfigurationWithMeansAndIntervals() throws IOException {
+        List<Map<String, String>> rows = readCsv(sweep.summaryCsv());
+        assertEquals(4, rows.size());
+        List<String> header = new ArrayList<>(rows.get(0).keySet());
+        assertEquals(List.of("config_key", "data.p", "data.mu", "n", "p", "m", "mu", "eta", "runs", "completed",
+                "diverged", "failed", "interpolated", "train_loss_mean", "train_loss_sd", "train_loss_ci95_low",
+                "train_loss_ci95_high"), header.subList(0, 17));
+        assertEquals("verdict", header.get(header.size() - 1));
+        assertEquals(13 + 4 * MetricNames.ALL.size() + 1, header.size());
+        assertEquals(List.of("cfg1", "cfg2", "cfg3", "cfg4"), rows.stream().map(r -> r.get("config_key")).toList());
+
+        Map<String, String> c1 = rows.get(0);
+        assertEquals("1000", c1.get("data.p"));
+        assertEquals("10", c1.get("data.mu"));
+        assertEquals("50", c1.get("n"));
+        assertEquals("0.1", c1.get("eta"));
+        assertEquals("2", c1.get("runs"));
+        assertEquals("2", c1.get("completed"));
+        assertEquals("0", c1.get("diverged"));
+        assertEquals("1", c1.get("interpolated"));
+        // train loss 0.2 and 0.4: mean 0.3, sd sqrt(0.02) = 0.1414, t interval 0.3 ± t(0.975,1) · sd / √2 = 0.3 ± 0.1 t
+        assertEquals(0.3, num(c1, "train_loss_mean"), 1e-12);
+        assertEquals(Math.sqrt(0.02), num(c1, "train_loss_sd"), 1e-12);
+        assertEquals(0.3 - 0.1 * T1, num(c1, "train_loss_ci95_low"), 1e-9);
+        assertEquals(0.3 + 0.1 * T1, num(c1, "train_loss_ci95_high"), 1e-9);
+        // test errors 0.10 and 0.12 of 1000 test points each: 220 errors in 2000 trials
+        assertEquals(0.11, num(c1, "test_error_mean"), 1e-12);
+        double[] w = wilson(220, 2000);
+        assertEquals(w[0], num(c1, "test_error_ci95_low"), 1e-12);
+        assertEquals(w[1], num(c1, "test_error_ci95_high"), 1e-12);
+        assertEquals(0.09703, num(c1, "test_error_ci95_low"), 1e-5, "hand-computed value");
+        assertEquals(0.12447, num(c1, "test_error_ci95_high"), 1e-5, "hand-computed value");
+        // identical values: sd 0 and a zero-width t interval
+        assertEquals(0.0, num(c1, "weight_norm_fro_sd"));
+        assertEquals(2.0, num(c1, "weight_norm_fro_ci95_low"), 1e-12);
+
+        // configuration 2: train errors 0.02 and 0 of n = 50 -> 1 error in 100 trials;
+        // clean points: n - noisy_count = 45 per run, round(0.02 · 45) = 1 error in 90 trials
+        Map<String, String> c2 = rows.get(1);
+        assertEquals("0.5", c2.get("interpolated"));
+        assertEquals(0.01, num(c2, "train_error_mean"), 1e-12);
+        assertArrayEquals(wilson(1, 100), new double[] {num(c2, "train_error_ci95_low"),
+            num(c2, "train_error_ci95_high")}, 1e-12);
+        assertArrayEquals(wilson(1, 90), new double[] {num(c2, "train_error_clean_ci95_low"),
+            num(c2, "train_error_clean_ci95_high")}, 1e-12);
+        // noisy points: 5 per run, round(0.02 · 5) = 0 errors in 10 trials
+        assertArrayEquals(wilson(0, 10), new double[] {num(c2, "train_error_noisy_ci95_low"),
+            num(c2, "train_error_noisy_ci95_high")}, 1e-12);
+
+        assertEquals(List.of("benign", "not interpolating", "tempered", "catastrophic"),
+                rows.stream().map(r -> r.get("verdict")).toList());
+    }
+
+    @Test
+    void reportTextHasTheTableTheRuleAndTheFigures() throws IOException {
+        String md = Files.readString(sweep.markdown());
+        assertTrue(md.startsWith("# Report: p-mu sweep\n"), md.substring(0, 40));
+        assertTrue(md.contains("| #1 | 1000 | 10 | 2/2 | 2/2 | 0.110 (0.097–0.124) |"), md);
+        assertTrue(md.contains("![Test error on noisy labels vs dimension p](figures/test_error_vs_data_p.png)"), md);
+        assertTrue(md.contains("tol = max(0.02, half-width of the 95% Wilson interval"), md);
+        assertTrue(md.contains("metrics.csv files record metrics this report does not draw") == false, md);
+        String html = Files.readString(sweep.html());
+        assertEquals(14, count(html, "<img src=\"data:image/png;base64,"));
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"),
+                "self-contained, no script");
+        assertFalse(html.contains(sweepDir.toString()) || md.contains(sweepDir.toString()), "no absolute path");
+    }
+
+    static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void copiedFolderGivesByteIdenticalReport(@TempDir Path other) throws IOException {
+        Path copy = other.resolve("elsewhere").resolve("renamed-copy");
+        copyTree(sweepDir, copy);
+        ReportWriter.Report again = ReportWriter.write(copy, ReportWriter.Options.defaults());
+        for (String f : List.of("summary.csv", "report.md", "report.html")) {
+            assertArrayEquals(Files.readAllBytes(sweep.dir().resolve(f)), Files.readAllBytes(again.dir().resolve(f)), f);
+        }
+        for (Path fig : sweep.figures()) {
+            assertArrayEquals(Files.readAllBytes(fig), Files.readAllBytes(again.dir().resolve("figures")
+                    .resolve(fig.getFileName())), fig.getFileName().toString());
+        }
+        // writing again over an existing report changes nothing either
+        ReportWriter.write(copy, ReportWriter.Options.defaults());
+        assertArrayEquals(Files.readAllBytes(sweep.html()), Files.readAllBytes(again.html()));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path rel = from.relativize(p);
+                if (rel.startsWith("report")) {
+                    continue;
+                }
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void singleRunHasCurvesAndDiagnosticsOnlyAndOneRow(@TempDir Path dir) throws Exception {
+        Fixtures.Run r = new Fixtures.Run("a1b2c3d4e5f6", "0123456789ab", 0);
+        r.errors(0, 0.105, 0.002);
+        Fixtures.write(dir, "quick", List.of(), 1, List.of(r));
+        ReportWriter.Report rep = ReportWriter.write(dir, ReportWriter.Options.defaults());
+        List<String> names = rep.figures().stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".png")).map(n -> n.substring(0, n.length() - 4)).toList();
+        assertEquals(List.of("curve_train_loss", "curve_train_error_clean", "curve_train_error_noisy", "curve_test_error",
+                "diagnostic_loss_ratio", "diagnostic_normalized_margin", "diagnostic_weight_norm_fro",
+                "diagnostic_weight_norm_spectral", "diagnostic_stable_rank"), names);
+        for (String n : names) {
+            assertPngAndSvg(rep.dir().resolve("figures"), n);
+        }
+        List<Map<String, String>> rows = readCsv(rep.summaryCsv());
+        assertEquals(1, rows.size());
+        Map<String, String> row = rows.get(0);
+        assertEquals("0123456789ab", row.get("config_key"));
+        assertEquals("", row.get("train_loss_sd"), "no sd for one repetition");
+        assertEquals("", row.get("train_loss_ci95_low"), "no t interval for one repetition");
+        double[] w = wilson(105, 1000);
+        assertEquals(w[0], num(row, "test_error_ci95_low"), 1e-12, "a binomial interval exists for one repetition");
+        // tol = max(0.02, half-width 0.019) = 0.02 -> 0.105 <= 0.12: benign
+        assertEquals("benign", row.get("verdict"));
+        String md = Files.readString(rep.markdown());
+        assertTrue(md.contains("Nothing is swept: a single configuration."), md);
+        assertTrue(rep.warnings().isEmpty(), rep.warnings().toString());
+    }
+
+    @Test
+    void unknownMetricsAreIgnoredWithAWarning(@TempDir Path dir) throws IOException {
+        Fixtures.Run r = new Fixtures.Run("r0", "c0", 0);
+        r.errors(0, 0.1, 0.0);
+        r.extraMetrics.add("zeta_future_metric");
+        Fixtures.write(dir, "extra", List.of(), 1, List.of(r));
+        ReportWriter.Report rep = ReportWriter.write(dir, ReportWriter.Options.defaults());
+        assertEquals(List.of("metrics.csv files record metrics this report does not draw: zeta_future_metric"),
+                rep.warnings());
+        assertNotNull(rep.html());
+    }
+
+    @Test
+    void staleFiguresOfAnEarlierReportAreRemoved(@TempDir Path dir) throws IOException {
+        Fixtures.Run r = new Fixtures.Run("r0", "c0", 0);
+        r.errors(0, 0.1, 0.0);
+        Fixtures.write(dir, "stale", List.of(), 1, List.of(r));
+        Path old = dir.resolve("report/figures/heatmap_test_error.png");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "old");
+        Path keep = dir.resolve("report/figures/notes.txt");
+        Files.writeString(keep, "mine");
+        ReportWriter.write(dir, ReportWriter.Options.defaults());
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(keep), "only figure files are removed");
+    }
+
+    @Test
+    void allRunsUnfinishedGivesAReportWithoutFigures(@TempDir Path dir) throws IOException {
+        List<Fixtures.Run> runs = new ArrayList<>();
+        for (int rep = 0; rep < 2; rep++) {
+            Fixtures.Run r = new Fixtures.Run("r" + rep, "c", rep);
+            r.swept.put("data.p", 1000);
+            r.status = null;
+            runs.add(r);
+        }
+        Fixtures.write(dir, "pending", List.of("data.p"), 2, runs);
+        ReportWriter.Report rep = ReportWriter.write(dir, ReportWriter.Options.defaults());
+        assertEquals(List.of(), rep.figures());
+        assertEquals(List.of("2 of 2 runs are unfinished (no summary.json) and are left out of every statistic: r0, r1"),
+                rep.warnings());
+        assertEquals("unfinished", readCsv(rep.summaryCsv()).get(0).get("verdict"));
+    }
+
+    @Test
+    void readsAManifestWithoutSweepOrConfigKeysTakingMissingNumbersFromTheConfig(@TempDir Path dir) throws IOException {
+        // the first producer's layout: no sweep block, no config_key, no n_test in summary.json
+        Files.writeString(dir.resolve("manifest.json"), "{\"name\": \"old\", \"runs\": [{\"key\": \"k1\", "
+                + "\"repetition\": 0, \"config\": {\"data\": {\"n\": 100, \"p\": 200000, \"mu\": 38.9, "
+                + "\"cluster\": {\"type\": \"gaussian\"}, \"noise\": {\"type\": \"random-flip\", \"rate\": 0.1}, "
+                + "\"test\": 5000}, \"network\": {\"width\": 100}, \"training\": {\"steps\": 2000}}}]}");
+        Files.createDirectories(dir.resolve("k1"));
+        Files.writeString(dir.resolve("k1/summary.json"), "{\"run_key\": \"k1\", \"status\": \"completed\", "
+                + "\"train_error\": 0.0, \"test_error\": 0.096, \"test_error_clean\": 0.0, \"noise_rate\": 0.1, "
+                + "\"noisy_count\": 12, \"engine\": \"sketch\"}");
+        ReportWriter.Report rep = ReportWriter.write(dir, ReportWriter.Options.defaults());
+        Map<String, String> row = readCsv(rep.summaryCsv()).get(0);
+        assertEquals("k1", row.get("config_key"));
+        assertEquals("200000", row.get("p"));
+        // 480 errors of the configuration's 5000 test points
+        assertEquals(wilson(480, 5000)[0], num(row, "test_error_ci95_low"), 1e-12);
+        assertEquals("benign", row.get("verdict"));
+        assertEquals(List.of("run k1 completed but has no metrics.csv: it is left out of the curves"), rep.warnings());
+        assertTrue(Files.readString(rep.markdown()).contains("n = 100, p = 2e5, m = 100, ‖μ‖ = 38.9, η = 0.1, "
+                + "training steps T = 2000, cluster gaussian"));
+    }
+}
