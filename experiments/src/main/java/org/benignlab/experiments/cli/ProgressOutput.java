@@ -30,6 +30,7 @@ final class ProgressOutput implements ExperimentRunner.Observer, AutoCloseable {
     enum Mode { BAR, LOG, OFF }
 
     private final PrintWriter out;
+    private final String file;
     private final PrintStream terminal;
     private final Mode mode;
     private final Duration interval;
@@ -50,10 +51,12 @@ final class ProgressOutput implements ExperimentRunner.Observer, AutoCloseable {
     /**
      * @param out      where lines go
      * @param terminal where the bar is drawn (stderr)
-     * @param verbose  print a line per run start (single runs) and the plan line
+     * @param verbose  print a line per run start (single runs), the plan line and the assumptions note
+     * @param file     the experiment file, for the assumptions note
      */
-    ProgressOutput(PrintWriter out, PrintStream terminal, Mode mode, Duration interval, boolean verbose) {
+    ProgressOutput(PrintWriter out, PrintStream terminal, Mode mode, Duration interval, boolean verbose, String file) {
         this.out = out;
+        this.file = file;
         this.terminal = terminal;
         this.mode = mode;
         this.interval = interval;
@@ -68,6 +71,12 @@ final class ProgressOutput implements ExperimentRunner.Observer, AutoCloseable {
         this.single = p.runs().size() == 1;
         this.start = System.nanoTime();
         this.lastLine = start;
+        if (verbose) {
+            String note = AssumptionTable.warning(p, file, 1.0, 0.01);
+            if (note != null) {
+                line(note);
+            }
+        }
         if (verbose && !single) {
             int all = p.runs().size();
             int configs = all / p.sweep().repetitions();

@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner runner = new ExperimentRunner(PluginCatalog.load(plugins), n).withExecutor(executor, options);
         ExperimentRunner.Outcome outcome;
         try (ProgressOutput progressOutput = new ProgressOutput(w, System.err, mode,
-                Duration.ofMillis(Math.round(progressInterval * 1000)), !quiet)) {
+                Duration.ofMillis(Math.round(progressInterval * 1000)), !quiet, file.toString())) {
             outcome = runner.run(file, overrides, out, forceNew, shard == null ? Shard.all() : Shard.parse(shard),
                     progressOutput);
         }
