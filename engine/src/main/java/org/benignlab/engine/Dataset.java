@@ -152,6 +152,27 @@ public final class Dataset {
         return label(p, muNorm, null, cleanLabels.clone(), meanProjections.clone(), noise, flips, null);
     }
 
+    /**
+     * A sample of given points (not drawn; {@link GivenData}): the given labels are the clean labels ỹ, and
+     * the flips are drawn with {@code NoiseContext(ỹ, <x_i, μ>, features)} as in {@link #generate}, except
+     * that μ is unknown, so every projection &lt;x_i, μ&gt; is NaN (and so is {@link #muNorm()}).
+     *
+     * @param p           dimension, &gt;= 1
+     * @param x           the points, rows of length p (not modified, not copied: engine-internal)
+     * @param cleanLabels their labels in {-1, +1} (not modified: copied)
+     * @param noise       label-noise model (not modified)
+     * @param flips       generator of the flips (modified: advanced)
+     */
+    static Dataset given(int p, double[][] x, double[] cleanLabels, LabelNoise noise, UniformRandomProvider flips) {
+        if (x.length != cleanLabels.length) {
+            throw new IllegalArgumentException("Dataset.given: " + x.length + " points but " + cleanLabels.length
+                    + " labels");
+        }
+        double[] proj = new double[x.length];
+        Arrays.fill(proj, Double.NaN);
+        return label(p, Double.NaN, x, cleanLabels.clone(), proj, noise, flips, i -> x[i].clone());
+    }
+
     /** The same labels and projections without the points (lets the points be garbage-collected). */
     Dataset withoutPoints() {
         return x == null ? this : new Dataset(p, muNorm, null, cleanLabels, labels, flipped, meanProjections);
@@ -223,7 +244,7 @@ public final class Dataset {
         return p;
     }
 
-    /** ||μ||. */
+    /** ||μ|| (NaN for given data, whose μ is unknown). */
     public double muNorm() {
         return muNorm;
     }

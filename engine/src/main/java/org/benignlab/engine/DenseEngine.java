@@ -40,6 +40,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * {@value #TEST_BLOCK}·m buffers, and whatever the optimiser keeps (e.g. m·p for momentum). Example:
  * n = 100, p = 5000, m = 100, testSize = 5000 needs about 8 MB + 200 MB + 16 MB.
  *
+ * <p><b>Given data</b> ({@link TrainingSetup#given()}): the points are loaded instead of drawn; the flips are
+ * drawn on {@code noise} (training) and {@code test} (test set) with unknown μ ({@link Dataset#given}); the
+ * second layer and W0 as above.
+ *
+ * <p><b>Arrays</b> ({@link ArrayOutput}): X, labels, flips, μ, K = X X^T, a, W0 and Z0 = X W0^T are handed
+ * to the sink before the first step (K and Z0 computed for it, n(n+1)/2·p + n·m·p), W and Z at the final step.
+ *
  * <p>An instance holds only its thread count and may be shared; each {@link #train} call creates and
  * shuts down its own pool.
  */
@@ -83,16 +90,36 @@ public final class DenseEngine extends ThreadedEngine {
 
     @Override
     TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
-                       Consumer<double[]> finalWeights) {
-        Dataset train = Dataset.generate(setup.n(), setup.p(), setup.muNorm(), plugins.cluster(), plugins.noise(),
-                streams.data(), streams.noise());
-        Dataset test = Dataset.generate(setup.testSize(), setup.p(), setup.muNorm(), plugins.cluster(),
-                plugins.noise(), streams.test(), streams.test());
+                       Consumer<double[]> finalWeights, ArraySaver saver) {
+        Dataset train;
+        Dataset test;
+        if (setup.dataGiven()) {
+            GivenData.Points given = loadGiven(setup);
+            train = Dataset.given(setup.p(), given.x(), given.labels(), plugins.noise(), streams.noise());
+            test = Dataset.given(setup.p(), given.testX(), given.testLabels(), plugins.noise(), streams.test());
+        } else {
+            train = Dataset.generate(setup.n(), setup.p(), setup.muNorm(), plugins.cluster(), plugins.noise(),
+                    streams.data(), streams.noise());
+            test = Dataset.generate(setup.testSize(), setup.p(), setup.muNorm(), plugins.cluster(),
+                    plugins.noise(), streams.test(), streams.test());
+        }
         double[] a = setup.secondLayer().draw(setup.width(), streams.signs());
         double[] w = initialWeights(setup.width(), setup.p(), setup.initScale(), streams.init());
+        int m = setup.width();
+        int p = setup.p();
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
-            DenseNetwork network = new DenseNetwork(ops, train, test, w, setup.width(), setup.p());
-            return new TrainingLoop(setup, plugins, train, test, a, network, sink, finalWeights).execute();
+            if (saver.wants(ArrayGroup.DATA) || saver.wants(ArrayGroup.INIT)) {
+                double[][][] kz = ArraySaver.gram(train.x, w, m, p, ops);
+                saver.data(train, train.x, setup.dataGiven() ? Double.NaN : setup.muNorm(), kz[0]);
+                double[] row = new double[p];
+                saver.init(a, j -> {
+                    System.arraycopy(w, j * p, row, 0, p);
+                    return row;
+                }, kz[1]);
+            }
+            DenseNetwork network = new DenseNetwork(ops, train, test, w, m, p);
+            TrainingLoop.FinalStep last = finalStep(finalWeights, saver, saver::finalDense);
+            return new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
         }
     }
 

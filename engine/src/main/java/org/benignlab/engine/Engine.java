@@ -22,4 +22,21 @@ public interface Engine {
      * @param sink    receives the metrics at every recorded step
      */
     TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink);
+
+    /**
+     * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, also handing the arrays of
+     * {@code arrays} to its sink (what each engine saves: {@link ArrayOutput#plan}). Saving changes no
+     * number: the same streams give the same metrics with or without it. The built-in engines implement
+     * it; the default accepts only {@link ArrayOutput#none()}.
+     *
+     * @param arrays which arrays to save and where (not null; {@link ArrayOutput#none()} for none)
+     * @throws UnsupportedOperationException from the default when arrays are asked for
+     */
+    default TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
+                                 ArrayOutput arrays) {
+        if (!arrays.groups().isEmpty()) {
+            throw new UnsupportedOperationException(name() + " engine: cannot save arrays");
+        }
+        return train(setup, plugins, streams, sink);
+    }
 }

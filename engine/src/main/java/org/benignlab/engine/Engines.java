@@ -13,8 +13,10 @@ import java.util.Optional;
  *   <li>{@value SpanEngine#NAME}: explicit data, W = W0 + B X; needs an optimiser linear in past gradients.</li>
  *   <li>{@value SketchEngine#NAME}: no p-dimensional vector at all; needs isotropic Gaussian clusters, a
  *       label-noise model that does not read the features, an optimiser linear in past gradients and
- *       p - 1 &gt;= n + m.</li>
+ *       p - 1 &gt;= n + m; never given data.</li>
  * </ul>
+ * With given data ({@link TrainingSetup#given()}) no engine takes an adversarial label-noise model: its flips
+ * may depend on &lt;x, μ&gt;, and μ is unknown.
  */
 public final class Engines {
     /** The known engine names, sorted. */
@@ -54,6 +56,10 @@ public final class Engines {
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(setup, "setup");
         List<String> reasons = new ArrayList<>();
+        boolean given = setup.dataGiven();
+        if (given && plugins.noise().adversarial() && !engineName.equals(SketchEngine.NAME)) {
+            reasons.add(adversarialOnGivenData(plugins));
+        }
         switch (engineName) {
             case DenseEngine.NAME -> {
                 long size = (long) setup.width() * setup.p();
@@ -71,6 +77,11 @@ public final class Engines {
                 nonlinear(plugins, reasons);
             }
             case SketchEngine.NAME -> {
+                if (given) {
+                    reasons.add("the data are given (not drawn), and the sketch draws its own isotropic Gaussian "
+                            + "data without ever forming points");
+                    break;
+                }
                 if (!plugins.cluster().properties().isotropicGaussian()) {
                     reasons.add("cluster distribution " + describe(plugins.cluster()) + " is not isotropic Gaussian");
                 }
@@ -89,6 +100,11 @@ public final class Engines {
             default -> throw unknown(engineName);
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    private static String adversarialOnGivenData(Plugins plugins) {
+        return "label noise " + describe(plugins.noise()) + " is adversarial (its flips may depend on <x, μ>), and "
+                + "μ is unknown for given data";
     }
 
     private static void nonlinear(Plugins plugins, List<String> reasons) {

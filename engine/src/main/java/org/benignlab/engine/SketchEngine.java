@@ -55,6 +55,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * {@link #estimateMemoryBytes}: c, L and G (about 1.5·N²), then the span problem (n² + 2·n·m + m² +
  * testSize·(n + m)) and the loop's O(n·m + m²) buffers: nothing depends on p.
  *
+ * <p><b>Arrays</b> ({@link ArrayOutput}): no X, W0, W or μ exist; the sink gets the labels, flips, K and
+ * Z0 (as drawn), a, and at the final step B and Z = Z0 + K B^T.
+ *
  * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}); the results are
  * bit-identical for every thread count. An instance holds only its thread count and may be shared.
  */
@@ -93,12 +96,15 @@ public final class SketchEngine extends ThreadedEngine {
 
     @Override
     TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
-                       Consumer<double[]> finalCoefficients) {
+                       Consumer<double[]> finalCoefficients, ArraySaver saver) {
         SpanProblem problem = sample(setup, plugins, streams).problem();
+        saver.data(problem.train, null, Double.NaN, problem.k);
+        saver.init(problem.a, null, problem.z0);
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
             SpanNetwork network = new SpanNetwork(problem, ops);
+            TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
             return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
-                    finalCoefficients).execute();
+                    last).execute();
         }
     }
 

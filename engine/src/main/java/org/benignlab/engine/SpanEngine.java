@@ -41,6 +41,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the evaluation buffers (O(n·m + m²)), and the optimiser's state (e.g. m·n for momentum). Example: n = 100,
  * m = 200, p = 20000, testSize = 20000: about 130 MB during setup, 50 MB afterwards.
  *
+ * <p><b>Given data</b> ({@link TrainingSetup#given()}): the points are loaded instead of drawn (training flips on
+ * {@code noise}, test flips on {@code test}, μ unknown: {@link Dataset#given}), then as above.
+ *
+ * <p><b>Arrays</b> ({@link ArrayOutput}): X, labels, flips, μ, K, a, W0 and Z0 are handed to the sink during
+ * setup (K and Z0 are the ones training uses); when the final arrays are asked for, X and W0 are kept through
+ * training (n·p + m·p doubles more) for W = W0 + B X (m·n·p) at the final step, then B and Z.
+ *
  * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}) or run on the native
  * BLAS in fixed blocks ({@link NativeBlas}): the results are bit-identical for every thread count. They agree with the dense engine's up to rounding. An instance holds
  * only its thread count and may be shared; each {@link #train} call creates and shuts down its own pool.
@@ -87,23 +94,36 @@ public final class SpanEngine extends ThreadedEngine {
 
     @Override
     TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
-                       Consumer<double[]> finalCoefficients) {
+                       Consumer<double[]> finalCoefficients, ArraySaver saver) {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
-            SpanProblem problem = prepare(setup, plugins, streams, ops);
+            SpanProblem problem = prepare(setup, plugins, streams, ops, saver);
             SpanNetwork network = new SpanNetwork(problem, ops);
+            TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
             return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
-                    finalCoefficients).execute();
+                    last).execute();
         }
     }
 
     /** Draws the data as documented and computes the inner products of the span representation. */
     static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops) {
+        return prepare(setup, plugins, streams, ops, new ArraySaver(ArrayOutput.none(), NAME, setup));
+    }
+
+    /**
+     * Draws (or loads) the data as documented, computes the inner products of the span representation and
+     * hands the data and init arrays to {@code saver} (and keeps X and W0 for the final W when asked).
+     */
+    static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops,
+                               ArraySaver saver) {
         int n = setup.n();
         int m = setup.width();
         int p = setup.p();
         int nm = n + m;
-        Dataset train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
-                streams.noise());
+        GivenData.Points given = setup.dataGiven() ? loadGiven(setup) : null;
+        Dataset train = given != null
+                ? Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise())
+                : Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
+                        streams.noise());
         double[] a = setup.secondLayer().draw(m, streams.signs());
         double[][] w0 = DenseEngine.initialWeightRows(m, p, setup.initScale(), streams.init());
 
@@ -132,10 +152,19 @@ public final class SpanEngine extends ThreadedEngine {
             g0[j] = Arrays.copyOfRange(s[n + j], n, nm);
             w0NormSq += g0[j][j];
         }
+        saver.data(train, train.x, given != null ? Double.NaN : setup.muNorm(), k);
+        saver.init(a, j -> w0[j], z0);
+        saver.keepForFinal(train.x, w0);
 
         Projector projector = new Projector(setup.testSize(), p, n, m, vt, vFlat, ops);
         Dataset test;
-        if (plugins.noise().needsFeatures()) {
+        if (given != null) {
+            double[][] testX = given.testX();
+            for (int i = 0; i < testX.length; i++) {
+                projector.accept(i, testX[i]);
+            }
+            test = Dataset.given(p, testX, given.testLabels(), plugins.noise(), streams.test());
+        } else if (plugins.noise().needsFeatures()) {
             test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
                     streams.test(), streams.test());
             for (int i = 0; i < test.size(); i++) {

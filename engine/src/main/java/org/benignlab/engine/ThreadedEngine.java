@@ -39,7 +39,17 @@ abstract class ThreadedEngine implements Engine {
      */
     @Override
     public final TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink) {
-        return train(setup, plugins, streams, sink, null);
+        return train(setup, plugins, streams, sink, null, ArrayOutput.none());
+    }
+
+    /**
+     * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, handing the arrays asked for to
+     * {@code arrays}' sink ({@link ArrayOutput#plan}); the numbers are the same as without.
+     */
+    @Override
+    public final TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
+                                      ArrayOutput arrays) {
+        return train(setup, plugins, streams, sink, null, arrays);
     }
 
     /**
@@ -49,20 +59,72 @@ abstract class ThreadedEngine implements Engine {
      */
     final TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
                                Consumer<double[]> finalParameters) {
+        return train(setup, plugins, streams, sink, finalParameters, ArrayOutput.none());
+    }
+
+    final TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
+                               Consumer<double[]> finalParameters, ArrayOutput arrays) {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(arrays, "arrays");
         Engines.unsupported(name(), plugins, setup).ifPresent(why -> {
             throw new IllegalArgumentException(name() + " engine: " + why + alternative());
         });
-        return run(setup, plugins, streams, sink, finalParameters);
+        ArraySaver saver = new ArraySaver(arrays, name(), setup);
+        TrainingResult result = run(setup, plugins, streams, sink, finalParameters, saver);
+        saver.checkComplete();
+        return result;
     }
 
     /** What to suggest after a refusal, e.g. {@code "; use engine dense"} (empty for none). */
     abstract String alternative();
 
-    /** The run itself, after the checks. */
+    /**
+     * The run itself, after the checks.
+     *
+     * @param finalParameters receives a copy of the final parameters, or null
+     * @param saver           the arrays to save (the engine calls its data/init methods during setup and its
+     *                        final method at the final step; each does nothing for a group not asked for)
+     */
     abstract TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
-                                Consumer<double[]> finalParameters);
+                                Consumer<double[]> finalParameters, ArraySaver saver);
+
+    /**
+     * The final-step callback of the training loop: the parameters to {@code finalParameters} (if not null)
+     * and the final arrays to {@code finals}; null when there is nothing to do (as before arrays existed).
+     */
+    static TrainingLoop.FinalStep finalStep(Consumer<double[]> finalParameters, ArraySaver saver,
+                                            TrainingLoop.FinalStep finals) {
+        boolean save = saver.wants(ArrayGroup.FINAL);
+        if (finalParameters == null && !save) {
+            return null;
+        }
+        return (params, zt) -> {
+            if (save) {
+                finals.accept(params, zt);
+            }
+            if (finalParameters != null) {
+                finalParameters.accept(params);
+            }
+        };
+    }
+
+    /**
+     * Loads the given data of a setup and checks its sizes against the setup.
+     *
+     * @throws IllegalStateException when the loaded points do not have the declared sizes
+     */
+    static GivenData.Points loadGiven(TrainingSetup setup) {
+        GivenData.Points points = Objects.requireNonNull(setup.given().load(), "given data");
+        int n = points.x().length;
+        int p = points.x()[0].length;
+        if (n != setup.n() || p != setup.p() || points.testX().length != setup.testSize()) {
+            throw new IllegalStateException("given data: loaded " + n + " x " + p + " with " + points.testX().length
+                    + " test points, but the setup says n = " + setup.n() + ", p = " + setup.p() + ", test = "
+                    + setup.testSize());
+        }
+        return points;
+    }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.benignlab.api.Activation;
 import org.benignlab.api.Loss;
 import org.benignlab.api.MetricNames;
@@ -71,6 +70,17 @@ final class TrainingLoop {
         double[] weightNorms();
     }
 
+    /** Receives the state at the final step (the step at which training stopped). */
+    @FunctionalInterface
+    interface FinalStep {
+        /**
+         * @param parameters a copy of {@link Network#parameters()} (W or B, flat row-major; may be kept)
+         * @param zt         the training pre-activations at that step, transposed, m x n (not to be modified
+         *                   or kept)
+         */
+        void accept(double[] parameters, double[][] zt);
+    }
+
     private final TrainingSetup setup;
     private final Activation phi;
     private final Loss loss;
@@ -80,7 +90,7 @@ final class TrainingLoop {
     private final double[] a;
     private final Network network;
     private final MetricsSink sink;
-    private final Consumer<double[]> finalParameters;
+    private final FinalStep finalStep;
     private final int n;
     private final int m;
 
@@ -101,10 +111,10 @@ final class TrainingLoop {
      * @param train           training labels (points not needed), size n
      * @param test            test labels (points not needed)
      * @param a               second layer, length m (not modified)
-     * @param finalParameters receives a copy of the parameters at the final step, or null
+     * @param finalStep       receives the parameters and pre-activations at the final step, or null
      */
     TrainingLoop(TrainingSetup setup, Plugins plugins, Dataset train, Dataset test, double[] a, Network network,
-                 MetricsSink sink, Consumer<double[]> finalParameters) {
+                 MetricsSink sink, FinalStep finalStep) {
         this.setup = Objects.requireNonNull(setup, "setup");
         this.phi = plugins.activation();
         this.loss = plugins.loss();
@@ -114,7 +124,7 @@ final class TrainingLoop {
         this.a = a;
         this.network = network;
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.finalParameters = finalParameters;
+        this.finalStep = finalStep;
         this.n = setup.n();
         this.m = setup.width();
         if (train.size() != n || a.length != m) {
@@ -144,8 +154,8 @@ final class TrainingLoop {
                     sink.record(t, e.getKey(), e.getValue());
                 }
                 if (stop != null) {
-                    if (finalParameters != null) {
-                        finalParameters.accept(params.clone());
+                    if (finalStep != null) {
+                        finalStep.accept(params.clone(), zt);
                     }
                     return result(stop, t, metrics);
                 }
@@ -264,6 +274,9 @@ final class TrainingLoop {
                     "max_steps %d reached: train error %s, train loss %s", t,
                     metrics.get(MetricNames.TRAIN_ERROR), trainLoss);
         };
+        if (setup.dataGiven() && test.size() == 0) {
+            message += "; test errors unavailable: the given data have no test set";
+        }
         return new TrainingResult(status, stop, t, metrics, stop == StopReason.DIVERGED ? t : -1,
                 train.noisyCount(), message);
     }

@@ -17,10 +17,21 @@ package org.benignlab.engine;
  * @param stopAtInterpolation stop when the train error (against the observed labels) is 0
  * @param pointsPerDecade     density of the logarithmic metric schedule ({@link LogSchedule}), &gt;= 1
  * @param secondLayer         the fixed second layer a (the paper's: {@link SecondLayer#paper(int)})
+ * @param given               data given instead of drawn (e.g. from files), or null to draw them from the
+ *                            paper's model; when given, n, p and testSize must equal its sizes and muNorm is
+ *                            not used (μ is unknown: pass 0)
  */
 public record TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
                             long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
-                            SecondLayer secondLayer) {
+                            SecondLayer secondLayer, GivenData given) {
+
+    /** A setup for data drawn from the paper's model. */
+    public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
+                         long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
+                         SecondLayer secondLayer) {
+        this(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation, pointsPerDecade,
+                secondLayer, null);
+    }
 
     /** A setup with the paper's second layer: random signs, magnitude 1/√m. */
     public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
@@ -53,6 +64,15 @@ public record TrainingSetup(int n, int p, int width, double muNorm, int testSize
         if (secondLayer == null) {
             throw bad("secondLayer", null, "is required");
         }
+        if (given != null && (given.size() != n || given.dimension() != p || given.testSize() != testSize)) {
+            throw bad("given", given.size() + " x " + given.dimension() + " with " + given.testSize() + " test points",
+                    "must match n = " + n + ", p = " + p + ", testSize = " + testSize);
+        }
+    }
+
+    /** Whether the data are given ({@link #given()} not null) rather than drawn. */
+    public boolean dataGiven() {
+        return given != null;
     }
 
     /** Whether the stop-loss rule is on ({@code stopLoss > 0}). */

@@ -206,7 +206,7 @@ public final class ResultStore {
     /** Deletes what a killed process left: temporary files, and temporary run folders of a merge. */
     private static void removeTemporaryFiles(Path dir) throws IOException {
         List<Path> garbage;
-        try (Stream<Path> s = Files.walk(dir, 2)) {
+        try (Stream<Path> s = Files.walk(dir, 3)) { // the experiment, its run folders, their arrays/
             garbage = s.filter(f -> f.getFileName().toString().startsWith(".")
                     && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList();
         }

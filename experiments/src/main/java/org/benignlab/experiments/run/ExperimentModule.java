@@ -14,8 +14,11 @@ import org.benignlab.engine.Engine;
 import org.benignlab.engine.Engines;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingSetup;
+import org.benignlab.experiments.arrays.DataFiles;
+import org.benignlab.experiments.arrays.RunArrays;
 import org.benignlab.experiments.spec.DataSpec;
 import org.benignlab.experiments.spec.ExperimentSpec;
+import org.benignlab.experiments.spec.InputException;
 import org.benignlab.experiments.spec.NetworkSpec;
 import org.benignlab.experiments.spec.TrainingSpec;
 
@@ -82,6 +85,11 @@ public final class ExperimentModule extends AbstractModule {
         DataSpec d = s.data();
         NetworkSpec net = s.network();
         TrainingSpec t = s.training();
+        if (d.isFile()) { // μ unknown (not used with given data); the files are read when training starts
+            return new TrainingSetup(d.n(), d.p(), net.width(), 0.0, d.test(), net.init(), t.steps(),
+                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine(),
+                    DataFiles.given(d));
+        }
         return new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
                 t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
     }
@@ -95,7 +103,14 @@ public final class ExperimentModule extends AbstractModule {
     @Provides
     @Singleton
     EngineChoice engineChoice(ExperimentSpec s, Plugins plugins, TrainingSetup setup) {
-        return EngineChoice.of(s.training().engine(), plugins, setup);
+        if (s.data().isFile() && plugins.noise().adversarial()) {
+            throw new InputException("data.noise.type: '" + s.data().noise().type() + "' is adversarial (its flips "
+                    + "may depend on <x, μ>), and μ is unknown for data read from files; choose a noise model that "
+                    + "is not adversarial, e.g. random-flip");
+        }
+        EngineChoice choice = EngineChoice.of(s.training().engine(), plugins, setup);
+        RunArrays.checkLimit(s.training(), setup, choice.name()); // before anything is written
+        return choice;
     }
 
     @Provides

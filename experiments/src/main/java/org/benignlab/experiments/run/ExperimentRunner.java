@@ -209,7 +209,7 @@ public final class ExperimentRunner {
         observer.planned(planned, dir, mine.size(), todo.size(), executor, threadsPerRun);
         Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
         int perRun = threadsPerRun;
-        RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file).execute(steps);
+        RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file).execute(steps, store.runDir(plan.key()));
         try {
             executor.execute(todo, work, new RunExecutor.Listener() {
                 @Override

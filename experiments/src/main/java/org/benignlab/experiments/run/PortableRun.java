@@ -24,9 +24,10 @@ import org.benignlab.experiments.spec.ExperimentLoader;
  * @param sweptPaths    the swept paths, in sweep order
  * @param pluginJars    plugin jars to load (paths valid where the run executes)
  * @param threadsPerRun threads for the numerics
+ * @param dataFolder    the folder relative data file paths resolve against ({@code data.type: file}), or null
  */
 public record PortableRun(String key, int repetition, String configJson, List<String> sweptPaths,
-                          List<String> pluginJars, int threadsPerRun) implements Serializable {
+                          List<String> pluginJars, int threadsPerRun, String dataFolder) implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,8 +61,10 @@ public record PortableRun(String key, int repetition, String configJson, List<St
     /** The portable form of a plan. */
     public static PortableRun of(RunPlan plan, List<Path> pluginJars, int threadsPerRun) {
         try {
+            Path folder = plan.spec().data().folder();
             return new PortableRun(plan.key(), plan.repetition(), JSON.writeValueAsString(plan.resolved()),
-                    List.copyOf(plan.swept().keySet()), pluginJars.stream().map(Path::toString).toList(), threadsPerRun);
+                    List.copyOf(plan.swept().keySet()), pluginJars.stream().map(Path::toString).toList(), threadsPerRun,
+                    folder == null ? null : folder.toAbsolutePath().toString());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the configuration of run " + plan.key(), e);
         }
@@ -71,7 +74,8 @@ public record PortableRun(String key, int repetition, String configJson, List<St
     public RunPlan plan(PluginCatalog catalog) {
         try {
             JsonNode tree = JSON.readTree(configJson);
-            ExperimentLoader.Loaded loaded = new ExperimentLoader(catalog.registries()).load(tree, List.of(), "run " + key);
+            ExperimentLoader.Loaded loaded = new ExperimentLoader(catalog.registries()).load(tree, List.of(), "run " + key,
+                    dataFolder == null ? Path.of("").toAbsolutePath() : Path.of(dataFolder));
             RunPlan plan = RunPlan.of(loaded.spec(), repetition, sweptPaths, loaded.parameters());
             if (!plan.key().equals(key)) {
                 throw new IllegalStateException("run " + key + " rebuilt with key " + plan.key()

@@ -2,6 +2,7 @@ package org.benignlab.experiments.run;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.benignlab.engine.MetricsSink;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingResult;
 import org.benignlab.engine.TrainingSetup;
+import org.benignlab.experiments.arrays.DataFiles;
+import org.benignlab.experiments.arrays.RunArrays;
 import org.benignlab.experiments.spec.ExperimentSpec;
 
 /** One run: data, training, and its result folder. Built by Guice from {@link ExperimentModule}. */
@@ -78,17 +81,40 @@ public final class Run {
      * @param steps receives the current step at the start of every step (for progress displays)
      */
     public RunRecord execute(LongConsumer steps) {
+        return execute(steps, null);
+    }
+
+    /**
+     * Trains, and returns everything the run's folder will hold (see {@link #execute(LongConsumer)});
+     * with {@code training.save} the arrays are written into {@code runDir/arrays/} while training runs,
+     * so they are in place before the result store writes summary.json.
+     *
+     * @param runDir the run's folder, or null to save no arrays
+     */
+    public RunRecord execute(LongConsumer steps, Path runDir) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         InMemoryMetrics metrics = new InMemoryMetrics(steps);
         Map<String, Object> summary;
+        RunArrays arrays = RunArrays.none();
         try {
-            TrainingResult result = trainer.train(setup, plugins, seeds.streams(), metrics);
+            if (runDir != null) {
+                arrays = RunArrays.open(spec, setup, engine.name(), runDir); // nothing when training.save is empty
+            }
+            TrainingResult result = trainer.train(setup, plugins, seeds.streams(), metrics, arrays.output());
             summary = summary(result, (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             summary = failed(e, (System.nanoTime() - t0) / 1e9);
         }
-        return new RunRecord(plan, summary, provenance(start, Instant.now()), metrics.csv());
+        Map<String, Object> provenance = provenance(start, Instant.now());
+        if (arrays.saving()) {
+            provenance.put("arrays", arrays.provenance());
+        }
+        Map<String, Object> dataFiles = DataFiles.provenance(spec.data()); // null for generated data
+        if (dataFiles != null) {
+            provenance.put("data_files", dataFiles);
+        }
+        return new RunRecord(plan, summary, provenance, metrics.csv());
     }
 
     /** Collects metrics.csv in memory (a few hundred rows: the schedule is log-spaced). */

@@ -20,20 +20,27 @@ import java.util.Map;
 import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.Provider;
 import org.benignlab.api.Registry;
+import org.benignlab.experiments.arrays.DataFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads an experiment file: YAML (no type tags, bounded size, depth and aliases) -> tree -> the
- * {@code --set} overrides -> parameters resolved ({@link Parameters}) -> {@link ExperimentSpec}
+ * {@code --set} overrides -> data files read and checked ({@code data.type: file}, {@link DataFiles}) ->
+ * parameters resolved ({@link Parameters}) -> {@link ExperimentSpec}
  * bound and validated ({@link RecordBinder}). Every failure is an {@link InputException} whose message
  * names the file and the YAML path.
  */
 public final class ExperimentLoader {
     /** Largest experiment file read, in bytes. */
     public static final int MAX_FILE_BYTES = 1 << 20;
+    /** Deepest nesting of lists and mappings read. */
+    public static final int MAX_DEPTH = 40;
 
     private final Map<ExtensionPoint, Registry<Provider<?, ?>>> registries;
     private final ObjectMapper yaml;
+    private final DataFiles dataFiles = new DataFiles();
+    /** Folder of the last file {@link #readTree} read: relative data paths of trees loaded after it resolve there. */
+    private Path folder;
 
     public ExperimentLoader(Map<ExtensionPoint, Registry<Provider<?, ?>>> registries) {
         this.registries = registries;
@@ -44,34 +51,61 @@ public final class ExperimentLoader {
     public static ObjectMapper mapper() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(40);
+        options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH).build())
+                .build();
         ObjectMapper mapper = new ObjectMapper(factory);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return mapper;
     }
 
-    /** A file plus its overrides, bound. */
+    /** A file plus its overrides, bound; relative data paths are resolved against the file's folder. */
     public Loaded load(Path file, List<String> overrides) {
         JsonNode tree = readTree(file);
-        return load(tree, overrides, file.toString());
+        return load(tree, overrides, file.toString(), folderOf(file));
     }
 
-    /** A tree plus overrides, bound; {@code source} names the input in error messages. */
+    /**
+     * A tree plus overrides, bound; {@code source} names the input in error messages. Relative data paths
+     * ({@code data.type: file}) are resolved against the folder of the last file {@link #readTree} read, or the
+     * working directory when none was read.
+     */
     public Loaded load(JsonNode tree, List<String> overrides, String source) {
+        return load(tree, overrides, source, folder != null ? folder : Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * A tree plus overrides, bound, with relative data paths resolved against {@code dataFolder}. For
+     * {@code data.type: file} the files are read and checked first ({@link DataFiles#prepare}: n, p, test and
+     * their hashes enter the tree, so the expressions can use n and p), and the spec's data carry the folder.
+     */
+    public Loaded load(JsonNode tree, List<String> overrides, String source, Path dataFolder) {
         ObjectNode root = (ObjectNode) tree.deepCopy();
         for (String o : overrides) {
             applyOverride(root, o);
         }
         try {
+            dataFiles.prepare(root, dataFolder);
             Parameters params = Parameters.resolve(root);
             ExperimentSpec spec = new RecordBinder(params, registries).bind(root, ExperimentSpec.class, "");
+            if (spec.data().isFile()) {
+                spec = new ExperimentSpec(spec.name(), spec.seed(), spec.data().withFolder(dataFolder), spec.network(),
+                        spec.training());
+            }
             return new Loaded(spec, params.values());
         } catch (InputException e) {
             throw new InputException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The absolute folder of a file. */
+    private static Path folderOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent != null ? parent : Path.of("").toAbsolutePath();
     }
 
     /** The result of loading: the spec and the resolved scalar parameters. */
@@ -80,6 +114,7 @@ public final class ExperimentLoader {
 
     /** Reads and parses a YAML file into a mapping tree. */
     public JsonNode readTree(Path file) {
+        folder = folderOf(file);
         String text;
         try {
             if (Files.isDirectory(file)) {
@@ -131,7 +166,8 @@ public final class ExperimentLoader {
 
     /**
      * Jackson reads an alias ({@code *name}) as the plain string "name", which would silently change
-     * a value; so anchors and aliases are refused (this also rules out alias-expansion attacks).
+     * a value; so anchors and aliases are refused (this also rules out alias-expansion attacks). Type
+     * tags ({@code !!int}, {@code !!java.net.URL}) are refused too: nothing in a file names a type.
      */
     private void refuseAliases(String text, String source) throws java.io.IOException {
         try (JsonParser p = yaml.getFactory().createParser(text)) {
@@ -140,6 +176,13 @@ public final class ExperimentLoader {
                     JsonLocation loc = p.currentTokenLocation();
                     throw new InputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
                             + ": YAML anchors and aliases (&name, *name) are not supported; write the values out");
+                }
+                String tag = p instanceof YAMLParser yp ? yp.getTypeId() : null;
+                if (tag != null) {
+                    JsonLocation loc = p.currentTokenLocation();
+                    throw new InputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+                            + ": YAML type tags (" + (tag.length() > 60 ? tag.substring(0, 60) + "..." : tag)
+                            + ") are not supported; values are plain numbers, text, lists and mappings");
                 }
             }
         }

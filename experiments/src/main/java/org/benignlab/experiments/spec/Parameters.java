@@ -17,7 +17,9 @@ import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
  * The scalar parameters an expression may name (n, p, m, mu, eta, gamma, H, step), each read from its
  * place in the experiment file, and the evaluation of numeric values written as expressions such as
  * {@code "p^0.35"} or {@code "1e-3*step/sqrt(m*p)"} (exp4j syntax: + - * / ^ %, sqrt, log, exp, abs,
- * ...). Parameters may themselves be expressions over other parameters; a cycle, an unknown name, a
+ * ...). For data read from files ({@code data.type: file}) n and p are the shape of {@code data.x}, which the
+ * loader writes into the tree before this resolves ({@link org.benignlab.experiments.arrays.DataFiles}), and mu
+ * is unknown. Parameters may themselves be expressions over other parameters; a cycle, an unknown name, a
  * division by zero or a non-finite result is an {@link InputException} naming the YAML path.
  */
 public final class Parameters {
@@ -110,6 +112,11 @@ public final class Parameters {
         for (String dep : e.getVariableNames()) {
             Double v = values.get(dep);
             if (v == null) {
+                JsonNode type = at(root, "data.type");
+                if (dep.equals("mu") && type != null && type.asText().equals(DataSpec.FILE)) {
+                    throw new InputException(path + ": expression '" + text + "' uses 'mu', which is unknown for "
+                            + "data read from files (data.type: file)");
+                }
                 throw new InputException(path + ": expression '" + text + "' uses '" + dep
                         + "', which this file does not set (set " + PATHS.get(dep) + ")");
             }
@@ -119,7 +126,12 @@ public final class Parameters {
         try {
             result = e.evaluate();
         } catch (ArithmeticException ex) {
-            throw new InputException(path + ": expression '" + text + "' divides by zero");
+            List<String> used = new ArrayList<>();
+            for (String dep : new java.util.TreeSet<>(e.getVariableNames())) {
+                used.add(dep + " = " + org.benignlab.api.Specs.show(values.get(dep)));
+            }
+            throw new InputException(path + ": expression '" + text + "' divides by zero"
+                    + (used.isEmpty() ? "" : " (" + String.join(", ", used) + ")"));
         } catch (RuntimeException ex) {
             throw new InputException(path + ": cannot evaluate expression '" + text + "': " + ex.getMessage());
         }

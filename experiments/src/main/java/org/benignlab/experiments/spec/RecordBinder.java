@@ -38,7 +38,8 @@ public final class RecordBinder {
 
     /** The YAML key of a record component. */
     public static String yamlKey(String componentName) {
-        String snake = componentName.replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        String snake = componentName.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("([A-Z])([A-Z][a-z])", "$1_$2"); // testXSha256 -> test_x_sha256
         return snake.equals(componentName) ? componentName : snake.toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -59,7 +60,9 @@ public final class RecordBinder {
         RecordComponent[] components = type.getRecordComponents();
         List<String> keys = new ArrayList<>();
         for (RecordComponent c : components) {
-            keys.add(yamlKey(c.getName()));
+            if (!internal(c)) {
+                keys.add(yamlKey(c.getName()));
+            }
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
@@ -74,7 +77,7 @@ public final class RecordBinder {
             RecordComponent c = components[i];
             types[i] = c.getType();
             String key = yamlKey(c.getName());
-            args[i] = value(node.get(key), c, join(path, key));
+            args[i] = internal(c) ? null : value(node.get(key), c, join(path, key));
         }
         try {
             Constructor<R> ctor = type.getDeclaredConstructor(types);
@@ -127,12 +130,45 @@ public final class RecordBinder {
             }
             return node.booleanValue();
         }
+        if (t == List.class && isListOfStrings(c)) {
+            return words(node, path);
+        }
         if (Record.class.isAssignableFrom(t)) {
             @SuppressWarnings("unchecked")
             Class<? extends Record> rt = (Class<? extends Record>) t;
             return bind(node, rt, path);
         }
         throw new IllegalStateException("unsupported spec component type " + t.getName() + " at " + path);
+    }
+
+    private static boolean isListOfStrings(RecordComponent c) {
+        return c.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
+                && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] == String.class;
+    }
+
+    /** A list of scalars as text; a single scalar is a list of one. */
+    private static List<String> words(JsonNode node, String path) {
+        if (node.isValueNode()) {
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            throw new InputException(path + ": must be a list of words, e.g. [a, b], got " + show(node));
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : node) {
+            if (!e.isValueNode() || e.isNull()) {
+                throw new InputException(path + ": must be a list of words, e.g. [a, b], got an entry "
+                        + (e.isNull() ? "null" : show(e)));
+            }
+            out.add(e.asText());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a component is filled in by the loader rather than read from YAML ({@link InConfig.When#INTERNAL}). */
+    private static boolean internal(RecordComponent c) {
+        InConfig in = c.getAnnotation(InConfig.class);
+        return in != null && in.value() == InConfig.When.INTERNAL;
     }
 
     private PluginChoice plugin(JsonNode node, Plugin plugin, String path) {
@@ -191,10 +227,18 @@ public final class RecordBinder {
         return (long) r;
     }
 
-    /** The resolved mapping of a bound record (snake_case keys, plugin blocks with their type first). */
+    /**
+     * The resolved mapping of a bound record (snake_case keys, plugin blocks with their type first). Components
+     * marked {@link InConfig} are left out as it says: never ({@code NEVER}, {@code INTERNAL}) or when null
+     * ({@code IF_SET}).
+     */
     public static Map<String, Object> toMap(Record r) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (RecordComponent c : r.getClass().getRecordComponents()) {
+            InConfig in = c.getAnnotation(InConfig.class);
+            if (in != null && in.value() != InConfig.When.IF_SET) {
+                continue;
+            }
             Object v;
             try {
                 var accessor = c.getAccessor();
@@ -204,6 +248,9 @@ public final class RecordBinder {
                 throw new IllegalStateException(e);
             }
             String key = yamlKey(c.getName());
+            if (v == null && in != null) {
+                continue;
+            }
             if (v instanceof PluginChoice pc) {
                 Map<String, Object> block = new LinkedHashMap<>();
                 block.put("type", pc.type());

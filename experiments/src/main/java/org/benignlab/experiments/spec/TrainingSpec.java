@@ -1,26 +1,43 @@
 package org.benignlab.experiments.spec;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.InvalidSpecException;
 import org.benignlab.api.Specs;
+import org.benignlab.engine.ArrayGroup;
 
 /**
- * Training: loss, optimiser, engine and when to stop.
+ * Training: loss, optimiser, engine and when to stop, and which arrays to save.
  *
  * @param engine              {@code auto} or an engine name of {@link #ENGINES}
  * @param steps               the most gradient steps
  * @param stopLoss            stop when the train loss is at most this (0 = off)
  * @param stopAtInterpolation stop at the first step with train error 0
  * @param metricsPerDecade    how densely the log-spaced metric schedule samples the steps
+ * @param save                which groups of arrays to write as NumPy files into the run's {@code arrays/}
+ *                            folder: any of {@code data}, {@code init}, {@code final} (docs/arrays.md); empty
+ *                            (the default) for none. Saving changes no number, so it is not part of the
+ *                            resolved configuration or the run key ({@link InConfig.When#NEVER})
+ * @param saveLimitMib        the largest array (in MiB) {@code save} may write, default {@value #DEFAULT_SAVE_LIMIT_MIB};
+ *                            a larger one (X or W0 with a large p) is refused before training. Not in the run key
  */
 public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "logistic") PluginChoice loss,
                            @Plugin(value = ExtensionPoint.OPTIMIZER, defaultType = "gd") PluginChoice optimizer,
                            String engine, Long steps, Double stopLoss, Boolean stopAtInterpolation,
-                           Integer metricsPerDecade) {
+                           Integer metricsPerDecade,
+                           @InConfig(InConfig.When.NEVER) List<String> save,
+                           @InConfig(InConfig.When.NEVER) Double saveLimitMib) {
 
     /** Engines this version has; {@code auto} chooses among them. */
     public static final List<String> ENGINES = List.of("auto", "sketch", "span", "dense");
+    /** The words of {@code save}. */
+    public static final List<String> SAVE_GROUPS = List.of("data", "init", "final");
+    /** Default of {@code save_limit_mib}: 1 GiB. */
+    public static final double DEFAULT_SAVE_LIMIT_MIB = 1024;
 
     public TrainingSpec {
         engine = Specs.orDefault(engine, "auto");
@@ -34,5 +51,32 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
         stopLoss = Specs.nonNegative("stop_loss", Specs.orDefault(stopLoss, 0.0));
         stopAtInterpolation = Specs.orDefault(stopAtInterpolation, false);
         metricsPerDecade = Specs.atLeast("metrics_per_decade", Specs.orDefault(metricsPerDecade, 10), 1);
+        save = Specs.orDefault(save, List.of());
+        List<String> seen = new ArrayList<>();
+        for (String g : save) {
+            if (!SAVE_GROUPS.contains(g)) {
+                throw InvalidSpecException.of("save", g, "must list some of " + String.join(", ", SAVE_GROUPS));
+            }
+            if (seen.contains(g)) {
+                throw InvalidSpecException.of("save", g, "lists a group twice");
+            }
+            seen.add(g);
+        }
+        save = List.copyOf(save);
+        saveLimitMib = Specs.positive("save_limit_mib", Specs.orDefault(saveLimitMib, DEFAULT_SAVE_LIMIT_MIB));
+    }
+
+    /** The groups of {@link #save()} as the engine's enum. */
+    public Set<ArrayGroup> saveGroups() {
+        Set<ArrayGroup> out = EnumSet.noneOf(ArrayGroup.class);
+        for (String g : save) {
+            out.add(ArrayGroup.valueOf(g.toUpperCase(Locale.ROOT)));
+        }
+        return out;
+    }
+
+    /** {@link #saveLimitMib()} in bytes. */
+    public long saveLimitBytes() {
+        return (long) Math.min(Long.MAX_VALUE / 2.0, saveLimitMib * 1024 * 1024);
     }
 }
