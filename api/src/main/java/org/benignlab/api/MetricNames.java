@@ -30,6 +30,33 @@ public final class MetricNames {
     /** Stable rank ||W||_F^2 / ||W||_2^2 of the first layer, in [1, min(m, p)]. */
     public static final String STABLE_RANK = "stable_rank";
 
+    /** Train loss over the clean points C only (diagnostic group {@code losses}). */
+    public static final String TRAIN_LOSS_CLEAN = "train_loss_clean";
+    /** Train loss over the flipped points N only (diagnostic group {@code losses}). */
+    public static final String TRAIN_LOSS_NOISY = "train_loss_noisy";
+    /** max_{i,j} g_i / g_j over the training points, g = -ℓ' (Lemma 4.9; group {@code losses}). */
+    public static final String LOSS_RATIO = "loss_ratio";
+    /** max_{i,j} g_i / g_j over the clean points. */
+    public static final String LOSS_RATIO_CLEAN = "loss_ratio_clean";
+    /** max_{i,j} g_i / g_j over the noisy points. */
+    public static final String LOSS_RATIO_NOISY = "loss_ratio_noisy";
+    /**
+     * Normalized clean margin E[ỹ f(x; W)] / ||W||_F, the mean over the test set (Lemma 4.11; group
+     * {@code margin}).
+     */
+    public static final String NORMALIZED_MARGIN = "normalized_margin";
+    /** ||W(t) - W0||_F / ||W0||_F (Proposition 3.2 at t = 1; group {@code change}). */
+    public static final String RELATIVE_CHANGE = "relative_change";
+    /** ||∇L̂(W)||_F / Ĝ(W) with Ĝ = (1/n) Σ g_i (Lemma 4.12: at least γ||μ||/4; group {@code gradients}). */
+    public static final String GRADIENT_NORM_RATIO = "gradient_norm_ratio";
+    /** max_{i≠j} |cos(∇ℓ_i, ∇ℓ_j)| between per-sample gradients (Lemma 4.7; group {@code gradients}). */
+    public static final String GRADIENT_COSINE_MAX = "gradient_cosine_max";
+
+    /** The diagnostics, in the order they are written after {@link #ALL} (each when its group is on). */
+    public static final List<String> DIAGNOSTICS = List.of(TRAIN_LOSS_CLEAN, TRAIN_LOSS_NOISY, LOSS_RATIO,
+            LOSS_RATIO_CLEAN, LOSS_RATIO_NOISY, NORMALIZED_MARGIN, RELATIVE_CHANGE, GRADIENT_NORM_RATIO,
+            GRADIENT_COSINE_MAX);
+
     /** All metrics every engine records, in the order they are written. */
     public static final List<String> ALL = List.of(TRAIN_LOSS, TRAIN_ERROR, TRAIN_ERROR_CLEAN, TRAIN_ERROR_NOISY,
             TEST_ERROR, TEST_ERROR_CLEAN, WEIGHT_NORM, WEIGHT_NORM_SPECTRAL, STABLE_RANK);

@@ -11,7 +11,9 @@ public enum StopReason {
     /** {@code training.stop_at_interpolation} and the train error reached 0. */
     INTERPOLATION,
     /** NaN or infinity appeared. */
-    DIVERGED;
+    DIVERGED,
+    /** The train loss (above 0) reached no new minimum for the configured number of steps. */
+    STALLED;
 
     /** The lower-case word used in result files. */
     public String key() {

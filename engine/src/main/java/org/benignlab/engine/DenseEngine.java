@@ -79,7 +79,9 @@ public final class DenseEngine extends ThreadedEngine {
         long p = setup.p();
         long m = setup.width();
         long doubles = 2 * n * p + (long) setup.testSize() * p + 4 * m * p + 3 * m * n + m * m
-                + (long) Math.min(TEST_BLOCK, setup.testSize()) * m;
+                + (long) Math.min(TEST_BLOCK, setup.testSize()) * m
+                + (setup.records(Diagnostics.CHANGE) ? m * p : 0)          // a copy of W0
+                + (setup.records(Diagnostics.GRADIENTS) ? n * n + m * n : 0); // K and a_k φ'(z_ik)
         return 8 * doubles;
     }
 
@@ -117,7 +119,7 @@ public final class DenseEngine extends ThreadedEngine {
                     return row;
                 }, kz[1]);
             }
-            DenseNetwork network = new DenseNetwork(ops, train, test, w, m, p);
+            DenseNetwork network = new DenseNetwork(ops, train, test, w, m, p, setup.records(Diagnostics.CHANGE));
             TrainingLoop.FinalStep last = finalStep(finalWeights, saver, saver::finalDense);
             return new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
         }
@@ -176,8 +178,14 @@ public final class DenseEngine extends ThreadedEngine {
         private double[] blockFlat;
         private double[] zFlat;
         private double[] gramFlat;
+        // diagnostics: W0 (kept only for relative_change), ||W0||_F, K = X X^T (computed at first use)
+        private final double[] w0;
+        private final double initNorm;
+        private double[][] trainGram;
 
-        DenseNetwork(ParallelNetworkOps ops, Dataset train, Dataset test, double[] w, int m, int p) {
+        DenseNetwork(ParallelNetworkOps ops, Dataset train, Dataset test, double[] w, int m, int p, boolean keepInit) {
+            this.w0 = keepInit ? w.clone() : null;
+            this.initNorm = NetworkOps.frobeniusNorm(w);
             this.ops = ops;
             this.train = train;
             this.test = test;
@@ -272,5 +280,42 @@ public final class DenseEngine extends ThreadedEngine {
             return new double[] {NetworkOps.frobeniusNorm(w), NetworkOps.spectralNorm(gram)};
         }
 
+        @Override
+        public double changeFromInit() {
+            if (w0 == null) {
+                return Double.NaN;
+            }
+            double sum = 0.0;
+            for (int k = 0; k < w.length; k++) {
+                double dk = w[k] - w0[k];
+                sum += dk * dk;
+            }
+            return Math.sqrt(sum);
+        }
+
+        @Override
+        public double initNorm() {
+            return initNorm;
+        }
+
+        @Override
+        public double[][] trainGram() {
+            if (trainGram == null) {
+                trainGram = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        double[] xi = train.x[i];
+                        double[] xj = train.x[j];
+                        double v = 0.0;
+                        for (int c = 0; c < p; c++) {
+                            v += xi[c] * xj[c];
+                        }
+                        trainGram[i][j] = v;
+                        trainGram[j][i] = v;
+                    }
+                }
+            }
+            return trainGram;
+        }
     }
 }

@@ -37,6 +37,7 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double[][] e;
     private double[][] h;
     private double[][] gram;
+    private double changeSq = Double.NaN;
 
     SpanNetwork(SpanProblem problem, ParallelNetworkOps ops) {
         this.d = problem;
@@ -141,8 +142,24 @@ final class SpanNetwork implements TrainingLoop.Network {
                 gram[k][j] = v;
             }
         }
+        changeSq = traceH; // ||W - W0||_F^2 = ||B X||_F^2 = tr(B K B^T)
         double froSq = d.w0NormSq + 2 * traceE + traceH;
         double fro = Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
         return new double[] {fro, NetworkOps.spectralNorm(gram)};
+    }
+
+    @Override
+    public double changeFromInit() {
+        return Double.isNaN(changeSq) ? Double.NaN : Math.sqrt(Math.max(0.0, changeSq));
+    }
+
+    @Override
+    public double initNorm() {
+        return Math.sqrt(d.w0NormSq);
+    }
+
+    @Override
+    public double[][] trainGram() {
+        return d.k;
     }
 }

@@ -68,6 +68,15 @@ final class TrainingLoop {
 
         /** {||W||_F, ||W||_2} at the current parameters. */
         double[] weightNorms();
+
+        /** ||W - W0||_F at the current parameters, after {@link #weightNorms()}; NaN when not kept. */
+        double changeFromInit();
+
+        /** ||W0||_F. */
+        double initNorm();
+
+        /** K = X X^T of the training inputs, n x n (not to be modified). */
+        double[][] trainGram();
     }
 
     /** Receives the state at the final step (the step at which training stopped). */
@@ -102,6 +111,11 @@ final class TrainingLoop {
     private double[] fTest;
 
     private double trainLoss;
+    private double bestLoss = Double.POSITIVE_INFINITY;
+    private long bestStep;
+    private double lossClean;
+    private double lossNoisy;
+    private double marginSum;
     private int errors;
     private int errorsClean;
     private int errorsNoisy;
@@ -167,13 +181,21 @@ final class TrainingLoop {
 
     private void trainStatistics() {
         double sum = 0.0;
+        double sumClean = 0.0;
+        double sumNoisy = 0.0;
         int err = 0;
         int errClean = 0;
         int errNoisy = 0;
         int bad = 0;
         for (int i = 0; i < n; i++) {
             double margin = train.labels[i] * f[i];
-            sum += loss.value(margin);
+            double l = loss.value(margin);
+            sum += l;
+            if (train.flipped[i]) {
+                sumNoisy += l;
+            } else {
+                sumClean += l;
+            }
             if (!Double.isFinite(f[i])) {
                 bad++;
             }
@@ -187,6 +209,9 @@ final class TrainingLoop {
             }
         }
         trainLoss = sum / n;
+        int noisy = train.noisyCount();
+        lossClean = noisy == n ? Double.NaN : sumClean / (n - noisy);
+        lossNoisy = noisy == 0 ? Double.NaN : sumNoisy / noisy;
         errors = err;
         errorsClean = errClean;
         errorsNoisy = errNoisy;
@@ -202,6 +227,12 @@ final class TrainingLoop {
         }
         if (setup.stopAtInterpolation() && errors == 0) {
             return StopReason.INTERPOLATION;
+        }
+        if (trainLoss < bestLoss) {
+            bestLoss = trainLoss;
+            bestStep = t;
+        } else if (setup.stallSteps() > 0 && trainLoss > 0 && t - bestStep >= setup.stallSteps()) {
+            return StopReason.STALLED;
         }
         if (t == setup.maxSteps()) {
             return StopReason.MAX_STEPS;
@@ -228,7 +259,104 @@ final class TrainingLoop {
         if (!out.keySet().equals(new LinkedHashSet<>(MetricNames.ALL))) {
             throw new IllegalStateException("metric names out of sync with MetricNames.ALL: " + out.keySet());
         }
+        if (setup.records(Diagnostics.LOSSES)) {
+            out.put(MetricNames.TRAIN_LOSS_CLEAN, lossClean);
+            out.put(MetricNames.TRAIN_LOSS_NOISY, lossNoisy);
+            double[] ratios = lossRatios();
+            out.put(MetricNames.LOSS_RATIO, ratios[0]);
+            out.put(MetricNames.LOSS_RATIO_CLEAN, ratios[1]);
+            out.put(MetricNames.LOSS_RATIO_NOISY, ratios[2]);
+        }
+        if (setup.records(Diagnostics.MARGIN)) {
+            out.put(MetricNames.NORMALIZED_MARGIN, test.size() == 0 || !(norms[0] > 0) ? Double.NaN
+                    : marginSum / test.size() / norms[0]);
+        }
+        if (setup.records(Diagnostics.CHANGE)) {
+            double init = network.initNorm();
+            out.put(MetricNames.RELATIVE_CHANGE, init > 0 ? network.changeFromInit() / init : Double.NaN);
+        }
+        if (setup.records(Diagnostics.GRADIENTS)) {
+            double[] g = gradientDiagnostics();
+            out.put(MetricNames.GRADIENT_NORM_RATIO, g[0]);
+            out.put(MetricNames.GRADIENT_COSINE_MAX, g[1]);
+        }
         return out;
+    }
+
+    /** max g_i / g_j over all, clean and noisy training points (NaN for an empty subset). */
+    private double[] lossRatios() {
+        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < n; i++) {
+            double g = loss.g(train.labels[i] * f[i]);
+            int subset = train.flipped[i] ? 2 : 1;
+            for (int k : new int[] {0, subset}) {
+                min[k] = Math.min(min[k], g);
+                max[k] = Math.max(max[k], g);
+            }
+        }
+        double[] out = new double[3];
+        for (int k = 0; k < 3; k++) {
+            out[k] = min[k] == Double.POSITIVE_INFINITY ? Double.NaN : max[k] / min[k];
+        }
+        return out;
+    }
+
+    /**
+     * {||∇L̂||_F / Ĝ, max_{i≠j} |cos(∇ℓ_i, ∇ℓ_j)|}. With D_ki = a_k φ'(&lt;w_k, x_i&gt;), S = D^T D and K = X X^T,
+     * the per-sample gradient ∇ℓ_i = -g_i y_i D_{·i} x_i^T gives &lt;∇ℓ_i, ∇ℓ_j&gt; = g_i g_j y_i y_j S_ij K_ij,
+     * and ∇L̂ = (1/n) Σ ∇ℓ_i. O(n² m).
+     */
+    private double[] gradientDiagnostics() {
+        double[][] k = network.trainGram();
+        double[][] d = new double[m][n];
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                d[j][i] = a[j] * phi.derivative(zt[j][i]);
+            }
+        }
+        double[] s = new double[n];
+        double[] coef = new double[n];
+        double gSum = 0.0;
+        for (int i = 0; i < n; i++) {
+            double g = loss.g(train.labels[i] * f[i]);
+            coef[i] = g * train.labels[i];
+            gSum += g;
+        }
+        double[] self = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = 0.0;
+            for (int j = 0; j < m; j++) {
+                v += d[j][i] * d[j][i];
+            }
+            self[i] = v * k[i][i];
+        }
+        double normSq = 0.0;
+        double maxCos = n < 2 ? Double.NaN : 0.0;
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(s, 0.0);
+            for (int j = 0; j < m; j++) {
+                double dji = d[j][i];
+                double[] row = d[j];
+                for (int l = i; l < n; l++) {
+                    s[l] += dji * row[l];
+                }
+            }
+            for (int l = i; l < n; l++) {
+                double inner = s[l] * k[i][l];
+                double term = coef[i] * coef[l] * inner;
+                normSq += l == i ? term : 2 * term;
+                if (l != i) {
+                    double denom = Math.sqrt(self[i] * self[l]);
+                    if (denom > 0) {
+                        maxCos = Math.max(maxCos, Math.abs(inner) / denom);
+                    }
+                }
+            }
+        }
+        double gHat = gSum / n;
+        double gradNorm = Math.sqrt(Math.max(0.0, normSq)) / n;
+        return new double[] {gHat > 0 ? gradNorm / gHat : Double.NaN, maxCos};
     }
 
     /** {test error vs noisy labels, test error vs clean labels}, NaN for an empty test set. */
@@ -243,6 +371,7 @@ final class TrainingLoop {
         }
         int err = 0;
         int errClean = 0;
+        double margins = 0.0;
         for (int from = 0; from < size; from += DenseEngine.TEST_BLOCK) {
             int rows = Math.min(DenseEngine.TEST_BLOCK, size - from);
             network.testPreActivations(from, rows, zTest);
@@ -254,8 +383,10 @@ final class TrainingLoop {
                 if (!(test.cleanLabels[from + r] * fTest[r] > 0)) {
                     errClean++;
                 }
+                margins += test.cleanLabels[from + r] * fTest[r];
             }
         }
+        marginSum = margins;
         return new double[] {(double) err / size, (double) errClean / size};
     }
 
@@ -270,6 +401,9 @@ final class TrainingLoop {
             case INTERPOLATION -> String.format(Locale.ROOT,
                     "interpolation at step %d: all %d training points fitted (%d noisy), train loss %s",
                     t, n, train.noisyCount(), trainLoss);
+            case STALLED -> String.format(Locale.ROOT,
+                    "stalled at step %d: the train loss %s has not gone below its minimum %s (step %d) for %d steps",
+                    t, trainLoss, bestLoss, bestStep, t - bestStep);
             case MAX_STEPS -> String.format(Locale.ROOT,
                     "max_steps %d reached: train error %s, train loss %s", t,
                     metrics.get(MetricNames.TRAIN_ERROR), trainLoss);

@@ -20,10 +20,49 @@ package org.benignlab.engine;
  * @param given               data given instead of drawn (e.g. from files), or null to draw them from the
  *                            paper's model; when given, n, p and testSize must equal its sizes and muNorm is
  *                            not used (μ is unknown: pass 0)
+ * @param diagnostics         groups of {@link Diagnostics} to record besides the metrics every run records
+ *                            (none with the shorter constructors)
+ * @param stallSteps          stop with {@link org.benignlab.api.StopReason#STALLED} when the train loss (above 0)
+ *                            has not reached a new minimum for this many steps; 0 turns the rule off (off with
+ *                            the shorter constructors)
  */
 public record TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
                             long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
-                            SecondLayer secondLayer, GivenData given) {
+                            SecondLayer secondLayer, GivenData given, java.util.Set<String> diagnostics,
+                            long stallSteps) {
+
+    /** A setup with diagnostics and no stall rule. */
+    public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
+                         long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
+                         SecondLayer secondLayer, GivenData given, java.util.Set<String> diagnostics) {
+        this(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation, pointsPerDecade,
+                secondLayer, given, diagnostics, 0);
+    }
+
+    /** A setup that records no diagnostics. */
+    public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
+                         long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
+                         SecondLayer secondLayer, GivenData given) {
+        this(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation, pointsPerDecade,
+                secondLayer, given, java.util.Set.of());
+    }
+
+    /** The same setup recording the diagnostics groups {@code groups}. */
+    public TrainingSetup withDiagnostics(java.util.Set<String> groups) {
+        return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
+                pointsPerDecade, secondLayer, given, groups, stallSteps);
+    }
+
+    /** The same setup with the stall rule at {@code steps} (0: off). */
+    public TrainingSetup withStallSteps(long steps) {
+        return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
+                pointsPerDecade, secondLayer, given, diagnostics, steps);
+    }
+
+    /** Whether the diagnostics group {@code group} is recorded. */
+    public boolean records(String group) {
+        return diagnostics.contains(group);
+    }
 
     /** A setup for data drawn from the paper's model. */
     public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
@@ -63,6 +102,13 @@ public record TrainingSetup(int n, int p, int width, double muNorm, int testSize
         atLeast("pointsPerDecade", pointsPerDecade, 1);
         if (secondLayer == null) {
             throw bad("secondLayer", null, "is required");
+        }
+        if (diagnostics == null || !Diagnostics.GROUPS.containsAll(diagnostics)) {
+            throw bad("diagnostics", diagnostics, "must be a subset of " + Diagnostics.GROUPS);
+        }
+        diagnostics = java.util.Set.copyOf(diagnostics);
+        if (stallSteps < 0) {
+            throw bad("stallSteps", stallSteps, "must be >= 0 (0: off)");
         }
         if (given != null && (given.size() != n || given.dimension() != p || given.testSize() != testSize)) {
             throw bad("given", given.size() + " x " + given.dimension() + " with " + given.testSize() + " test points",

@@ -56,6 +56,7 @@ public final class ResultStore {
         List<String> c = new ArrayList<>(List.of("n", "p", "m", "mu", "eta", "gamma", "H", "step", "seed",
                 "status", "stop_reason", "steps", "diverged_at_step"));
         c.addAll(MetricNames.ALL);
+        c.addAll(MetricNames.DIAGNOSTICS);
         c.addAll(List.of("noise_rate", "noisy_count", "n_test", "cluster", "engine", "engine_reason", "seconds",
                 "message"));
         FIXED_COLUMNS = List.copyOf(c);

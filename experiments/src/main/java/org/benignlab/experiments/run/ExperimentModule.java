@@ -85,13 +85,16 @@ public final class ExperimentModule extends AbstractModule {
         DataSpec d = s.data();
         NetworkSpec net = s.network();
         TrainingSpec t = s.training();
+        TrainingSetup setup;
         if (d.isFile()) { // μ unknown (not used with given data); the files are read when training starts
-            return new TrainingSetup(d.n(), d.p(), net.width(), 0.0, d.test(), net.init(), t.steps(),
+            setup = new TrainingSetup(d.n(), d.p(), net.width(), 0.0, d.test(), net.init(), t.steps(),
                     t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine(),
                     DataFiles.given(d));
+        } else {
+            setup = new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
+                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
         }
-        return new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
-                t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
+        return setup.withDiagnostics(java.util.Set.copyOf(t.diagnostics())).withStallSteps(t.stallWindow());
     }
 
     @Provides

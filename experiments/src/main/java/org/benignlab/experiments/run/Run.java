@@ -151,6 +151,12 @@ public final class Run {
             Double v = r.finalMetrics().get(m);
             s.put(m, v == null || v.isNaN() || v.isInfinite() ? null : v);
         }
+        for (String m : MetricNames.DIAGNOSTICS) {
+            Double v = r.finalMetrics().get(m);
+            if (v != null) {
+                s.put(m, v.isNaN() || v.isInfinite() ? null : v);
+            }
+        }
         tail(s, r.noisyCount(), seconds, r.message());
         return s;
     }
@@ -217,6 +223,7 @@ public final class Run {
         p.put("engine", engine.name());
         p.put("engine_reason", engine.reason());
         p.put("products", org.benignlab.engine.NativeBlas.description());
+        p.put("diagnostics", spec.training().diagnostics());
         Map<String, String> pluginClasses = new LinkedHashMap<>();
         pluginClasses.put("activation", plugins.activation().getClass().getName());
         pluginClasses.put("cluster", plugins.cluster().getClass().getName());

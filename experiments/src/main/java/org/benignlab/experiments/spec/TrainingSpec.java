@@ -9,6 +9,7 @@ import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.InvalidSpecException;
 import org.benignlab.api.Specs;
 import org.benignlab.engine.ArrayGroup;
+import org.benignlab.engine.Diagnostics;
 
 /**
  * Training: loss, optimiser, engine and when to stop, and which arrays to save.
@@ -24,13 +25,19 @@ import org.benignlab.engine.ArrayGroup;
  *                            resolved configuration or the run key ({@link InConfig.When#NEVER})
  * @param saveLimitMib        the largest array (in MiB) {@code save} may write, default {@value #DEFAULT_SAVE_LIMIT_MIB};
  *                            a larger one (X or W0 with a large p) is refused before training. Not in the run key
+ * @param diagnostics         groups of theory diagnostics to record ({@link Diagnostics}; default all, [] for none).
+ *                            They change no number, so they are not in the run key
+ * @param stallSteps          stop as stalled after this many steps without a new minimum of the train loss
+ *                            (0: off; default {@link #stallWindow()})
  */
 public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "logistic") PluginChoice loss,
                            @Plugin(value = ExtensionPoint.OPTIMIZER, defaultType = "gd") PluginChoice optimizer,
                            String engine, Long steps, Double stopLoss, Boolean stopAtInterpolation,
                            Integer metricsPerDecade,
                            @InConfig(InConfig.When.NEVER) List<String> save,
-                           @InConfig(InConfig.When.NEVER) Double saveLimitMib) {
+                           @InConfig(InConfig.When.NEVER) Double saveLimitMib,
+                           @InConfig(InConfig.When.NEVER) List<String> diagnostics,
+                           @InConfig(InConfig.When.IF_SET) Long stallSteps) {
 
     /** Engines this version has; {@code auto} chooses among them. */
     public static final List<String> ENGINES = List.of("auto", "sketch", "span", "dense");
@@ -64,6 +71,25 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
         }
         save = List.copyOf(save);
         saveLimitMib = Specs.positive("save_limit_mib", Specs.orDefault(saveLimitMib, DEFAULT_SAVE_LIMIT_MIB));
+        diagnostics = Specs.orDefault(diagnostics, Diagnostics.GROUPS);
+        for (String g : diagnostics) {
+            if (!Diagnostics.GROUPS.contains(g)) {
+                throw InvalidSpecException.of("diagnostics", g, "must list some of " + String.join(", ", Diagnostics.GROUPS)
+                        + " (or [] for none)");
+            }
+        }
+        diagnostics = List.copyOf(new java.util.LinkedHashSet<>(diagnostics));
+        if (stallSteps != null && stallSteps < 0) {
+            throw InvalidSpecException.of("stall_steps", stallSteps, "must be an integer >= 0 (0: off)");
+        }
+    }
+
+    /**
+     * The stall rule's window: {@code stall_steps} when given (0: off), else max(1000, steps / 4): a run whose
+     * train loss reaches no new minimum for that many steps stops as {@code stalled}.
+     */
+    public long stallWindow() {
+        return stallSteps != null ? stallSteps : Math.max(1000, steps / 4);
     }
 
     /** The groups of {@link #save()} as the engine's enum. */
