@@ -37,8 +37,10 @@ final class Figures {
             MetricNames.TRAIN_ERROR_NOISY, MetricNames.TEST_ERROR);
 
     /** The diagnostics drawn when present, in order. */
-    static final List<String> DIAGNOSTICS = List.of("loss_ratio", "loss_ratio_clean", "normalized_margin",
-            "relative_change", "gradient_cosine", MetricNames.WEIGHT_NORM, MetricNames.WEIGHT_NORM_SPECTRAL,
+    static final List<String> DIAGNOSTICS = List.of(MetricNames.LOSS_RATIO, MetricNames.LOSS_RATIO_CLEAN,
+            MetricNames.LOSS_RATIO_NOISY, MetricNames.TRAIN_LOSS_CLEAN, MetricNames.TRAIN_LOSS_NOISY,
+            MetricNames.NORMALIZED_MARGIN, MetricNames.RELATIVE_CHANGE, MetricNames.GRADIENT_NORM_RATIO,
+            MetricNames.GRADIENT_COSINE_MAX, MetricNames.WEIGHT_NORM, MetricNames.WEIGHT_NORM_SPECTRAL,
             MetricNames.STABLE_RANK);
 
     /** Paths that are drawn on a log axis whatever their range. */

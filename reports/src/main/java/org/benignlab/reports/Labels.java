@@ -31,11 +31,15 @@ final class Labels {
             Map.entry(MetricNames.WEIGHT_NORM, "‖W‖_F"),
             Map.entry(MetricNames.WEIGHT_NORM_SPECTRAL, "‖W‖_2"),
             Map.entry(MetricNames.STABLE_RANK, "stable rank ‖W‖_F² / ‖W‖_2²"),
-            Map.entry("loss_ratio", "loss ratio max g_i / min g_j"),
-            Map.entry("loss_ratio_clean", "loss ratio over clean points"),
-            Map.entry("normalized_margin", "normalized margin E[ỹ f(x; W)] / ‖W‖_F"),
-            Map.entry("relative_change", "relative change ‖W − W0‖_F / ‖W0‖_F"),
-            Map.entry("gradient_cosine", "gradient cosine"));
+            Map.entry(MetricNames.LOSS_RATIO, "loss ratio max g_i / min g_j"),
+            Map.entry(MetricNames.LOSS_RATIO_CLEAN, "loss ratio over clean points"),
+            Map.entry(MetricNames.LOSS_RATIO_NOISY, "loss ratio over noisy points"),
+            Map.entry(MetricNames.TRAIN_LOSS_CLEAN, "train loss on clean points"),
+            Map.entry(MetricNames.TRAIN_LOSS_NOISY, "train loss on noisy points"),
+            Map.entry(MetricNames.NORMALIZED_MARGIN, "normalized margin E[ỹ f(x; W)] / ‖W‖_F"),
+            Map.entry(MetricNames.RELATIVE_CHANGE, "relative change ‖W − W0‖_F / ‖W0‖_F"),
+            Map.entry(MetricNames.GRADIENT_NORM_RATIO, "gradient norm ratio ‖∇L‖_F / Ĝ"),
+            Map.entry(MetricNames.GRADIENT_COSINE_MAX, "max |cos| between per-sample gradients"));
 
     /** A short symbol for a swept path ("p", "‖μ‖"), or the path itself. */
     static String symbol(String path) {

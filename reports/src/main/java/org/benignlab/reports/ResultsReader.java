@@ -280,6 +280,11 @@ final class ResultsReader {
         for (String metric : MetricNames.ALL) {
             metrics.put(metric, number(file, s, metric, metric));
         }
+        for (String metric : MetricNames.DIAGNOSTICS) { // present when the run recorded them
+            if (s.has(metric)) {
+                metrics.put(metric, number(file, s, metric, metric));
+            }
+        }
         Map<String, Double> parameters = new LinkedHashMap<>();
         JsonNode ps = s.get("parameters");
         if (ps != null && !ps.isNull()) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "benign", mixinStandardHelpOptions = true, versionProvider = BenignCli.Version.class,
         description = "Benign Lab: experiments on benign overfitting in two-layer networks "
                 + "(Frei, Chatterji, Bartlett 2022).",
-        subcommands = {RunCommand.class, CheckCommand.class, ReportCommand.class, MergeCommand.class, PluginsCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, ReproduceCommand.class, ReportCommand.class, MergeCommand.class,
+            PluginsCommand.class,
             CommandLine.HelpCommand.class})
 public final class BenignCli implements Runnable {
     /** Exit code for bad input. */
@@ -27,7 +28,7 @@ public final class BenignCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, check, report, merge, plugins or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, check, reproduce, report, merge, plugins or help");
     }
 
     public static void main(String[] args) {

@@ -70,6 +70,11 @@ public record PortableRun(String key, int repetition, String configJson, List<St
         }
     }
 
+    /** The same run with its plugin jars at other paths (where the executing machine keeps them). */
+    public PortableRun withPluginJars(List<String> jars) {
+        return new PortableRun(key, repetition, configJson, sweptPaths, List.copyOf(jars), threadsPerRun, dataFolder);
+    }
+
     /** Rebuilds the plan with the plugins of {@code catalog}. */
     public RunPlan plan(PluginCatalog catalog) {
         try {
