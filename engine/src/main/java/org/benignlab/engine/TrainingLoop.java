@@ -120,6 +120,7 @@ final class TrainingLoop {
     private int errorsClean;
     private int errorsNoisy;
     private int nonFinite;
+    private boolean weightsOverflow;
 
     /**
      * @param train           training labels (points not needed), size n
@@ -164,6 +165,10 @@ final class TrainingLoop {
             StopReason stop = stopReason(t);
             if (stop != null || schedule.contains(t)) {
                 Map<String, Double> metrics = metrics();
+                if (stop == null && Double.isInfinite(metrics.get(MetricNames.WEIGHT_NORM))) {
+                    stop = StopReason.DIVERGED; // the weights left double precision (seen at a recorded step)
+                    weightsOverflow = true;
+                }
                 for (Map.Entry<String, Double> e : metrics.entrySet()) {
                     sink.record(t, e.getKey(), e.getValue());
                 }
@@ -393,7 +398,10 @@ final class TrainingLoop {
     private TrainingResult result(StopReason stop, long t, Map<String, Double> metrics) {
         RunStatus status = stop == StopReason.DIVERGED ? RunStatus.DIVERGED : RunStatus.COMPLETED;
         String message = switch (stop) {
-            case DIVERGED -> String.format(Locale.ROOT,
+            case DIVERGED -> weightsOverflow
+                    ? String.format(Locale.ROOT, "diverged at step %d: ||W||_F overflows double precision (the "
+                            + "weights exploded; seen at this recorded step), train loss %s", t, trainLoss)
+                    : String.format(Locale.ROOT,
                     "diverged at step %d: train loss %s, %d of %d outputs not finite, ||W||_F = %s",
                     t, trainLoss, nonFinite, n, metrics.get(MetricNames.WEIGHT_NORM));
             case STOP_LOSS -> String.format(Locale.ROOT, "train loss %s <= stop_loss %s at step %d",
