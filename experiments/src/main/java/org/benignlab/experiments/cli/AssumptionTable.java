@@ -24,8 +24,9 @@ final class AssumptionTable {
 
     /** One configuration's numbers and checks. */
     record Row(RunPlan plan, Assumptions.Inputs inputs, List<Assumptions.Check> checks, boolean gaussian) {
+        /** The assumptions that fail (not those that cannot be evaluated, e.g. without ‖μ‖). */
         List<String> failing() {
-            return checks.stream().filter(c -> !c.holds()).map(Assumptions.Check::id).toList();
+            return checks.stream().filter(c -> !c.holds() && c.note().isEmpty()).map(Assumptions.Check::id).toList();
         }
     }
 
@@ -46,8 +47,9 @@ final class AssumptionTable {
         ExperimentSpec s = r.spec();
         double eta = s.data().noise().create(LabelNoise.class).rate();
         Double mu = s.data().mu();
+        java.util.OptionalDouble h = s.network().activation().create(org.benignlab.api.Activation.class).smoothness();
         return new Assumptions.Inputs(s.data().n(), s.data().p(), s.network().width(), mu == null ? Double.NaN : mu, eta,
-                r.parameters().getOrDefault("step", Double.NaN), r.parameters().getOrDefault("H", Double.NaN),
+                r.parameters().getOrDefault("step", Double.NaN), h.isPresent() ? h.getAsDouble() : Double.NaN,
                 s.network().init());
     }
 
@@ -85,7 +87,7 @@ final class AssumptionTable {
                 line.add(v instanceof Double d ? Assumptions.show(d) : String.valueOf(v));
             }
             for (Assumptions.Check ch : row.checks()) {
-                String mark = ch.holds() ? "ok" : "NO";
+                String mark = !ch.note().isEmpty() ? "n/a" : ch.holds() ? "ok" : "NO";
                 line.add(ch.id().equals("A6") || Double.isNaN(ch.largestC()) ? mark : mark + " " + Assumptions.show(ch.largestC()));
             }
             Assumptions.Inputs in = row.inputs();
