@@ -10,6 +10,11 @@ logistic loss, full-batch GD with a fixed step, metrics on the log schedule with
   dense   the reference a peer would write: dense X and W, Z = X @ W.T, A = g*y*a*phi'(Z),
           W -= step * (-(1/n) A.T @ X)
   span    W = W0 + B X: K = X X^T and Z0 = X W0^T once, then Z = Z0 + K B^T, B += (step/n) A^T
+  span-norms  the same, recording what the Java engines record at every recorded step besides the train loss
+          and test error: G0 = W0 W0^T once; at a recorded step W W^T = G0 + E + E^T + (H + H^T)/2
+          (E = B Z0, H = (B K) B^T), ||W||_F, ||W||_2 = sqrt(max eigvalsh(W W^T)), the stable rank, train
+          errors on the clean and noisy points, test error against the clean labels (equal work, for
+          comparison only; the targets use span)
   sketch  the Gaussian sketch of MODEL.md's appendix with its own random draws (NumPy's generator):
           Bartlett draw of the Gram matrix of the n+m underlying Gaussian vectors, K, Z0, the span
           algorithm, and test points drawn as exact Gaussian projections with one Cholesky factor.
@@ -155,8 +160,9 @@ def train_dense(X, y, a, W0, Xt, yt, step, steps):
                 train_error=float(np.mean(margins <= 0)))
 
 
-def train_span(K, Z0, y, a, step, steps, test_fn):
-    """The span algorithm on precomputed K and Z0: W = W0 + B X. test_fn(B) returns the test error."""
+def train_span(K, Z0, y, a, step, steps, test_fn, norms_fn=None):
+    """The span algorithm on precomputed K and Z0: W = W0 + B X. test_fn(B) returns the test error;
+    norms_fn(B, margins), when given, computes the other recorded metrics (span-norms)."""
     n, m = Z0.shape
     rec = recorded(steps)
     t0 = time.perf_counter()
@@ -169,6 +175,8 @@ def train_span(K, Z0, y, a, step, steps, test_fn):
         loss = float(np.mean(logistic(margins)))
         if t in rec:
             test_error = test_fn(B)
+            if norms_fn is not None:
+                norms_fn(B, margins)
         if t == steps:
             break
         A = (g(margins) * y)[:, None] * a[None, :] * dphi(Z)
@@ -208,13 +216,47 @@ def run_files(args):
         r["train_s"] = time.perf_counter() - t0
         return r
 
+    def span_norms():
+        t0 = time.perf_counter()
+        K = X @ X.T
+        Z0 = X @ W0.T
+        G0 = W0 @ W0.T
+        XtX = Xt @ X.T
+        W0x = Xt @ W0.T
+        noisy = d["y"] != d["y_clean"]
+        yt_clean = d["y_test_clean"]
+        kept = {}
+
+        def test_fn(B):
+            if len(yt) == 0:
+                return float("nan")
+            ft = phi(W0x + XtX @ B.T) @ a
+            kept["test_error_clean"] = float(np.mean(yt_clean * ft <= 0))
+            return float(np.mean(yt * ft <= 0))
+
+        def norms_fn(B, margins):
+            E = B @ Z0
+            H = (B @ K) @ B.T
+            WWt = G0 + E + E.T + 0.5 * (H + H.T)
+            fro2 = max(0.0, float(np.trace(WWt)))
+            spec2 = max(0.0, float(np.linalg.eigvalsh(WWt)[-1]))
+            kept["norms"] = (np.sqrt(fro2), np.sqrt(spec2), fro2 / spec2 if spec2 > 0 else float("nan"))
+            err = margins <= 0
+            kept["errors"] = (float(np.mean(err[~noisy])) if (~noisy).any() else float("nan"),
+                              float(np.mean(err[noisy])) if noisy.any() else float("nan"))
+        r = train_span(K, Z0, y, a, step, steps, test_fn, norms_fn)
+        r["train_s"] = time.perf_counter() - t0
+        return r
+
     for algo in args.algos.split(","):
         if algo == "dense":
             r = best_of(args.repeat, lambda: train_dense(X, y, a, W0, Xt, yt, step, steps))
         elif algo == "span":
             r = best_of(args.repeat, span)
+        elif algo == "span-norms":
+            r = best_of(args.repeat, span_norms)
         else:
-            sys.exit("unknown algorithm %s (dense, span)" % algo)
+            sys.exit("unknown algorithm %s (dense, span, span-norms)" % algo)
         report("numpy-" + algo, steps, r)
 
 

@@ -4,22 +4,26 @@
 #   benchmarks/run-peer-comparison.sh [--n 100] [--p 20000] [--m 200] [--steps 200] [--seed 1] [--test 100]
 #       [--threads 2] [--sketch-n 100] [--sketch-m 100] [--sketch-p 1000000000] [--sketch-p-small 1000]
 #       [--sketch-steps 2000] [--sketch-test 20000] [--repeat 1] [--skip-explicit] [--skip-sketch] [--out DIR]
+#       [--java-blas-threads 1|N|unset]
 #
 # 1. explicit data: PeerComparison generates X, y, a, W0 (and a small test set) exactly as the engines do,
 #    writes them as little-endian float64 files, and trains the dense and span engines; peer_numpy.py loads
-#    the files and trains the NumPy dense reference and the NumPy span algorithm.
+#    the files and trains the NumPy dense reference, the NumPy span algorithm, and (for comparison only) the
+#    span algorithm recording the same metrics as the engines (span-norms).
 # 2. sketch: the sketch engine (-Xmx1g) at p = sketch-p and at p = sketch-p-small, and peer_numpy.py's own
 #    Gaussian sketch at p = sketch-p (its own random draws: times compare, losses do not).
 # Prints a table with wall times, the ratio against the NumPy reference, final train losses and the
 # relative loss difference, then the targets. Needs java 17+, Maven (to build once), python3 with NumPy.
-# A benchmark: nothing here gates CI.
+# The Java side runs as the benign launcher runs it: OPENBLAS_NUM_THREADS=1 (its own threads run the fixed
+# blocks of the products); --java-blas-threads N sets another value, "unset" leaves the environment's.
+# NumPy keeps OpenBLAS's own threads (one per core). A benchmark: nothing here gates CI.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 n=100 p=20000 m=200 steps=200 seed=1 test=100 threads=2 repeat=1
 sk_n=100 sk_m=100 sk_p=1000000000 sk_p_small=1000 sk_steps=2000 sk_test=20000
-skip_explicit=0 skip_sketch=0 out="$here/target/peer"
+skip_explicit=0 skip_sketch=0 out="$here/target/peer" java_blas=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2 ;;
@@ -39,7 +43,8 @@ while [ $# -gt 0 ]; do
     --skip-explicit) skip_explicit=1; shift ;;
     --skip-sketch) skip_sketch=1; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --java-blas-threads) java_blas=$2; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -66,10 +71,15 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
   echo "# commit $commit; $(nproc) processors ($cpu); $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "# explicit: n=$n p=$p m=$m steps=$steps seed=$seed test=$test threads=$threads repeat=$repeat"
   echo "# sketch: n=$sk_n m=$sk_m p=$sk_p (and $sk_p_small) steps=$sk_steps test=$sk_test"
+  echo "# java side: OPENBLAS_NUM_THREADS=$java_blas; numpy side: OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset}"
 } | tee "$log"
 
 # NumPy runs without the machine's OpenBLAS tuning variables (only in these commands).
 numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$here/peer_numpy.py" "$@"; }
+# The JVM runs with OPENBLAS_NUM_THREADS as the benign launcher sets it (see --java-blas-threads).
+jvm() {
+  if [ "$java_blas" = unset ]; then java "$@"; else env OPENBLAS_NUM_THREADS="$java_blas" java "$@"; fi
+}
 # Runs a command, tags its RESULT lines with a section and adds the process wall time.
 tagged() {
   local section=$1; shift
@@ -84,16 +94,16 @@ tagged() {
 }
 
 if [ "$skip_explicit" = 0 ]; then
-  tagged explicit java -Xms2g -Xmx4g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$n" --p "$p" \
+  tagged explicit jvm -Xms2g -Xmx4g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$n" --p "$p" \
     --m "$m" --steps "$steps" --seed "$seed" --test "$test" --threads "$threads" --repeat "$repeat" \
     --engines dense,span --out "$out/data"
-  tagged explicit numpy --data "$out/data" --algos dense,span --repeat "$repeat"
+  tagged explicit numpy --data "$out/data" --algos dense,span,span-norms --repeat "$repeat"
 fi
 if [ "$skip_sketch" = 0 ]; then
-  tagged sketch java -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" --p "$sk_p" \
+  tagged sketch jvm -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" --p "$sk_p" \
     --m "$sk_m" --steps "$sk_steps" --seed "$seed" --test "$sk_test" --threads "$threads" --repeat "$repeat" \
     --engines sketch
-  tagged sketch-small-p java -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" \
+  tagged sketch-small-p jvm -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" \
     --p "$sk_p_small" --m "$sk_m" --steps "$sk_steps" --seed "$seed" --test "$sk_test" --threads "$threads" \
     --repeat "$repeat" --engines sketch
   tagged sketch numpy --sketch --n "$sk_n" --m "$sk_m" --p "$sk_p" --steps "$sk_steps" --test "$sk_test" \

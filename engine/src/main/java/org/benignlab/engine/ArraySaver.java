@@ -17,8 +17,8 @@ final class ArraySaver {
     private final int p;
     private int next;
     // kept for the final W = W0 + B X of the span engine (only when the final arrays are asked for)
-    private double[][] keptX;
-    private double[][] keptW0;
+    private IntFunction<double[]> keptX;
+    private IntFunction<double[]> keptW0;
 
     ArraySaver(ArrayOutput output, String engineName, TrainingSetup setup) {
         this.output = output == null ? ArrayOutput.none() : output;
@@ -41,16 +41,16 @@ final class ArraySaver {
      * The {@link ArrayGroup#DATA} arrays (if asked for).
      *
      * @param train the training sample (labels and flips read)
-     * @param x     its points, or null when the engine has none (sketch)
+     * @param x     row i of its points (length p), or null when the engine has none (sketch)
      * @param mu    ||μ|| for μ = ||μ|| e_1, or NaN when μ is unknown or not saved (given data, sketch)
      * @param k     K = X X^T, n x n
      */
-    void data(Dataset train, double[][] x, double mu, double[][] k) {
+    void data(Dataset train, IntFunction<double[]> x, double mu, double[][] k) {
         if (!wants(ArrayGroup.DATA)) {
             return;
         }
         if (x != null) {
-            rows("X", n, p, i -> x[i]);
+            rows("X", n, p, x);
         }
         floats("y", new int[] {n}, train.labels);
         floats("y_clean", new int[] {n}, train.cleanLabels);
@@ -85,8 +85,11 @@ final class ArraySaver {
         rows("Z0", n, m, i -> z0[i]);
     }
 
-    /** Keeps X and W0 (rows, not copied) for {@link #finalSpan}, when the final arrays are asked for. */
-    void keepForFinal(double[][] x, double[][] w0) {
+    /**
+     * Keeps X and W0 (row i of X and row j of W0 on request, length p; the arrays behind them are kept, not
+     * copied) for {@link #finalSpan}, when the final arrays are asked for.
+     */
+    void keepForFinal(IntFunction<double[]> x, IntFunction<double[]> w0) {
         if (wants(ArrayGroup.FINAL)) {
             keptX = x;
             keptW0 = w0;
@@ -123,12 +126,16 @@ final class ArraySaver {
             return;
         }
         if (keptX != null) {
+            double[][] xs = new double[n][];
+            for (int i = 0; i < n; i++) {
+                xs[i] = keptX.apply(i);
+            }
             double[] row = new double[p];
             rows("W", m, p, j -> {
-                System.arraycopy(keptW0[j], 0, row, 0, p);
+                System.arraycopy(keptW0.apply(j), 0, row, 0, p);
                 for (int i = 0; i < n; i++) {
                     double c = b[j * n + i];
-                    double[] xi = keptX[i];
+                    double[] xi = xs[i];
                     for (int k = 0; k < p; k++) {
                         row[k] += c * xi[k];
                     }

@@ -30,8 +30,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p><b>Cost per step</b>: two products of n·m·p multiply-adds (Z^T = W X^T and -(1/n) A^T X), plus
  * O(n·m) activation and loss evaluations and the optimiser's O(m·p). At a recorded step the test set
  * costs testSize·m·p more (in blocks of {@value #TEST_BLOCK} points), plus an m·p transpose of W, m²·p for
- * W W^T and O(m³) for its largest eigenvalue (the spectral norm).
- * Products run on the native BLAS in blocks fixed by the sizes ({@link NativeBlas}) or on the Java kernels
+ * W W^T and k·m² for its largest eigenvalue (the spectral norm: Lanczos, k iterations, {@link EigenOps}; O(m³)
+ * when it falls back to the full decomposition).
+ * Products run on the native BLAS as {@link NativeBlas} splits them (fixed by the sizes) or on the Java kernels
  * split over threads by fixed index ranges ({@link ParallelNetworkOps}); with either, the results are
  * bit-identical for every thread count. The two implementations differ in the last bits (summation order).
  *
@@ -112,7 +113,7 @@ public final class DenseEngine extends ThreadedEngine {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
             if (saver.wants(ArrayGroup.DATA) || saver.wants(ArrayGroup.INIT)) {
                 double[][][] kz = ArraySaver.gram(train.x, w, m, p, ops);
-                saver.data(train, train.x, setup.dataGiven() ? Double.NaN : setup.muNorm(), kz[0]);
+                saver.data(train, i -> train.x[i], setup.dataGiven() ? Double.NaN : setup.muNorm(), kz[0]);
                 double[] row = new double[p];
                 saver.init(a, j -> {
                     System.arraycopy(w, j * p, row, 0, p);
@@ -127,15 +128,25 @@ public final class DenseEngine extends ThreadedEngine {
 
     /** W0_jk = ω g_jk, row-major, standard normals from the Ziggurat sampler; zeros without draws if ω = 0. */
     static double[] initialWeights(int m, int p, double omega, UniformRandomProvider rng) {
-        double[] w = new double[m * p];
+        double[] w = new double[Math.multiplyExact(m, p)];
+        initialWeights(m, p, omega, rng, w, 0);
+        return w;
+    }
+
+    /**
+     * The same numbers as {@link #initialWeights(int, int, double, UniformRandomProvider)}, written into
+     * {@code out} from {@code offset} on (entries offset .. offset + m·p - 1 overwritten; zeros when ω = 0).
+     */
+    static void initialWeights(int m, int p, double omega, UniformRandomProvider rng, double[] out, int offset) {
+        int size = Math.multiplyExact(m, p);
         if (omega == 0) {
-            return w;
+            java.util.Arrays.fill(out, offset, offset + size, 0.0);
+            return;
         }
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        for (int k = 0; k < w.length; k++) {
-            w[k] = omega * gauss.sample();
+        for (int k = offset; k < offset + size; k++) {
+            out[k] = omega * gauss.sample();
         }
-        return w;
     }
 
     /** The same numbers as {@link #initialWeights} (same draws, same order), as m rows of length p. */

@@ -19,16 +19,34 @@ import java.util.stream.Stream;
  * ({@link #description()}), never thrown. The pure-Java fallbacks of the binding (F2J, and VectorBLAS,
  * which needs {@code --add-modules jdk.incubator.vector}) are never used.
  *
- * <p><b>Determinism.</b> Every product is cut into blocks fixed by its sizes alone
- * ({@value #ROW_BLOCK} output rows for A B^T, {@value #COL_BLOCK} output columns for C X), one dgemm call
- * each; our threads take whole blocks ({@link ParallelNetworkOps#forEachBlock}), so the numbers do not
- * depend on the engine's thread count, on which thread computes which block, or on machine load. What
- * they do depend on is the BLAS itself: library, version, CPU kernel and OpenBLAS's own thread count
- * (fixed when the library loads, from {@code OPENBLAS_NUM_THREADS} or the number of cores; measured with
- * OpenBLAS 0.3.21: 1 thread and 2 threads give different last bits for W X^T, 2, 3 and 4 threads on a
- * 2-core machine the same). Run with {@code OPENBLAS_NUM_THREADS=1} to take OpenBLAS's threading out of
- * the numbers (our threads still run the blocks in parallel). The native and the Java kernels sum in
- * different orders, so they agree to about 1e-12 relative, not bit for bit.
+ * <p><b>How a product is split.</b> Fixed by the sizes and by the environment when this class initialises, never
+ * by the engine's thread count ({@link #splitting()}):
+ * <ul>
+ *   <li><b>small products</b> (fewer than {@link #SMALL_PRODUCT} multiply-adds: the span step's B K, the norms'
+ *       products, a recorded step's few test points) are cut into blocks of rows of at most
+ *       {@link #SERIAL_BLOCK} multiply-adds, run one after the other on the calling thread: each is below
+ *       OpenBLAS's own threshold for threading a call, and handing a few microseconds of work to other threads
+ *       (ours or OpenBLAS's) costs more than it saves (measured here: the span step's B K, 200 x 100 x 100, about
+ *       120-150 us as one call on OpenBLAS's 2 threads inside the step loop, about 60-80 us so);</li>
+ *   <li><b>blocks</b> (larger products when OpenBLAS runs one thread, {@code OPENBLAS_NUM_THREADS=1} as the
+ *       {@code benign} launcher and the tests set it, or the BLAS is not OpenBLAS): cut into blocks fixed by the
+ *       sizes alone ({@value #ROW_BLOCK} output rows for A B^T and for the lower triangle of A A^T,
+ *       {@value #COL_BLOCK} output columns for C X), one dgemm call each, our threads taking whole blocks
+ *       ({@link ParallelNetworkOps#forEachBlock});</li>
+ *   <li><b>one call</b> (larger products when OpenBLAS runs more than one thread of its own, e.g.
+ *       {@code OPENBLAS_NUM_THREADS} unset on a multi-core machine): one BLAS call from the calling thread,
+ *       split by OpenBLAS's threads. Our threads calling a multi-threaded OpenBLAS at the same time oversubscribe
+ *       the cores (measured here, 2 cores: the dense step 57 ms in blocks, 20 ms as one call; the span setup's
+ *       V V^T, 300 x 20000, about twice as slow in blocks).</li>
+ * </ul>
+ * Either way the numbers do not depend on the engine's thread count, on which thread computes which block, or
+ * on machine load. What they do depend on is the BLAS itself: library, version, CPU kernel and OpenBLAS's own
+ * thread count (fixed when the library loads, from {@code OPENBLAS_NUM_THREADS}, {@code GOTO_NUM_THREADS},
+ * {@code OMP_NUM_THREADS} or the number of cores; measured with OpenBLAS 0.3.21: 1 thread and 2 threads give
+ * different last bits for W X^T, 2, 3 and 4 threads on a 2-core machine the same), and with it the splitting.
+ * Run with {@code OPENBLAS_NUM_THREADS=1} to take OpenBLAS's threading out of the numbers (our threads still
+ * run the blocks in parallel). The native and the Java kernels sum in different orders, so they agree to
+ * about 1e-12 relative, not bit for bit.
  *
  * <p>All matrices are flat row-major arrays. BLAS is column-major: a row-major r x c matrix is the
  * column-major c x r matrix with leading dimension c.
@@ -43,12 +61,27 @@ public final class NativeBlas {
     /** Output columns per dgemm call in {@link #multiply}. */
     static final int COL_BLOCK = 2048;
 
+    /**
+     * A product of fewer multiply-adds than this is small (the span step's B K, the norms' products) and is cut
+     * into serial calls of at most {@link #SERIAL_BLOCK} multiply-adds each, whatever the splitting.
+     */
+    static final long SMALL_PRODUCT = 1L << 23;
+
+    /**
+     * Most multiply-adds of one call of a small product: at most OpenBLAS's own threshold for
+     * threading a dgemm (at most 65536 · GEMM_MULTITHREAD_THRESHOLD = 262144 in its default build), so OpenBLAS runs
+     * it on the calling thread: waking its threads for a few microseconds of work costs more than it saves.
+     */
+    static final long SERIAL_BLOCK = 1L << 18;
+
     // kept strongly reachable so the level set below sticks
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
     // declared before BLAS: load() sets them during class initialisation
     private static String failure = "";
     private static String libraries = "";
     private static final NativeBLAS BLAS = load();
+    /** OpenBLAS's own thread count as the environment sets it, 1 for another library or none. */
+    private static final int LIBRARY_THREADS = BLAS == null ? 1 : libraryThreads(libraries);
 
     private NativeBlas() {
     }
@@ -93,6 +126,49 @@ public final class NativeBlas {
         return found.isEmpty() ? "libblas.so.3" : String.join(", ", found);
     }
 
+    /**
+     * The threads OpenBLAS gives itself when it loads: the first of {@code OPENBLAS_NUM_THREADS},
+     * {@code GOTO_NUM_THREADS}, {@code OMP_NUM_THREADS} that is a number &gt;= 1, else the number of processors,
+     * at most the number of processors (OpenBLAS's {@code blas_get_cpu_number}); 1 when the loaded library is
+     * not OpenBLAS or is its serial build.
+     */
+    static int libraryThreads(String loaded) {
+        String lower = loaded.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("openblas") || lower.contains("serial")) {
+            return 1;
+        }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        for (String name : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
+            String v = System.getenv(name);
+            if (v != null) {
+                try {
+                    int t = Integer.parseInt(v.trim().split(",")[0].trim());
+                    if (t >= 1) {
+                        return Math.min(t, cpus);
+                    }
+                } catch (NumberFormatException e) {
+                    // OpenBLAS reads such a value as 0, i.e. unset
+                }
+            }
+        }
+        return cpus;
+    }
+
+    /** How products are split: {@code "blocks"} or {@code "one call"} (class comment). */
+    static String splitting() {
+        return oneCall() ? "one call" : "blocks";
+    }
+
+    /** Rows per block of a small product whose rows cost {@code perRow} multiply-adds each. */
+    private static int smallRows(long perRow) {
+        return (int) Math.max(1, SERIAL_BLOCK / Math.max(1, perRow));
+    }
+
+    /** Whether each product is one BLAS call (OpenBLAS threads itself) rather than fixed blocks. */
+    static boolean oneCall() {
+        return LIBRARY_THREADS > 1;
+    }
+
     /** Whether the native library is in use. */
     public static boolean available() {
         return BLAS != null;
@@ -110,14 +186,17 @@ public final class NativeBlas {
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         return "native BLAS (dev.ludovic.netlib " + BLAS.getClass().getSimpleName() + " -> " + libraries
                 + "; OPENBLAS_NUM_THREADS=" + (threads == null ? "unset" : threads) + ", "
-                + Runtime.getRuntime().availableProcessors() + " CPUs; fixed blocks of " + ROW_BLOCK + " rows / "
-                + COL_BLOCK + " columns)";
+                + Runtime.getRuntime().availableProcessors() + " CPUs; "
+                + (oneCall() ? "one call per product on OpenBLAS's " + LIBRARY_THREADS + " threads"
+                        : "fixed blocks of " + ROW_BLOCK + " rows / " + COL_BLOCK + " columns") + ")";
     }
 
     /**
      * out = A B^T: out (rowsA x rowsB) from a (rowsA x inner) and b (rowsB x inner), e.g. Z^T = W X^T.
-     * Blocks of {@value #ROW_BLOCK} rows of A (and of out), each dgemm("T", "N", rowsB, rows, inner) on the
-     * column-major views (B^T^T A_block^T = (A_block B^T)^T column-major = the block of out row-major).
+     * Blocks of rows of A (and of out): serial blocks of at most {@link #SERIAL_BLOCK} multiply-adds for a small
+     * product, else {@value #ROW_BLOCK} rows on the threads, or all rows in one call (class comment); each
+     * dgemm("T", "N", rowsB, rows, inner) on the column-major views (B^T^T A_block^T = (A_block B^T)^T
+     * column-major = the block of out row-major).
      *
      * @param a   A, row-major rowsA x inner (not modified)
      * @param b   B, row-major rowsB x inner (not modified)
@@ -126,11 +205,49 @@ public final class NativeBlas {
      */
     static void multiplyTransB(double[] a, double[] b, double[] out, int rowsA, int rowsB, int inner,
                                ParallelNetworkOps ops) {
+        multiplyTransB(a, b, out, rowsA, rowsB, inner, ops, oneCall());
+    }
+
+    /** {@link #multiplyTransB(double[], double[], double[], int, int, int, ParallelNetworkOps)}, split as asked. */
+    static void multiplyTransB(double[] a, double[] b, double[] out, int rowsA, int rowsB, int inner,
+                               ParallelNetworkOps ops, boolean oneCall) {
+        multiplyTransB(a, b, out, rowsA, rowsB, inner, ops, oneCall, 0.0);
+    }
+
+    /**
+     * out = out + A B^T: as {@link #multiplyTransB(double[], double[], double[], int, int, int, ParallelNetworkOps)}
+     * (same blocks) with the product added to what {@code out} holds (dgemm's beta = 1).
+     *
+     * @param out holds the addend, receives out + A B^T, row-major rowsA x rowsB (modified)
+     */
+    static void multiplyTransBAdd(double[] a, double[] b, double[] out, int rowsA, int rowsB, int inner,
+                                  ParallelNetworkOps ops) {
+        multiplyTransB(a, b, out, rowsA, rowsB, inner, ops, oneCall(), 1.0);
+    }
+
+    private static void multiplyTransB(double[] a, double[] b, double[] out, int rowsA, int rowsB, int inner,
+                                       ParallelNetworkOps ops, boolean oneCall, double beta) {
         if (rowsA == 0 || rowsB == 0) {
             return;
         }
         if (inner == 0) {
-            java.util.Arrays.fill(out, 0, rowsA * rowsB, 0.0);
+            if (beta == 0.0) {
+                java.util.Arrays.fill(out, 0, rowsA * rowsB, 0.0);
+            }
+            return;
+        }
+        long perRow = (long) rowsB * inner;
+        if (perRow * rowsA < SMALL_PRODUCT) {
+            int step = smallRows(perRow);
+            for (int r0 = 0; r0 < rowsA; r0 += step) {
+                int rows = Math.min(step, rowsA - r0);
+                BLAS.dgemm("T", "N", rowsB, rows, inner, 1.0, b, 0, inner, a, r0 * inner, inner,
+                        beta, out, r0 * rowsB, rowsB);
+            }
+            return;
+        }
+        if (oneCall) {
+            BLAS.dgemm("T", "N", rowsB, rowsA, inner, 1.0, b, 0, inner, a, 0, inner, beta, out, 0, rowsB);
             return;
         }
         int blocks = (rowsA + ROW_BLOCK - 1) / ROW_BLOCK;
@@ -138,14 +255,15 @@ public final class NativeBlas {
             int r0 = blk * ROW_BLOCK;
             int rows = Math.min(ROW_BLOCK, rowsA - r0);
             BLAS.dgemm("T", "N", rowsB, rows, inner, 1.0, b, 0, inner, a, r0 * inner, inner,
-                    0.0, out, r0 * rowsB, rowsB);
+                    beta, out, r0 * rowsB, rowsB);
         });
     }
 
     /**
-     * G = C X: g (m x p) from c (m x n) and x (n x p), e.g. the gradient. Blocks of {@value #COL_BLOCK}
-     * columns of X (and of G), each dgemm("N", "N", cols, m, n) on the column-major views
-     * (X_block^T C^T = G_block^T column-major = the block of G row-major, leading dimension p).
+     * G = C X: g (m x p) from c (m x n) and x (n x p), e.g. the gradient. A small product: serial blocks of rows
+     * of C (and of G) of at most {@link #SERIAL_BLOCK} multiply-adds; else blocks of {@value #COL_BLOCK} columns
+     * of X (and of G) on the threads, or one call (class comment); each dgemm("N", "N", cols, rows, n) on the
+     * column-major views (X_block^T C^T = G_block^T column-major = the block of G row-major, leading dimension p).
      *
      * @param c   C, row-major m x n (not modified)
      * @param x   X, row-major n x p (not modified)
@@ -153,19 +271,98 @@ public final class NativeBlas {
      * @param ops runs the blocks (its thread count does not change the result)
      */
     static void multiply(double[] c, double[] x, double[] g, int m, int n, int p, ParallelNetworkOps ops) {
+        multiply(c, x, g, m, n, p, ops, oneCall());
+    }
+
+    /** {@link #multiply(double[], double[], double[], int, int, int, ParallelNetworkOps)}, split as asked. */
+    static void multiply(double[] c, double[] x, double[] g, int m, int n, int p, ParallelNetworkOps ops,
+                         boolean oneCall) {
+        multiply(c, x, g, m, n, p, ops, oneCall, 0.0);
+    }
+
+    /**
+     * G = G + C X, e.g. Z^T = Z0^T + B K: as {@link #multiply(double[], double[], double[], int, int, int,
+     * ParallelNetworkOps)} (same blocks) with the product added to what {@code g} holds (dgemm's beta = 1).
+     *
+     * @param g holds the addend, receives G + C X, row-major m x p (modified)
+     */
+    static void multiplyAdd(double[] c, double[] x, double[] g, int m, int n, int p, ParallelNetworkOps ops) {
+        multiply(c, x, g, m, n, p, ops, oneCall(), 1.0);
+    }
+
+    private static void multiply(double[] c, double[] x, double[] g, int m, int n, int p, ParallelNetworkOps ops,
+                                 boolean oneCall, double beta) {
         if (m == 0 || p == 0) {
             return;
         }
         if (n == 0) {
-            java.util.Arrays.fill(g, 0, m * p, 0.0);
+            if (beta == 0.0) {
+                java.util.Arrays.fill(g, 0, m * p, 0.0);
+            }
+            return;
+        }
+        long perRow = (long) n * p;
+        if (perRow * m < SMALL_PRODUCT) {
+            int step = smallRows(perRow);
+            for (int r0 = 0; r0 < m; r0 += step) {
+                int rows = Math.min(step, m - r0);
+                BLAS.dgemm("N", "N", p, rows, n, 1.0, x, 0, p, c, r0 * n, n, beta, g, r0 * p, p);
+            }
+            return;
+        }
+        if (oneCall) {
+            BLAS.dgemm("N", "N", p, m, n, 1.0, x, 0, p, c, 0, n, beta, g, 0, p);
             return;
         }
         int blocks = (p + COL_BLOCK - 1) / COL_BLOCK;
         ops.forEachBlock(blocks, blk -> {
             int k0 = blk * COL_BLOCK;
             int cols = Math.min(COL_BLOCK, p - k0);
-            BLAS.dgemm("N", "N", cols, m, n, 1.0, x, k0, p, c, 0, n, 0.0, g, k0, p);
+            BLAS.dgemm("N", "N", cols, m, n, 1.0, x, k0, p, c, 0, n, beta, g, k0, p);
         });
+    }
+
+    /**
+     * out = A A^T (rows x rows, symmetric: both triangles written, bit-for-bit equal) from a (rows x inner),
+     * in about half the multiply-adds of A B^T (the span setup's K, Z0 and G0 at once). Blocks:
+     * {@value #ROW_BLOCK} rows of the lower triangle at a time, dgemm of the block's rows of A against rows
+     * 0 .. (block end) of A, on the threads; one call: dsyrk. Then the lower triangle is copied onto the upper one.
+     *
+     * @param a   A, row-major rows x inner (not modified)
+     * @param out receives A A^T, row-major rows x rows (modified)
+     * @param ops runs the blocks (its thread count does not change the result)
+     */
+    static void gram(double[] a, double[] out, int rows, int inner, ParallelNetworkOps ops) {
+        gram(a, out, rows, inner, ops, oneCall());
+    }
+
+    /** {@link #gram(double[], double[], int, int, ParallelNetworkOps)}, split as asked. */
+    static void gram(double[] a, double[] out, int rows, int inner, ParallelNetworkOps ops, boolean oneCall) {
+        if (rows == 0) {
+            return;
+        }
+        if (inner == 0) {
+            java.util.Arrays.fill(out, 0, rows * rows, 0.0);
+            return;
+        }
+        if (oneCall) {
+            // column-major: A' = A^T (inner x rows), C = A'^T A', upper triangle = row-major lower triangle
+            BLAS.dsyrk("U", "T", rows, inner, 1.0, a, 0, inner, 0.0, out, 0, rows);
+        } else {
+            int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
+            ops.forEachBlock(blocks, blk -> {
+                int r0 = blk * ROW_BLOCK;
+                int count = Math.min(ROW_BLOCK, rows - r0);
+                int cols = r0 + count; // columns 0 .. cols-1 of these rows: the lower triangle and the diagonal block
+                BLAS.dgemm("T", "N", cols, count, inner, 1.0, a, 0, inner, a, r0 * inner, inner,
+                        0.0, out, r0 * rows, rows);
+            });
+        }
+        for (int j = 0; j < rows; j++) {
+            for (int k = j + 1; k < rows; k++) {
+                out[j * rows + k] = out[k * rows + j];
+            }
+        }
     }
 
     /** Rows [from, from + rows) of {@code x} as one row-major array (reusing {@code buffer} when it fits). */

@@ -2,9 +2,6 @@ package org.benignlab.engine;
 
 import java.util.Arrays;
 import org.benignlab.api.Activation;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM;
-import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 import org.benignlab.api.Loss;
 
 /**
@@ -374,7 +371,10 @@ public final class NetworkOps {
         double[][] t = new double[cols][rows];
         for (int i = 0; i < rows; i++) {
             double[] row = x[i];
-            checkLength("transpose: row " + i, row.length, cols);
+            if (row.length != cols) { // no message built unless it fails (string concatenation is slow to link)
+                throw new IllegalArgumentException("transpose: row " + i + " has length " + row.length
+                        + ", expected " + cols);
+            }
             for (int k = 0; k < cols; k++) {
                 t[k][i] = row[k];
             }
@@ -418,15 +418,17 @@ public final class NetworkOps {
 
     /**
      * The spectral norm ||W||_2 = sqrt(λ_max(S)) from the Gram matrix S = W W^T (symmetric positive
-     * semi-definite, m x m): the largest eigenvalue by EJML's symmetric QR algorithm (Householder
-     * tridiagonalisation, serial, so the result is deterministic), clamped at 0 before the square root.
-     * S is read as given; a caller that forms it from a sum of products should symmetrise it first.
-     * A NaN entry gives NaN; an infinite entry (W W^T overflowed, entries of W beyond about 1e154) gives
-     * +infinity.
+     * semi-definite, m x m): the largest eigenvalue by Lanczos with an explicit residual test (relative
+     * residual at most 1e-13, so the eigenvalue to about 1e-13 relative), falling back to EJML's symmetric QR
+     * algorithm when that test does not pass ({@link EigenOps}); serial and a function of S alone, so the result
+     * is deterministic. Clamped at 0 before the square root. S must be symmetric (a caller that forms it from a
+     * sum of products should symmetrise it; a matrix that is not exactly symmetric goes to the full
+     * decomposition). A NaN entry gives NaN; an infinite entry (W W^T overflowed, entries of W beyond about
+     * 1e154) gives +infinity.
      *
      * @param gram S, m rows of length m (not modified)
      * @throws IllegalArgumentException if S is not square
-     * @throws IllegalStateException if the eigenvalue iteration does not converge
+     * @throws IllegalStateException if the eigenvalue iteration of the fallback does not converge
      */
     public static double spectralNorm(double[][] gram) {
         int m = gram.length;
@@ -446,18 +448,7 @@ public final class NetworkOps {
         if (m == 0) {
             return 0.0;
         }
-        DMatrixRMaj s = new DMatrixRMaj(gram);
-        SymmetricQRAlgorithmDecomposition_DDRM eig =
-                new SymmetricQRAlgorithmDecomposition_DDRM(new TridiagonalDecompositionHouseholder_DDRM(), false);
-        if (!eig.decompose(s)) {
-            throw new IllegalStateException("spectralNorm: the symmetric eigenvalue iteration did not converge for a "
-                    + m + " x " + m + " Gram matrix");
-        }
-        double max = 0.0;
-        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-            max = Math.max(max, eig.getEigenvalue(i).real);
-        }
-        return Math.sqrt(max);
+        return Math.sqrt(Math.max(0.0, EigenOps.largest(gram)));
     }
 
     /**

@@ -50,7 +50,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * label noise does not read feature vectors, the optimiser is linear in past gradients, and
  * p - 1 &gt;= n + m (the Bartlett decomposition needs p - 1 degrees of freedom for N vectors).
  *
- * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T) plus O(N²) per test point; per step n²·m; per recorded step
+ * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T) plus O(N²) per test point (with the native BLAS, one product
+ * U F^T per block of test points, F = [[1, 0], [c, L]]; the same numbers as point by point up to rounding); per step n²·m; per recorded step
  * testSize·n·m plus m²·n + m·n² + O(m³) for the norms (as the span engine). <b>Memory</b> (doubles), see
  * {@link #estimateMemoryBytes}: c, L and G (about 1.5·N²), then the span problem (n² + 2·n·m + m² +
  * testSize·(n + m)) and the loop's O(n·m + m²) buffers: nothing depends on p.
@@ -58,8 +59,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p><b>Arrays</b> ({@link ArrayOutput}): no X, W0, W or μ exist; the sink gets the labels, flips, K and
  * Z0 (as drawn), a, and at the final step B and Z = Z0 + K B^T.
  *
- * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}); the results are
- * bit-identical for every thread count. An instance holds only its thread count and may be shared.
+ * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}) or run on the native BLAS
+ * as {@link NativeBlas} splits them (fixed by the sizes); the results are bit-identical for every thread count.
+ * An instance holds only its thread count and may be shared.
  */
 public final class SketchEngine extends ThreadedEngine {
     /** The engine's name, {@value}. */
@@ -97,10 +99,10 @@ public final class SketchEngine extends ThreadedEngine {
     @Override
     TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
                        Consumer<double[]> finalCoefficients, ArraySaver saver) {
-        SpanProblem problem = sample(setup, plugins, streams).problem();
-        saver.data(problem.train, null, Double.NaN, problem.k);
-        saver.init(problem.a, null, problem.z0);
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
+            SpanProblem problem = sample(setup, plugins, streams, ops).problem();
+            saver.data(problem.train, null, Double.NaN, problem.k);
+            saver.init(problem.a, null, problem.z0);
             SpanNetwork network = new SpanNetwork(problem, ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
             return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
@@ -119,8 +121,20 @@ public final class SketchEngine extends ThreadedEngine {
     record Draw(double[] c, double[][] l, double[][] g, SpanProblem problem) {
     }
 
-    /** Draws everything in the documented order (the plugins are not checked here). */
+    /** Draws everything in the documented order (the plugins are not checked here), on one thread. */
     static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams) {
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+            return sample(setup, plugins, streams, ops);
+        }
+    }
+
+    /**
+     * Draws everything in the documented order (the plugins are not checked here). With the native BLAS the test
+     * points' coordinates [[1, 0], [c, L]] u are computed for blocks of {@value DenseEngine#TEST_BLOCK} points at
+     * once (one product U F^T on {@code ops}; the same numbers for every thread count), otherwise point by point
+     * ({@link #testCoordinates}); the two agree to rounding.
+     */
+    static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops) {
         int n = setup.n();
         int m = setup.width();
         int nn = n + m;
@@ -214,24 +228,68 @@ public final class SketchEngine extends ThreadedEngine {
         double[] testProj = new double[size];
         double[][] testK = new double[size][n];
         double[][] testW0 = new double[size][m];
-        double[] coords = new double[nn + 1];
-        for (int t = 0; t < size; t++) {
-            double y = testRng.nextBoolean() ? 1.0 : -1.0;
-            testCoordinates(c, l, testGauss, coords);
-            double z1 = coords[0];
-            double[] kRow = testK[t];
-            for (int i = 0; i < n; i++) {
-                kRow[i] = coords[1 + i] + clean[i] * mu * z1 + y * s[i] + y * clean[i] * mu2;
+        int width = nn + 1;
+        if (NativeBlas.available() && size > 0) {
+            // the same draws, point by point; the products [[1, 0], [c, L]] u for a block of points at once
+            double[] factor = factor(c, l);
+            int rows = Math.min(size, DenseEngine.TEST_BLOCK);
+            double[] draws = new double[rows * width];
+            double[] coords = new double[rows * width];
+            for (int from = 0; from < size; from += rows) {
+                int count = Math.min(rows, size - from);
+                for (int r = 0; r < count; r++) {
+                    testClean[from + r] = testRng.nextBoolean() ? 1.0 : -1.0;
+                    for (int q = 0; q < width; q++) {
+                        draws[r * width + q] = testGauss.sample();
+                    }
+                }
+                NativeBlas.multiplyTransB(draws, factor, coords, count, width, width, ops); // U F^T
+                for (int r = 0; r < count; r++) {
+                    testPoint(coords, r * width, testClean[from + r], n, m, clean, s, u, mu, omega,
+                            testK[from + r], testW0[from + r], testProj, from + r);
+                }
             }
-            double[] wRow = testW0[t];
-            for (int j = 0; j < m; j++) {
-                wRow[j] = omega * coords[1 + n + j] + y * u[j];
+        } else {
+            double[] coords = new double[width];
+            for (int t = 0; t < size; t++) {
+                testClean[t] = testRng.nextBoolean() ? 1.0 : -1.0;
+                testCoordinates(c, l, testGauss, coords);
+                testPoint(coords, 0, testClean[t], n, m, clean, s, u, mu, omega, testK[t], testW0[t], testProj, t);
             }
-            testClean[t] = y;
-            testProj[t] = mu * z1 + y * mu2;
         }
         Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(), testRng);
         return new Draw(c, l, g, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
+    }
+
+    /**
+     * A test point's projections from its coordinates (z_1, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;) =
+     * coords[offset..offset+N]: X x into kRow, W0 x into wRow, &lt;x, μ&gt; into testProj[t] (class comment).
+     */
+    private static void testPoint(double[] coords, int offset, double y, int n, int m, double[] clean, double[] s,
+                                  double[] u, double mu, double omega, double[] kRow, double[] wRow,
+                                  double[] testProj, int t) {
+        double mu2 = mu * mu;
+        double z1 = coords[offset];
+        for (int i = 0; i < n; i++) {
+            kRow[i] = coords[offset + 1 + i] + clean[i] * mu * z1 + y * s[i] + y * clean[i] * mu2;
+        }
+        for (int j = 0; j < m; j++) {
+            wRow[j] = omega * coords[offset + 1 + n + j] + y * u[j];
+        }
+        testProj[t] = mu * z1 + y * mu2;
+    }
+
+    /** F = [[1, 0], [c, L]], (N + 1) x (N + 1) lower triangular, flat row-major (zeros above the diagonal). */
+    static double[] factor(double[] c, double[][] l) {
+        int nn = c.length;
+        int width = nn + 1;
+        double[] f = new double[width * width];
+        f[0] = 1.0;
+        for (int k = 0; k < nn; k++) {
+            f[(1 + k) * width] = c[k];
+            System.arraycopy(l[k], 0, f, (1 + k) * width + 1, k + 1);
+        }
+        return f;
     }
 
     /**

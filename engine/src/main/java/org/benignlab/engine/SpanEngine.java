@@ -2,6 +2,7 @@ package org.benignlab.engine;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -27,16 +28,20 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * before it in the dense engine) does not change a number.
  *
  * <p><b>Setup</b> (once): with V = [X; W0] ((n+m) x p), V V^T gives K = X X^T, Z0 = X W0^T, G0 = W0 W0^T
- * and ||W0||_F^2 = tr G0, in (n+m)²·p multiply-adds; each block of test points x gives X x and W0 x, in
- * testSize·(n+m)·p. After setup no p-dimensional vector is kept.
+ * and ||W0||_F^2 = tr G0; each block of test points x gives X x and W0 x, in testSize·(n+m)·p. On the native
+ * BLAS V is one flat array, filled as the training points are drawn (copied in point by point) and W0 drawn
+ * in place, and V V^T is one symmetric product ({@link NativeBlas#gram}, (n+m)(n+m+1)/2·p multiply-adds); on the
+ * Java kernels V is kept as rows and V V^T costs (n+m)²·p. After setup no p-dimensional vector is kept.
  *
  * <p><b>Step loop</b>: {@link TrainingLoop}, as for the dense engine (same stop rules, schedule,
  * divergence handling and metrics); the network is {@link SpanNetwork}: Z^T = Z0^T + B K (n²·m per step),
  * and the optimiser gets B and, as its gradient, C = -(1/n) A^T (m x n). At a recorded step the test set
  * costs testSize·n·m and the norms m²·n + m·n² + O(m³). Nothing in p inside the loop.
  *
- * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}. During setup: X (n·p), W0 (m·p),
- * V^T ((n+m)·p), V V^T ((n+m)²) and one block of test points (at most {@value #SETUP_BLOCK_DOUBLES} doubles). Kept for
+ * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}. During setup: native BLAS, V flat
+ * ((n+m)·p, X's rows are not kept unless a noise model reads them or the data are given); Java kernels, X (n·p),
+ * W0 (m·p) and V^T ((n+m)·p); then V V^T ((n+m)²) and one block of test points (at most
+ * {@value #SETUP_BLOCK_DOUBLES} doubles). Kept for
  * training: K, Z0, Z0^T, G0 (n² + 2·n·m + m²), X_test X^T and X_test W0^T (testSize·(n+m)), B, C, Z^T and
  * the evaluation buffers (O(n·m + m²)), and the optimiser's state (e.g. m·n for momentum). Example: n = 100,
  * m = 200, p = 20000, testSize = 20000: about 130 MB during setup, 50 MB afterwards.
@@ -49,8 +54,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * training (n·p + m·p doubles more) for W = W0 + B X (m·n·p) at the final step, then B and Z.
  *
  * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}) or run on the native
- * BLAS in fixed blocks ({@link NativeBlas}): the results are bit-identical for every thread count. They agree with the dense engine's up to rounding. An instance holds
- * only its thread count and may be shared; each {@link #train} call creates and shuts down its own pool.
+ * BLAS as {@link NativeBlas} splits them (fixed by the sizes and OpenBLAS's own thread count, never by ours):
+ * the results are bit-identical for every thread count. They agree with the dense engine's up to rounding. An
+ * instance holds only its thread count and may be shared; each {@link #train} call creates and shuts down its
+ * own pool.
  */
 public final class SpanEngine extends ThreadedEngine {
     /** The engine's name, {@value}. */
@@ -120,43 +127,75 @@ public final class SpanEngine extends ThreadedEngine {
         int p = setup.p();
         int nm = n + m;
         GivenData.Points given = setup.dataGiven() ? loadGiven(setup) : null;
-        Dataset train = given != null
-                ? Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise())
-                : Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
-                        streams.noise());
-        double[] a = setup.secondLayer().draw(m, streams.signs());
-        double[][] w0 = DenseEngine.initialWeightRows(m, p, setup.initScale(), streams.init());
-
-        double[][] v = new double[nm][];
-        System.arraycopy(train.x, 0, v, 0, n);
-        System.arraycopy(w0, 0, v, n, m);
-        double[] vFlat = NativeBlas.available() ? NativeBlas.flatten(v, 0, nm, p, null) : null;
-        double[][] vt = vFlat == null ? NetworkOps.transpose(v) : null;
-        double[][] s = new double[nm][nm];
-        if (vFlat == null) {
-            ops.multiply(v, vt, s, nm, nm);
-        } else {
-            double[] sFlat = new double[nm * nm];
-            NativeBlas.multiplyTransB(vFlat, vFlat, sFlat, nm, nm, p, ops);
-            NativeBlas.unflatten(sFlat, s, nm, nm);
-        }
         double[][] k = new double[n][];
         double[][] z0 = new double[n][];
-        for (int i = 0; i < n; i++) {
-            k[i] = Arrays.copyOf(s[i], n);
-            z0[i] = Arrays.copyOfRange(s[i], n, nm);
-        }
         double[][] g0 = new double[m][];
+        Dataset train;
+        double[] a;
+        Projector projector;
+        if (NativeBlas.available()) {
+            // V = [X; W0] as one flat array: the training points copied in as they are drawn (or loaded), W0
+            // drawn in place (the same draws as DenseEngine.initialWeights); S = V V^T gives K, Z0 and G0
+            double[] v = new double[Math.multiplyExact(nm, p)];
+            if (given != null) {
+                train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
+                NativeBlas.flatten(train.x, 0, n, p, v);
+            } else if (plugins.noise().needsFeatures()) {
+                train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
+                        streams.noise());
+                NativeBlas.flatten(train.x, 0, n, p, v);
+            } else {
+                train = Dataset.generateStreamed(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+                        streams.data(), streams.noise(), new FlatRows(v, p, 0));
+            }
+            a = setup.secondLayer().draw(m, streams.signs());
+            DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p);
+            double[] sFlat = new double[nm * nm];
+            NativeBlas.gram(v, sFlat, nm, p, ops);
+            for (int i = 0; i < n; i++) {
+                k[i] = Arrays.copyOfRange(sFlat, i * nm, i * nm + n);
+                z0[i] = Arrays.copyOfRange(sFlat, i * nm + n, (i + 1) * nm);
+            }
+            for (int j = 0; j < m; j++) {
+                g0[j] = Arrays.copyOfRange(sFlat, (n + j) * nm + n, (n + j + 1) * nm);
+            }
+            FlatRows xRow = new FlatRows(v, p, 0);
+            FlatRows w0Row = new FlatRows(v, p, n);
+            saver.data(train, xRow, given != null ? Double.NaN : setup.muNorm(), k);
+            saver.init(a, w0Row, z0);
+            saver.keepForFinal(xRow, w0Row);
+            projector = new Projector(setup.testSize(), p, n, m, null, v, ops);
+        } else {
+            train = given != null
+                    ? Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise())
+                    : Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
+                            streams.noise());
+            a = setup.secondLayer().draw(m, streams.signs());
+            double[][] w0 = DenseEngine.initialWeightRows(m, p, setup.initScale(), streams.init());
+            double[][] v = new double[nm][];
+            System.arraycopy(train.x, 0, v, 0, n);
+            System.arraycopy(w0, 0, v, n, m);
+            double[][] vt = NetworkOps.transpose(v);
+            double[][] s = new double[nm][nm];
+            ops.multiply(v, vt, s, nm, nm);
+            for (int i = 0; i < n; i++) {
+                k[i] = Arrays.copyOf(s[i], n);
+                z0[i] = Arrays.copyOfRange(s[i], n, nm);
+            }
+            for (int j = 0; j < m; j++) {
+                g0[j] = Arrays.copyOfRange(s[n + j], n, nm);
+            }
+            double[][] x = train.x;
+            saver.data(train, i -> x[i], given != null ? Double.NaN : setup.muNorm(), k);
+            saver.init(a, j -> w0[j], z0);
+            saver.keepForFinal(i -> x[i], j -> w0[j]);
+            projector = new Projector(setup.testSize(), p, n, m, vt, null, ops);
+        }
         double w0NormSq = 0.0;
         for (int j = 0; j < m; j++) {
-            g0[j] = Arrays.copyOfRange(s[n + j], n, nm);
             w0NormSq += g0[j][j];
         }
-        saver.data(train, train.x, given != null ? Double.NaN : setup.muNorm(), k);
-        saver.init(a, j -> w0[j], z0);
-        saver.keepForFinal(train.x, w0);
 
-        Projector projector = new Projector(setup.testSize(), p, n, m, vt, vFlat, ops);
         Dataset test;
         if (given != null) {
             double[][] testX = given.testX();
@@ -177,12 +216,43 @@ public final class SpanEngine extends ThreadedEngine {
         return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0);
     }
 
+    /**
+     * Rows {@code first}, {@code first + 1}, ... of a flat row-major array with rows of length p: written by
+     * {@link #accept} (a {@link Dataset.PointSink}), read as copies by {@link #apply}. (A named class rather than
+     * lambdas: each new lambda costs its first call a bootstrap, measurable in a cold run.)
+     */
+    private static final class FlatRows implements Dataset.PointSink, IntFunction<double[]> {
+        private final double[] flat;
+        private final int p;
+        private final int first;
+
+        FlatRows(double[] flat, int p, int first) {
+            this.flat = flat;
+            this.p = p;
+            this.first = first;
+        }
+
+        @Override
+        public void accept(int i, double[] x) {
+            System.arraycopy(x, 0, flat, (first + i) * p, p);
+        }
+
+        @Override
+        public double[] apply(int i) {
+            int from = (first + i) * p;
+            return Arrays.copyOfRange(flat, from, from + p);
+        }
+    }
+
     /** Test points per setup block: at most {@value #SETUP_BLOCK_DOUBLES} doubles, at most TEST_BLOCK points. */
     static int blockRows(int p) {
         return Math.max(1, Math.min(DenseEngine.TEST_BLOCK, SETUP_BLOCK_DOUBLES / p));
     }
 
-    /** Collects test points into blocks and computes X x and W0 x for each block at once. */
+    /**
+     * Collects test points into blocks and computes X x and W0 x for each block at once: on the Java kernels
+     * with V^T = [X; W0]^T as rows, or on the native BLAS with V flat (the block is collected flat).
+     */
     private static final class Projector implements Dataset.PointSink {
         final double[][] testK;
         final double[][] testW0;
@@ -193,10 +263,11 @@ public final class SpanEngine extends ThreadedEngine {
         private final double[][] vt;
         private final double[] vFlat;
         private final ParallelNetworkOps ops;
+        private final int rows;
         private final double[][] block;
         private final double[][] out;
-        private double[] blockFlat;
-        private double[] outFlat;
+        private final double[] blockFlat;
+        private final double[] outFlat;
 
         /** Products on the Java kernels with vt = V^T, or on the native BLAS with vFlat = V (the other null). */
         Projector(int size, int p, int n, int m, double[][] vt, double[] vFlat, ParallelNetworkOps ops) {
@@ -209,31 +280,37 @@ public final class SpanEngine extends ThreadedEngine {
             this.ops = ops;
             this.testK = new double[size][];
             this.testW0 = new double[size][];
-            int rows = Math.min(size, blockRows(p));
-            this.block = new double[rows][p];
-            this.out = new double[rows][nm];
+            this.rows = Math.min(size, blockRows(p));
+            boolean java = vt != null;
+            this.block = java ? new double[rows][p] : null;
+            this.out = java ? new double[rows][nm] : null;
+            this.blockFlat = java ? null : new double[rows * p];
+            this.outFlat = java ? null : new double[rows * nm];
         }
 
         @Override
         public void accept(int i, double[] x) {
-            int rows = block.length;
-            System.arraycopy(x, 0, block[i % rows], 0, x.length);
-            if (i % rows == rows - 1 || i == size - 1) {
-                int count = i % rows + 1;
+            int r = i % rows;
+            if (vt != null) {
+                System.arraycopy(x, 0, block[r], 0, p);
+            } else {
+                System.arraycopy(x, 0, blockFlat, r * p, p);
+            }
+            if (r == rows - 1 || i == size - 1) {
+                int count = r + 1;
                 int from = i - count + 1;
-                if (vFlat == null) {
+                if (vt != null) {
                     ops.multiply(block, vt, out, count, nm);
-                } else {
-                    blockFlat = NativeBlas.flatten(block, 0, count, p, blockFlat);
-                    if (outFlat == null) {
-                        outFlat = new double[block.length * nm];
+                    for (int q = 0; q < count; q++) {
+                        testK[from + q] = Arrays.copyOf(out[q], n);
+                        testW0[from + q] = Arrays.copyOfRange(out[q], n, nm);
                     }
-                    NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p, ops);
-                    NativeBlas.unflatten(outFlat, out, count, nm);
-                }
-                for (int r = 0; r < count; r++) {
-                    testK[from + r] = Arrays.copyOf(out[r], n);
-                    testW0[from + r] = Arrays.copyOfRange(out[r], n, nm);
+                } else {
+                    NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p, ops); // X_test V^T
+                    for (int q = 0; q < count; q++) {
+                        testK[from + q] = Arrays.copyOfRange(outFlat, q * nm, q * nm + n);
+                        testW0[from + q] = Arrays.copyOfRange(outFlat, q * nm + n, (q + 1) * nm);
+                    }
                 }
             }
         }

@@ -14,8 +14,11 @@ import java.util.Arrays;
  * </pre>
  * B K B^T is symmetrised as (H + H^T)/2 before the eigenvalue. ||W||_F^2 is clamped at 0 (it can come out
  * a rounding error below 0 only when W is 0 up to rounding). When the Gram matrix overflows (entries of W
- * beyond about 1e154) the norms are +infinity. Products use {@link ParallelNetworkOps} or the fixed blocks of
- * {@link NativeBlas}, so the numbers do not depend on the thread count.
+ * beyond about 1e154) the norms are +infinity. Products use {@link ParallelNetworkOps} or {@link NativeBlas}
+ * (whose splitting is fixed by the sizes), so the numbers do not depend on the thread count. On the native BLAS
+ * the additions ride on the products (dgemm with beta = 1: Z^T = Z0^T + B K in one call per block, the test
+ * pre-activations likewise), so a step runs no Java loop over its n·m pre-activations besides the element-wise
+ * work of {@link TrainingLoop}; B K is computed again at a recorded step for H.
  */
 final class SpanNetwork implements TrainingLoop.Network {
     private final SpanProblem d;
@@ -23,10 +26,12 @@ final class SpanNetwork implements TrainingLoop.Network {
     private final int n;
     private final int m;
     private final double[] b;
-    // native BLAS only: K and Z0 flat and product buffers (allocated at first use)
+    // native BLAS only: K, Z0^T and Z0 flat and product buffers (allocated at first use)
     private double[] kFlat;
+    private double[] z0tFlat;
     private double[] ztFlat;
     private double[] z0Flat;
+    private double[] bkFlat;
     private double[] eFlat;
     private double[] hFlat;
     private double[] blockFlat;
@@ -57,13 +62,15 @@ final class SpanNetwork implements TrainingLoop.Network {
         if (NativeBlas.available()) {
             if (kFlat == null) {
                 kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
+                z0tFlat = NativeBlas.flatten(d.z0t, 0, m, n, null);
                 ztFlat = new double[m * n];
             }
-            NativeBlas.multiply(b, kFlat, ztFlat, m, n, n, ops); // Z^T - Z0^T = B K
+            System.arraycopy(z0tFlat, 0, ztFlat, 0, m * n);
+            NativeBlas.multiplyAdd(b, kFlat, ztFlat, m, n, n, ops); // Z^T = Z0^T + B K, one dgemm (beta = 1)
             NativeBlas.unflatten(ztFlat, zt, m, n);
-        } else {
-            ops.multiply(b, n, d.k, zt, m, n);
+            return;
         }
+        ops.multiply(b, n, d.k, zt, m, n);
         for (int j = 0; j < m; j++) {
             double[] row = zt[j];
             double[] init = d.z0t[j];
@@ -80,29 +87,33 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public void prepareEvaluation() {
-        if (bt == null) {
-            bt = new double[n][m];
-            bk = new double[m][n];
-            e = new double[m][m];
-            h = new double[m][m];
+        if (gram == null) {
             gram = new double[m][m];
+            eFlat = new double[m * m];
+            hFlat = new double[m * m];
+            if (!NativeBlas.available()) {
+                bt = new double[n][m];
+                bk = new double[m][n];
+                e = new double[m][m];
+                h = new double[m][m];
+            }
         }
-        NetworkOps.transpose(b, m, n, bt);
+        if (bt != null) {
+            NetworkOps.transpose(b, m, n, bt); // B^T for the Java kernels
+        }
     }
 
     @Override
     public void testPreActivations(int from, int rows, double[][] z) {
         if (NativeBlas.available()) {
             blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
-            if (zFlat == null || zFlat.length < rows * m) {
-                zFlat = new double[rows * m];
-            }
-            NativeBlas.multiplyTransB(blockFlat, b, zFlat, rows, m, n, ops); // (X_test X^T) B^T
+            zFlat = NativeBlas.flatten(d.testW0, from, rows, m, zFlat);
+            NativeBlas.multiplyTransBAdd(blockFlat, b, zFlat, rows, m, n, ops); // X_test W0^T + (X_test X^T) B^T
             NativeBlas.unflatten(zFlat, z, rows, m);
-        } else {
-            double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
-            ops.multiply(block, bt, z, rows, m);
+            return;
         }
+        double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
+        ops.multiply(block, bt, z, rows, m);
         for (int r = 0; r < rows; r++) {
             double[] row = z[r];
             double[] init = d.testW0[from + r];
@@ -117,35 +128,48 @@ final class SpanNetwork implements TrainingLoop.Network {
         if (NativeBlas.available()) {
             if (z0Flat == null) {
                 z0Flat = NativeBlas.flatten(d.z0, 0, n, m, null);
-                eFlat = new double[m * m];
-                hFlat = new double[m * m];
+                bkFlat = new double[m * n];
+                if (kFlat == null) {
+                    kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
+                }
             }
-            // B K at this B is in ztFlat: the loop records metrics right after the step's forward pass
-            // (TrainingLoop: trainingPreActivationsT, then weightNorms, before the update)
+            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n, ops);         // B K
             NativeBlas.multiply(b, z0Flat, eFlat, m, n, m, ops);         // E = B Z0
-            NativeBlas.multiplyTransB(ztFlat, b, hFlat, m, m, n, ops);   // H = (B K) B^T
-            NativeBlas.unflatten(eFlat, e, m, m);
-            NativeBlas.unflatten(hFlat, h, m, m);
+            NativeBlas.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);   // H = (B K) B^T
         } else {
             ops.multiply(b, n, d.k, bk, m, n);    // B K
             ops.multiply(b, n, d.z0, e, m, m);    // E = B Z0
             ops.multiply(bk, bt, h, m, m);        // H = B K B^T
+            NativeBlas.flatten(e, 0, m, m, eFlat);
+            NativeBlas.flatten(h, 0, m, m, hFlat);
         }
         double traceE = 0.0;
         double traceH = 0.0;
         for (int j = 0; j < m; j++) {
-            traceE += e[j][j];
-            traceH += h[j][j];
-            for (int k = 0; k <= j; k++) {
-                double v = d.g0[j][k] + e[j][k] + e[k][j] + 0.5 * (h[j][k] + h[k][j]);
-                gram[j][k] = v;
-                gram[k][j] = v;
-            }
+            traceE += eFlat[j * m + j];
+            traceH += hFlat[j * m + j];
+            gramRow(j, m, d.g0[j], eFlat, hFlat, gram);
         }
         changeSq = traceH; // ||W - W0||_F^2 = ||B X||_F^2 = tr(B K B^T)
         double froSq = d.w0NormSq + 2 * traceE + traceH;
         double fro = Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
         return new double[] {fro, NetworkOps.spectralNorm(gram)};
+    }
+
+    /**
+     * Row j of W W^T = G0 + E + E^T + (H + H^T)/2 up to the diagonal, written to both triangles (so the matrix
+     * is exactly symmetric): gram[j][k] = gram[k][j] = g0_jk + e_jk + e_kj + 0.5 (h_jk + h_kj) for k &lt;= j.
+     * (One small method per row, so that it is compiled after a few recorded steps rather than interpreted.)
+     */
+    private static void gramRow(int j, int m, double[] g0j, double[] e, double[] h, double[][] gram) {
+        double[] row = gram[j];
+        int oj = j * m;
+        for (int k = 0; k <= j; k++) {
+            int ok = k * m;
+            double v = g0j[k] + e[oj + k] + e[ok + j] + 0.5 * (h[oj + k] + h[ok + j]);
+            row[k] = v;
+            gram[k][j] = v;
+        }
     }
 
     @Override

@@ -115,4 +115,108 @@ class NativeBlasTest {
             }
         }
     }
+
+    /** A A^T, both splittings, against the Java kernels; exactly symmetric; blocks bit-identical across threads. */
+    @Test
+    void gramAgreesWithTheJavaKernelsAndIsExactlySymmetric() {
+        assumeNative();
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(13L);
+        // row-block boundaries (32), small products (serial), long inner dimensions
+        int[][] sizes = {{1, 1}, {7, 301}, {33, 20}, {70, 4500}, {300, 2049}};
+        for (int[] size : sizes) {
+            int rows = size[0];
+            int inner = size[1];
+            double[] a = random(rng, rows * inner);
+            double[][] aRows = rows(a, rows, inner);
+            double[][] expected = new double[rows][rows];
+            NetworkOps.multiply(aRows, NetworkOps.transpose(aRows), expected, 0, rows, 0, rows);
+            double[] blocks1 = null;
+            for (boolean oneCall : new boolean[] {false, true}) {
+                for (int threads = 1; threads <= 3; threads++) {
+                    double[] out = new double[rows * rows];
+                    try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+                        NativeBlas.gram(a, out, rows, inner, ops, oneCall);
+                    }
+                    String where = " (rows=" + rows + " inner=" + inner + " oneCall=" + oneCall + " threads=" + threads + ")";
+                    for (int j = 0; j < rows; j++) {
+                        for (int k = 0; k < rows; k++) {
+                            assertEquals(expected[j][k], out[j * rows + k], 1e-12 * inner, "A A^T[" + j + "][" + k + "]" + where);
+                            assertEquals(out[j * rows + k], out[k * rows + j], 0.0, "symmetric" + where);
+                        }
+                    }
+                    if (!oneCall) {
+                        if (blocks1 == null) {
+                            blocks1 = out;
+                        } else {
+                            assertTrue(java.util.Arrays.equals(blocks1, out), "blocks, same bits" + where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** One call and fixed blocks agree to rounding; the beta = 1 variants add to what the output holds. */
+    @Test
+    void splittingsAgreeAndTheAddingVariantsAdd() {
+        assumeNative();
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(14L);
+        // small (serial row blocks below SMALL_PRODUCT) and large products
+        int[][] sizes = {{200, 100, 100}, {7, 5, 301}, {70, 33, 4500}, {65, 100, 2049}};
+        for (int[] size : sizes) {
+            int m = size[0];
+            int n = size[1];
+            int p = size[2];
+            String where = " (m=" + m + " n=" + n + " p=" + p + ")";
+            double[] w = random(rng, m * p);
+            double[] x = random(rng, n * p);
+            double[] c = random(rng, m * n);
+            try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
+                double[] ztBlocks = new double[m * n];
+                double[] ztOne = new double[m * n];
+                NativeBlas.multiplyTransB(w, x, ztBlocks, m, n, p, ops, false);
+                NativeBlas.multiplyTransB(w, x, ztOne, m, n, p, ops, true);
+                double[] gBlocks = new double[m * p];
+                double[] gOne = new double[m * p];
+                NativeBlas.multiply(c, x, gBlocks, m, n, p, ops, false);
+                NativeBlas.multiply(c, x, gOne, m, n, p, ops, true);
+                for (int k = 0; k < m * n; k++) {
+                    assertEquals(ztBlocks[k], ztOne[k], 1e-12 * p, "Z^T" + where);
+                }
+                for (int k = 0; k < m * p; k++) {
+                    assertEquals(gBlocks[k], gOne[k], 1e-12 * n, "G" + where);
+                }
+                double[] addend = random(rng, m * n);
+                double[] zt = addend.clone();
+                NativeBlas.multiplyTransBAdd(w, x, zt, m, n, p, ops);
+                double[] product = new double[m * n];
+                NativeBlas.multiplyTransB(w, x, product, m, n, p, ops);
+                for (int k = 0; k < m * n; k++) {
+                    assertEquals(addend[k] + product[k], zt[k], 1e-12 * p, "out + A B^T" + where);
+                }
+                double[] addendG = random(rng, m * p);
+                double[] g = addendG.clone();
+                NativeBlas.multiplyAdd(c, x, g, m, n, p, ops);
+                double[] productG = new double[m * p];
+                NativeBlas.multiply(c, x, productG, m, n, p, ops);
+                for (int k = 0; k < m * p; k++) {
+                    assertEquals(addendG[k] + productG[k], g[k], 1e-12 * n, "G + C X" + where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void libraryThreadsOnlyForAMultiThreadedOpenBlas() {
+        assertEquals(1, NativeBlas.libraryThreads("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3"));
+        assertEquals(1, NativeBlas.libraryThreads("/usr/lib/x86_64-linux-gnu/openblas-serial/libblas.so.3"));
+        assertEquals(1, NativeBlas.libraryThreads("libblas.so.3"));
+        int t = NativeBlas.libraryThreads("/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so");
+        assertTrue(t >= 1 && t <= Runtime.getRuntime().availableProcessors(), "threads " + t);
+        if ("1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) { // as the build sets it for the tests
+            assertEquals(1, t);
+            assertTrue(!NativeBlas.oneCall(), "one OpenBLAS thread: fixed blocks");
+            assertEquals("blocks", NativeBlas.splitting());
+        }
+    }
 }

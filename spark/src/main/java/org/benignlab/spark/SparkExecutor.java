@@ -347,6 +347,9 @@ public final class SparkExecutor implements RunExecutor {
             boolean submitted = conf.contains("spark.master");
             conf.setMaster(master);
             conf.setIfMissing("spark.app.name", "benign");
+            // executors in their own JVMs: one OpenBLAS thread per call, as the benign launcher sets, so a
+            // run gives the same bits on a cluster as locally (the engine splits products over its threads)
+            conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
             if (!submitted) {
                 // on the benign command line Spark's INFO lines would bury the progress lines
                 conf.setIfMissing("spark.log.level", "WARN");

@@ -35,8 +35,13 @@ class KillResumeIT {
         Path jar = Path.of("target/benign.jar");
         assertTrue(Files.exists(jar), "the shaded jar is built in the package phase: " + jar.toAbsolutePath());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "run", yaml.toString(), "--out",
-                out.toString(), "--threads", "2", "--progress", "off", "--no-report");
+        List<String> command = new ArrayList<>(List.of(java));
+        if (System.getProperty("benign.blas") != null) { // the same products as the in-process reference run
+            command.add("-Dbenign.blas=" + System.getProperty("benign.blas"));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "run", yaml.toString(), "--out", out.toString(), "--threads", "2",
+                "--progress", "off", "--no-report"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         pb.redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
         return pb.start();
