@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.benignlab.experiments.results.ResultStore;
+import org.benignlab.experiments.spec.ExperimentLoaderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,31 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MutatedInputFuzzIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A valid file with a small sweep, so sweeps are mutated too. */
-    static final String BASE = """
-            name: fuzz
-            seed: 7
-            data:
-              n: 20
-              p: 400
-              mu: "p^0.35"
-              cluster: {type: gaussian}
-              noise: {type: random-flip, rate: 0.1}
-              test: 200
-            network:
-              width: 10
-              activation: {type: smoothed-leaky-relu, gamma: 0.1, H: 1.0}
-              init: 1.0e-12
-            training:
-              loss: {type: logistic}
-              optimizer: {type: gd, step: "1/p"}
-              steps: 20
-              stop_loss: 1.0e-3
-            sweep:
-              grid:
-                data.mu: [3, 9]
-              repetitions: 2
-            """;
+    /** A valid file with a small sweep, so sweeps are mutated too; 20 steps, so each case takes milliseconds. */
+    static final String BASE = ExperimentLoaderTest.VALID.replace("steps: 100", "steps: 20")
+            + "sweep:\n  grid:\n    data.mu: [3, 9]\n  repetitions: 2\n";
 
     static final List<String> GARBAGE = List.of("", "0", "-1", "1e308", "-1e308", ".nan", ".inf", "[1, 2]", "{a: 1}",
             "~", "'x'", "true", "p^2", "1/0", "&a x", "*a", "!!int 3", "!!java.net.URL [x]", "\"unterminated", "{", "]",
