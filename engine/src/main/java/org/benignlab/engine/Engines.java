@@ -43,6 +43,22 @@ public final class Engines {
     }
 
     /**
+     * Approximate heap use of training {@code setup} with the engine {@code name} (each engine's
+     * {@code estimateMemoryBytes}), for refusing a run that cannot fit before anything is allocated.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static long estimateMemoryBytes(String name, TrainingSetup setup) {
+        Objects.requireNonNull(name, "name");
+        return switch (name) {
+            case DenseEngine.NAME -> DenseEngine.estimateMemoryBytes(setup);
+            case SpanEngine.NAME -> SpanEngine.estimateMemoryBytes(setup);
+            case SketchEngine.NAME -> SketchEngine.estimateMemoryBytes(setup);
+            default -> throw unknown(name);
+        };
+    }
+
+    /**
      * Why an engine cannot run these plugins and sizes exactly, or empty when it can. Several reasons are
      * joined with "; ".
      *

@@ -54,10 +54,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 1024) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads: must be an integer from 1 to 1024, got " + n);
-        }
+        int n = RunCommand.threads(spec.commandLine(), threads);
         List<String> ids = Claims.ALL.stream().map(Claims.Claim::id).toList();
         for (String o : only) {
             if (!ids.contains(o)) {

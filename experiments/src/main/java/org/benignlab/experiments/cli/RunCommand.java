@@ -89,11 +89,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 1024) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threads: must be an integer from 1 to 1024, got " + n);
-        }
+        int n = threads(spec.commandLine(), threads);
         if (!(progressInterval > 0 && progressInterval <= 86400)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--progress-interval: must be a number of seconds in (0, 86400], got " + progressInterval);
@@ -154,6 +150,15 @@ final class RunCommand implements Callable<Integer> {
         }
         // a diverged run is a result (recorded with its step), not a failure of the command
         return 0;
+    }
+
+    /** {@code --threads}, or the number of cores when not given; out of 1..1024 is a usage error. */
+    static int threads(CommandLine cl, Integer given) {
+        int n = given == null ? Runtime.getRuntime().availableProcessors() : given;
+        if (n < 1 || n > 1024) {
+            throw new CommandLine.ParameterException(cl, "--threads: must be an integer from 1 to 1024, got " + n);
+        }
+        return n;
     }
 
     static void printSummary(PrintWriter w, Map<String, Object> s, boolean quiet) {

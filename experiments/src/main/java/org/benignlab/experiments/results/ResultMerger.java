@@ -82,6 +82,7 @@ public final class ResultMerger {
         sweep.put("configurations", plans.values().stream().map(PlannedRun::configKey).distinct().count());
         sweep.put("repetitions", plans.values().stream().mapToInt(PlannedRun::repetition).max().orElse(0) + 1);
         ResultStore store = new ResultStore(target);
+        List<ResultStore> stores = all.stream().map(ResultStore::new).toList();
         List<String> missing = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         int copied = 0;
@@ -90,17 +91,16 @@ public final class ResultMerger {
             for (PlannedRun r : plans.values()) {
                 Path kept = null;
                 Map<String, Object> keptSummary = null;
-                for (Path dir : all) {
-                    Path rd = dir.resolve(r.key());
-                    if (!new ResultStore(dir).isFinished(r.key())) {
+                for (ResultStore source : stores) {
+                    if (!source.isFinished(r.key())) {
                         continue;
                     }
-                    Map<String, Object> s = new ResultStore(dir).readSummary(r.key());
+                    Map<String, Object> s = source.readSummary(r.key());
                     if (kept == null) {
-                        kept = rd;
+                        kept = source.runDir(r.key());
                         keptSummary = s;
                     } else if (!sameMetrics(keptSummary, s)) {
-                        conflicts.add(r.key() + " (" + kept.getParent() + " vs " + dir + ")");
+                        conflicts.add(r.key() + " (" + kept.getParent() + " vs " + source.dir() + ")");
                     }
                 }
                 if (kept == null) {

@@ -54,12 +54,7 @@ public final class Run {
 
     /** Approximate heap use of training this run with engine {@code name} (dense, span or sketch). */
     public long memoryEstimate(String name) {
-        return switch (name) {
-            case "dense" -> org.benignlab.engine.DenseEngine.estimateMemoryBytes(setup);
-            case "span" -> org.benignlab.engine.SpanEngine.estimateMemoryBytes(setup);
-            case "sketch" -> org.benignlab.engine.SketchEngine.estimateMemoryBytes(setup);
-            default -> throw new IllegalArgumentException("unknown engine " + name);
-        };
+        return org.benignlab.engine.Engines.estimateMemoryBytes(name, setup);
     }
 
     /** The engines other than this run's that are exact for its plugins, with their memory estimates. */
