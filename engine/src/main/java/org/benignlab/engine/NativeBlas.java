@@ -29,10 +29,14 @@ import java.util.stream.Stream;
  *       (ours or OpenBLAS's) costs more than it saves (measured here: the span step's B K, 200 x 100 x 100, about
  *       120-150 us as one call on OpenBLAS's 2 threads inside the step loop, about 60-80 us so);</li>
  *   <li><b>blocks</b> (larger products when OpenBLAS runs one thread, {@code OPENBLAS_NUM_THREADS=1} as the
- *       {@code benign} launcher and the tests set it, or the BLAS is not OpenBLAS): cut into blocks fixed by the
- *       sizes alone ({@value #ROW_BLOCK} output rows for A B^T and for the lower triangle of A A^T,
- *       {@value #COL_BLOCK} output columns for C X), one dgemm call each, our threads taking whole blocks
- *       ({@link ParallelNetworkOps#forEachBlock});</li>
+ *       {@code benign} launcher and the tests set it, or the BLAS is not OpenBLAS): cut into pieces fixed by the
+ *       sizes alone, one BLAS call each, our threads taking whole pieces ({@link ParallelNetworkOps#forEachBlock}).
+ *       A B^T and the lower triangle of A A^T: the output's rows and columns each cut into groups of about
+ *       {@value #PIECE} ({@link #groups}), so a piece is a sizeable dgemm (or, on the diagonal of A A^T, a dsyrk)
+ *       that reads its rows of A and B once, and the pieces are about equal (measured here, 2 cores: V V^T for
+ *       300 x 20000 in 2 x 2 pieces 20-22 ms, in the earlier 32-row blocks 27-29 ms; X_test V^T, 100 x 300 x 20000,
+ *       15-16 ms against 22-25 ms: 32-row blocks read B once per block, and 100 rows made 4 unequal blocks for 2
+ *       threads); C X: {@value #COL_BLOCK} output columns a piece;</li>
  *   <li><b>one call</b> (larger products when OpenBLAS runs more than one thread of its own, e.g.
  *       {@code OPENBLAS_NUM_THREADS} unset on a multi-core machine): one BLAS call from the calling thread,
  *       split by OpenBLAS's threads. Our threads calling a multi-threaded OpenBLAS at the same time oversubscribe
@@ -55,8 +59,8 @@ public final class NativeBlas {
     /** System property that forces the Java kernels: {@code -Dbenign.blas=java}. */
     public static final String PROPERTY = "benign.blas";
 
-    /** Output rows per dgemm call in {@link #multiplyTransB}. */
-    static final int ROW_BLOCK = 32;
+    /** About how many output rows (and columns) a piece of a large A B^T or A A^T has ({@link #groups}). */
+    static final int PIECE = 128;
 
     /** Output columns per dgemm call in {@link #multiply}. */
     static final int COL_BLOCK = 2048;
@@ -159,6 +163,19 @@ public final class NativeBlas {
         return oneCall() ? "one call" : "blocks";
     }
 
+    /**
+     * Into how many groups a large product's output dimension of {@code size} rows is cut: {@code size /}
+     * {@value #PIECE}, rounded, at least 1 (the pieces of a group differ by at most one row: {@link #bound}).
+     */
+    static int groups(int size) {
+        return Math.max(1, (size + PIECE / 2) / PIECE);
+    }
+
+    /** Start of group g of {@code groups} over {@code size} rows. */
+    static int bound(int size, int groups, int g) {
+        return (int) ((long) size * g / groups);
+    }
+
     /** Rows per block of a small product whose rows cost {@code perRow} multiply-adds each. */
     private static int smallRows(long perRow) {
         return (int) Math.max(1, SERIAL_BLOCK / Math.max(1, perRow));
@@ -188,15 +205,15 @@ public final class NativeBlas {
                 + "; OPENBLAS_NUM_THREADS=" + (threads == null ? "unset" : threads) + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs; "
                 + (oneCall() ? "one call per product on OpenBLAS's " + LIBRARY_THREADS + " threads"
-                        : "fixed blocks of " + ROW_BLOCK + " rows / " + COL_BLOCK + " columns") + ")";
+                        : "fixed pieces of about " + PIECE + " x " + PIECE + " / " + COL_BLOCK + " columns") + ")";
     }
 
     /**
      * out = A B^T: out (rowsA x rowsB) from a (rowsA x inner) and b (rowsB x inner), e.g. Z^T = W X^T.
-     * Blocks of rows of A (and of out): serial blocks of at most {@link #SERIAL_BLOCK} multiply-adds for a small
-     * product, else {@value #ROW_BLOCK} rows on the threads, or all rows in one call (class comment); each
-     * dgemm("T", "N", rowsB, rows, inner) on the column-major views (B^T^T A_block^T = (A_block B^T)^T
-     * column-major = the block of out row-major).
+     * A small product: serial blocks of rows of A (and of out) of at most {@link #SERIAL_BLOCK} multiply-adds;
+     * else a grid of pieces, {@link #groups}(rowsA) x {@link #groups}(rowsB) (at least two), on the threads, or
+     * one call (class comment); each dgemm("T", "N", cols, rows, inner) on the column-major views
+     * (B_cols A_rows^T column-major = the piece of out row-major, leading dimension rowsB).
      *
      * @param a   A, row-major rowsA x inner (not modified)
      * @param b   B, row-major rowsB x inner (not modified)
@@ -250,12 +267,27 @@ public final class NativeBlas {
             BLAS.dgemm("T", "N", rowsB, rowsA, inner, 1.0, b, 0, inner, a, 0, inner, beta, out, 0, rowsB);
             return;
         }
-        int blocks = (rowsA + ROW_BLOCK - 1) / ROW_BLOCK;
-        ops.forEachBlock(blocks, blk -> {
-            int r0 = blk * ROW_BLOCK;
-            int rows = Math.min(ROW_BLOCK, rowsA - r0);
-            BLAS.dgemm("T", "N", rowsB, rows, inner, 1.0, b, 0, inner, a, r0 * inner, inner,
-                    beta, out, r0 * rowsB, rowsB);
+        // a grid of ga x gb pieces of about PIECE x PIECE, at least two when there are two rows to split
+        int ga = groups(rowsA);
+        int gb = groups(rowsB);
+        if (ga * gb == 1 && Math.max(rowsA, rowsB) > 1) {
+            if (rowsB >= rowsA) {
+                gb = 2;
+            } else {
+                ga = 2;
+            }
+        }
+        int groupsA = ga;
+        int groupsB = gb;
+        ops.forEachBlock(groupsA * groupsB, piece -> {
+            int r0 = bound(rowsA, groupsA, piece / groupsB);
+            int r1 = bound(rowsA, groupsA, piece / groupsB + 1);
+            int c0 = bound(rowsB, groupsB, piece % groupsB);
+            int c1 = bound(rowsB, groupsB, piece % groupsB + 1);
+            if (r1 > r0 && c1 > c0) {
+                BLAS.dgemm("T", "N", c1 - c0, r1 - r0, inner, 1.0, b, c0 * inner, inner, a, r0 * inner, inner,
+                        beta, out, r0 * rowsB + c0, rowsB);
+            }
         });
     }
 
@@ -324,9 +356,11 @@ public final class NativeBlas {
 
     /**
      * out = A A^T (rows x rows, symmetric: both triangles written, bit-for-bit equal) from a (rows x inner),
-     * in about half the multiply-adds of A B^T (the span setup's K, Z0 and G0 at once). Blocks:
-     * {@value #ROW_BLOCK} rows of the lower triangle at a time, dgemm of the block's rows of A against rows
-     * 0 .. (block end) of A, on the threads; one call: dsyrk. Then the lower triangle is copied onto the upper one.
+     * in about half the multiply-adds of A A^T (the span setup's K, Z0 and G0 at once). Pieces: the rows cut
+     * into g = {@link #groups}(rows) groups (at least 2 when rows &gt; 1); below the diagonal, group I's rows of A
+     * against group J's (J &lt; I) as one dgemm each, on the diagonal one dsyrk of group I's rows (into a scratch
+     * array, then copied), the dgemm pieces first, on the threads; one call: dsyrk. Then the lower triangle is
+     * copied onto the upper one.
      *
      * @param a   A, row-major rows x inner (not modified)
      * @param out receives A A^T, row-major rows x rows (modified)
@@ -349,13 +383,38 @@ public final class NativeBlas {
             // column-major: A' = A^T (inner x rows), C = A'^T A', upper triangle = row-major lower triangle
             BLAS.dsyrk("U", "T", rows, inner, 1.0, a, 0, inner, 0.0, out, 0, rows);
         } else {
-            int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
-            ops.forEachBlock(blocks, blk -> {
-                int r0 = blk * ROW_BLOCK;
-                int count = Math.min(ROW_BLOCK, rows - r0);
-                int cols = r0 + count; // columns 0 .. cols-1 of these rows: the lower triangle and the diagonal block
-                BLAS.dgemm("T", "N", cols, count, inner, 1.0, a, 0, inner, a, r0 * inner, inner,
-                        0.0, out, r0 * rows, rows);
+            int g = Math.min(rows, Math.max(2, groups(rows)));
+            int offDiagonal = g * (g - 1) / 2;
+            int[][] pieces = new int[offDiagonal + g][];
+            int q = 0;
+            for (int i = 1; i < g; i++) {
+                for (int j = 0; j < i; j++) {
+                    pieces[q++] = new int[] {i, j};
+                }
+            }
+            for (int i = 0; i < g; i++) {
+                pieces[q++] = new int[] {i, i};
+            }
+            ops.forEachBlock(pieces.length, piece -> {
+                int i = pieces[piece][0];
+                int j = pieces[piece][1];
+                int r0 = bound(rows, g, i);
+                int count = bound(rows, g, i + 1) - r0;
+                if (i != j) {
+                    int c0 = bound(rows, g, j);
+                    int cols = bound(rows, g, j + 1) - c0;
+                    // out[r0 + r][c0 + c] = <a_(r0 + r), a_(c0 + c)>, below the diagonal
+                    BLAS.dgemm("T", "N", cols, count, inner, 1.0, a, c0 * inner, inner, a, r0 * inner, inner,
+                            0.0, out, r0 * rows + c0, rows);
+                    return;
+                }
+                // column-major upper triangle of the group's Gram = its row-major lower triangle; a scratch
+                // array because the binding's bounds check of dsyrk asks for ldc * count entries after the offset
+                double[] diagonal = new double[count * count];
+                BLAS.dsyrk("U", "T", count, inner, 1.0, a, r0 * inner, inner, 0.0, diagonal, 0, count);
+                for (int r = 0; r < count; r++) {
+                    System.arraycopy(diagonal, r * count, out, (r0 + r) * rows + r0, r + 1);
+                }
             });
         }
         for (int j = 0; j < rows; j++) {
