@@ -272,7 +272,10 @@ public final class DenseEngine extends ThreadedEngine {
         }
 
         @Override
-        public double[] weightNorms() {
+        public double[] weightNorms(boolean spectral) {
+            if (!spectral) {
+                return new double[] {NetworkOps.frobeniusNorm(w), Double.NaN};
+            }
             if (xFlat == null) {
                 ops.multiply(w, p, wt, gram, m, m);
             } else {

@@ -2,7 +2,8 @@ package org.benignlab.engine;
 
 /**
  * Receives the trajectory of a run. The engine calls it at each recorded step, in increasing step
- * order, once for each name of {@link org.benignlab.api.MetricNames#ALL} in that order. Values may be
+ * order, once for each name of {@link org.benignlab.api.MetricNames#ALL} in that order (less ||W||_2 and the
+ * stable rank when {@link TrainingSetup#spectralNorm()} is off), then the diagnostics asked for. Values may be
  * NaN (an error rate over an empty set, or a diverged run) or infinite (a diverged run).
  */
 @FunctionalInterface

@@ -28,7 +28,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * before it in the dense engine) does not change a number.
  *
  * <p><b>Setup</b> (once): with V = [X; W0] ((n+m) x p), V V^T gives K = X X^T, Z0 = X W0^T, G0 = W0 W0^T
- * and ||W0||_F^2 = tr G0; each block of test points x gives X x and W0 x, in testSize·(n+m)·p. On the native
+ * and ||W0||_F^2 = tr G0; each block of test points x gives X x and W0 x, in testSize·(n+m)·p. Without the
+ * spectral norm ({@link TrainingSetup#spectralNorm()} false) G0 is not needed: X V^T gives K and Z0
+ * (n·(n+m)·p instead of (n+m)(n+m+1)/2·p) and ||W0||_F^2 is a sum of squares. On the native
  * BLAS V is one flat array, filled as the training points are drawn (copied in point by point) and W0 drawn
  * in place, and V V^T is one symmetric product ({@link NativeBlas#gram}, (n+m)(n+m+1)/2·p multiply-adds); on the
  * Java kernels V is kept as rows and V V^T costs (n+m)²·p. After setup no p-dimensional vector is kept.
@@ -129,7 +131,8 @@ public final class SpanEngine extends ThreadedEngine {
         GivenData.Points given = setup.dataGiven() ? loadGiven(setup) : null;
         double[][] k = new double[n][];
         double[][] z0 = new double[n][];
-        double[][] g0 = new double[m][];
+        double[][] g0 = setup.spectralNorm() ? new double[m][] : null; // only ||W||_2 needs G0 = W0 W0^T
+        double w0NormSq = 0.0;
         Dataset train;
         double[] a;
         Projector projector;
@@ -150,14 +153,18 @@ public final class SpanEngine extends ThreadedEngine {
             }
             a = setup.secondLayer().draw(m, streams.signs());
             DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p);
-            double[] sFlat = new double[nm * nm];
-            NativeBlas.gram(v, sFlat, nm, p, ops);
-            for (int i = 0; i < n; i++) {
-                k[i] = Arrays.copyOfRange(sFlat, i * nm, i * nm + n);
-                z0[i] = Arrays.copyOfRange(sFlat, i * nm + n, (i + 1) * nm);
-            }
-            for (int j = 0; j < m; j++) {
-                g0[j] = Arrays.copyOfRange(sFlat, (n + j) * nm + n, (n + j + 1) * nm);
+            if (g0 != null) {
+                double[] sFlat = new double[nm * nm];
+                NativeBlas.gram(v, sFlat, nm, p, ops);
+                for (int j = 0; j < m; j++) {
+                    g0[j] = Arrays.copyOfRange(sFlat, (n + j) * nm + n, (n + j + 1) * nm);
+                }
+                fromRows(sFlat, nm, n, k, z0);
+            } else {
+                double[] sFlat = new double[n * nm];
+                NativeBlas.multiplyTransB(v, v, sFlat, n, nm, p, ops); // X V^T = [K, Z0]
+                fromRows(sFlat, nm, n, k, z0);
+                w0NormSq = sumOfSquares(v, n * p, nm * p);
             }
             FlatRows xRow = new FlatRows(v, p, 0);
             FlatRows w0Row = new FlatRows(v, p, n);
@@ -176,14 +183,21 @@ public final class SpanEngine extends ThreadedEngine {
             System.arraycopy(train.x, 0, v, 0, n);
             System.arraycopy(w0, 0, v, n, m);
             double[][] vt = NetworkOps.transpose(v);
-            double[][] s = new double[nm][nm];
-            ops.multiply(v, vt, s, nm, nm);
+            int rows = g0 != null ? nm : n; // V V^T, or only X V^T = [K, Z0] without the spectral norm
+            double[][] s = new double[rows][nm];
+            ops.multiply(v, vt, s, rows, nm);
             for (int i = 0; i < n; i++) {
                 k[i] = Arrays.copyOf(s[i], n);
                 z0[i] = Arrays.copyOfRange(s[i], n, nm);
             }
-            for (int j = 0; j < m; j++) {
-                g0[j] = Arrays.copyOfRange(s[n + j], n, nm);
+            if (g0 != null) {
+                for (int j = 0; j < m; j++) {
+                    g0[j] = Arrays.copyOfRange(s[n + j], n, nm);
+                }
+            } else {
+                for (double[] row : w0) {
+                    w0NormSq += sumOfSquares(row, 0, p);
+                }
             }
             double[][] x = train.x;
             saver.data(train, i -> x[i], given != null ? Double.NaN : setup.muNorm(), k);
@@ -191,9 +205,10 @@ public final class SpanEngine extends ThreadedEngine {
             saver.keepForFinal(i -> x[i], j -> w0[j]);
             projector = new Projector(setup.testSize(), p, n, m, vt, null, ops);
         }
-        double w0NormSq = 0.0;
-        for (int j = 0; j < m; j++) {
-            w0NormSq += g0[j][j];
+        if (g0 != null) {
+            for (int j = 0; j < m; j++) {
+                w0NormSq += g0[j][j];
+            }
         }
 
         Dataset test;
@@ -214,6 +229,31 @@ public final class SpanEngine extends ThreadedEngine {
                     streams.test(), streams.test(), projector);
         }
         return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0);
+    }
+
+    /**
+     * K (made exactly symmetric from its lower triangle) and Z0 from the first n rows of a flat row-major
+     * array whose rows (of length nm) start with [K, Z0].
+     */
+    private static void fromRows(double[] s, int nm, int n, double[][] k, double[][] z0) {
+        for (int i = 0; i < n; i++) {
+            k[i] = Arrays.copyOfRange(s, i * nm, i * nm + n);
+            z0[i] = Arrays.copyOfRange(s, i * nm + n, (i + 1) * nm);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                k[j][i] = k[i][j];
+            }
+        }
+    }
+
+    /** Σ x_k² over [from, to). */
+    private static double sumOfSquares(double[] x, int from, int to) {
+        double sum = 0.0;
+        for (int q = from; q < to; q++) {
+            sum += x[q] * x[q];
+        }
+        return sum;
     }
 
     /**

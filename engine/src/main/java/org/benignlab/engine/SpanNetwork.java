@@ -12,7 +12,8 @@ import java.util.Arrays;
  *   W W^T = G0 + B Z0 + (B Z0)^T + B K B^T                           (m²·n + m·n² per recorded step)
  *   ||W||_F^2 = ||W0||_F^2 + 2 &lt;Z0^T, B&gt; + tr(B K B^T)          (the trace of W W^T)
  * </pre>
- * B K B^T is symmetrised as (H + H^T)/2 before the eigenvalue. ||W||_F^2 is clamped at 0 (it can come out
+ * B K B^T is symmetrised as (H + H^T)/2 before the eigenvalue. Without the spectral norm only the two traces are
+ * formed (n²·m + O(n·m) per recorded step, and G0 is not needed). ||W||_F^2 is clamped at 0 (it can come out
  * a rounding error below 0 only when W is 0 up to rounding). When the Gram matrix overflows (entries of W
  * beyond about 1e154) the norms are +infinity. Products use {@link ParallelNetworkOps} or {@link NativeBlas}
  * (whose splitting is fixed by the sizes), so the numbers do not depend on the thread count. On the native BLAS
@@ -124,7 +125,10 @@ final class SpanNetwork implements TrainingLoop.Network {
     }
 
     @Override
-    public double[] weightNorms() {
+    public double[] weightNorms(boolean spectral) {
+        if (!spectral || d.g0 == null) {
+            return new double[] {frobeniusOnly(), Double.NaN};
+        }
         if (NativeBlas.available()) {
             if (z0Flat == null) {
                 z0Flat = NativeBlas.flatten(d.z0, 0, n, m, null);
@@ -154,6 +158,42 @@ final class SpanNetwork implements TrainingLoop.Network {
         double froSq = d.w0NormSq + 2 * traceE + traceH;
         double fro = Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
         return new double[] {fro, NetworkOps.spectralNorm(gram)};
+    }
+
+    /**
+     * ||W||_F from the traces alone: tr(B Z0) = Σ_ji B_ji Z0_ij and tr(B K B^T) = Σ_j &lt;(B K)_j, B_j&gt;, so
+     * n²·m (for B K) + O(n·m) instead of the m²·n + m·n² of the whole W W^T.
+     */
+    private double frobeniusOnly() {
+        if (bk == null) {
+            bk = new double[m][n];
+        }
+        if (NativeBlas.available()) {
+            if (kFlat == null) {
+                kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
+            }
+            if (bkFlat == null) {
+                bkFlat = new double[m * n];
+            }
+            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n, ops);         // B K
+            NativeBlas.unflatten(bkFlat, bk, m, n);
+        } else {
+            ops.multiply(b, n, d.k, bk, m, n);                             // B K
+        }
+        double traceE = 0.0;
+        double traceH = 0.0;
+        for (int j = 0; j < m; j++) {
+            double[] bkj = bk[j];
+            double[] z0tj = d.z0t[j];
+            int o = j * n;
+            for (int i = 0; i < n; i++) {
+                traceE += b[o + i] * z0tj[i];
+                traceH += bkj[i] * b[o + i];
+            }
+        }
+        changeSq = traceH;
+        double froSq = d.w0NormSq + 2 * traceE + traceH;
+        return Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
     }
 
     /**

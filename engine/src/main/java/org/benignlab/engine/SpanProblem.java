@@ -23,7 +23,7 @@ final class SpanProblem {
     final double[][] z0;
     /** Z0^T = W0 X^T, m x n. */
     final double[][] z0t;
-    /** G0 = W0 W0^T, m x m. */
+    /** G0 = W0 W0^T, m x m; null when the spectral norm is not recorded. */
     final double[][] g0;
     /** ||W0||_F^2. */
     final double w0NormSq;
@@ -36,7 +36,7 @@ final class SpanProblem {
                 double[][] testK, double[][] testW0) {
         this.n = train.size();
         this.m = a.length;
-        if (k.length != n || z0.length != n || g0.length != m || testK.length != test.size()
+        if (k.length != n || z0.length != n || (g0 != null && g0.length != m) || testK.length != test.size()
                 || testW0.length != test.size()) {
             throw new IllegalArgumentException("SpanProblem: inconsistent sizes (n = " + n + ", m = " + m
                     + ", test = " + test.size() + ")");

@@ -24,8 +24,9 @@ import org.benignlab.api.StopReason;
  * stopLoss &gt; 0 ({@link StopReason#STOP_LOSS}), train error 0 when stopAtInterpolation
  * ({@link StopReason#INTERPOLATION}), t = maxSteps ({@link StopReason#MAX_STEPS}). Metrics (every entry of
  * {@link MetricNames#ALL}, in that order) are recorded at the steps of {@link LogSchedule} and at the final
- * step (exactly once). Otherwise C = -(1/n) A^T is formed ({@link NetworkOps#gradientCoefficients}), the
- * network turns it into the optimiser's gradient ({@link Network#gradient}) and the optimiser updates
+ * step (exactly once); without {@link TrainingSetup#spectralNorm()} ||W||_2 and the stable rank are left
+ * out. Otherwise C = -(1/n) A^T is formed ({@link NetworkOps#gradientCoefficients}), the network turns it
+ * into the optimiser's gradient ({@link Network#gradient}) and the optimiser updates
  * {@link Network#parameters()} in place. The result's {@code steps} is the t at which training stopped.
  *
  * <p><b>Metric semantics</b>: train metrics against the observed labels (clean / noisy subsets, NaN for an
@@ -66,10 +67,10 @@ final class TrainingLoop {
          */
         void testPreActivations(int from, int rows, double[][] z);
 
-        /** {||W||_F, ||W||_2} at the current parameters. */
-        double[] weightNorms();
+        /** {||W||_F, ||W||_2} at the current parameters; ||W||_2 is NaN (not computed) unless {@code spectral}. */
+        double[] weightNorms(boolean spectral);
 
-        /** ||W - W0||_F at the current parameters, after {@link #weightNorms()}; NaN when not kept. */
+        /** ||W - W0||_F at the current parameters, after {@link #weightNorms(boolean)}; NaN when not kept. */
         double changeFromInit();
 
         /** ||W0||_F. */
@@ -250,7 +251,7 @@ final class TrainingLoop {
         int noisy = train.noisyCount();
         int clean = n - noisy;
         double[] testErrors = testErrors();
-        double[] norms = network.weightNorms();
+        double[] norms = network.weightNorms(setup.spectralNorm());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(MetricNames.TRAIN_LOSS, trainLoss);
         out.put(MetricNames.TRAIN_ERROR, (double) errors / n);
@@ -259,9 +260,11 @@ final class TrainingLoop {
         out.put(MetricNames.TEST_ERROR, testErrors[0]);
         out.put(MetricNames.TEST_ERROR_CLEAN, testErrors[1]);
         out.put(MetricNames.WEIGHT_NORM, norms[0]);
-        out.put(MetricNames.WEIGHT_NORM_SPECTRAL, norms[1]);
-        out.put(MetricNames.STABLE_RANK, NetworkOps.stableRank(norms[0], norms[1]));
-        if (!out.keySet().equals(new LinkedHashSet<>(MetricNames.ALL))) {
+        if (setup.spectralNorm()) {
+            out.put(MetricNames.WEIGHT_NORM_SPECTRAL, norms[1]);
+            out.put(MetricNames.STABLE_RANK, NetworkOps.stableRank(norms[0], norms[1]));
+        }
+        if (!out.keySet().equals(new LinkedHashSet<>(setup.coreMetrics()))) {
             throw new IllegalStateException("metric names out of sync with MetricNames.ALL: " + out.keySet());
         }
         if (setup.records(Diagnostics.LOSSES)) {

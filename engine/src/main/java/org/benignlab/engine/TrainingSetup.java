@@ -25,11 +25,24 @@ package org.benignlab.engine;
  * @param stallSteps          stop with {@link org.benignlab.api.StopReason#STALLED} when the train loss (above 0)
  *                            has not reached a new minimum for this many steps; 0 turns the rule off (off with
  *                            the shorter constructors)
+ * @param spectralNorm        whether ||W||_2 and the stable rank are recorded (true with the shorter
+ *                            constructors); without them the span engine skips G0 = W0 W0^T at setup
+ *                            (m(m+1)/2·p multiply-adds) and the eigenvalue at each recorded step, the dense engine
+ *                            W W^T (m²·p) at each recorded step; every other number is the same up to rounding
  */
 public record TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
                             long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
                             SecondLayer secondLayer, GivenData given, java.util.Set<String> diagnostics,
-                            long stallSteps) {
+                            long stallSteps, boolean spectralNorm) {
+
+    /** A setup recording the spectral norm. */
+    public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
+                         long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
+                         SecondLayer secondLayer, GivenData given, java.util.Set<String> diagnostics,
+                         long stallSteps) {
+        this(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation, pointsPerDecade,
+                secondLayer, given, diagnostics, stallSteps, true);
+    }
 
     /** A setup with diagnostics and no stall rule. */
     public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
@@ -50,14 +63,30 @@ public record TrainingSetup(int n, int p, int width, double muNorm, int testSize
     /** The same setup recording the diagnostics groups {@code groups}. */
     public TrainingSetup withDiagnostics(java.util.Set<String> groups) {
         return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
-                pointsPerDecade, secondLayer, given, groups, stallSteps);
+                pointsPerDecade, secondLayer, given, groups, stallSteps, spectralNorm);
     }
 
     /** The same setup with the stall rule at {@code steps} (0: off). */
     public TrainingSetup withStallSteps(long steps) {
         return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
-                pointsPerDecade, secondLayer, given, diagnostics, steps);
+                pointsPerDecade, secondLayer, given, diagnostics, steps, spectralNorm);
     }
+
+    /** The same setup with ||W||_2 and the stable rank recorded ({@code true}) or left out. */
+    public TrainingSetup withSpectralNorm(boolean record) {
+        return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
+                pointsPerDecade, secondLayer, given, diagnostics, stallSteps, record);
+    }
+
+    /** The metrics of {@link org.benignlab.api.MetricNames#ALL} this setup records, in that order. */
+    public java.util.List<String> coreMetrics() {
+        return spectralNorm ? org.benignlab.api.MetricNames.ALL : org.benignlab.api.MetricNames.ALL.stream()
+                .filter(name -> !SPECTRAL_METRICS.contains(name)).toList();
+    }
+
+    /** The metrics left out without the spectral norm: ||W||_2 and the stable rank. */
+    public static final java.util.List<String> SPECTRAL_METRICS = java.util.List.of(
+            org.benignlab.api.MetricNames.WEIGHT_NORM_SPECTRAL, org.benignlab.api.MetricNames.STABLE_RANK);
 
     /** Whether the diagnostics group {@code group} is recorded. */
     public boolean records(String group) {

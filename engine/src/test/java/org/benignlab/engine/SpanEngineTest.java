@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.benignlab.api.Activation;
 import org.benignlab.api.LabelNoise;
+import org.benignlab.api.MetricNames;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunStatus;
 import org.benignlab.api.StopReason;
@@ -32,8 +33,8 @@ class SpanEngineTest {
 
     /** Runs dense (2 threads) and span (1 thread) on the same seeds and checks metrics, result and final W. */
     private static void assertAgree(TrainingSetup s, Plugins pl, long seed) {
-        DenseEngineTest.Recorder dense = new DenseEngineTest.Recorder();
-        DenseEngineTest.Recorder span = new DenseEngineTest.Recorder();
+        DenseEngineTest.Recorder dense = new DenseEngineTest.Recorder(s.coreMetrics());
+        DenseEngineTest.Recorder span = new DenseEngineTest.Recorder(s.coreMetrics());
         AtomicReference<double[]> w = new AtomicReference<>();
         AtomicReference<double[]> b = new AtomicReference<>();
         TrainingResult rd = new DenseEngine(2).train(s, pl, Fixture.streams(seed), dense, w::set);
@@ -222,6 +223,70 @@ class SpanEngineTest {
         assertArrayEquals(train.labels(), d.train.labels(), 0.0);
         assertArrayEquals(test.labels(), d.test.labels(), 0.0);
         assertArrayEquals(test.cleanLabels(), d.test.cleanLabels(), 0.0);
+    }
+
+    /**
+     * Without the spectral norm ||W||_2 and the stable rank are left out and nothing else changes: dense and sketch
+     * give the same bits (their training does not touch G0), span the same numbers up to rounding (K and Z0 come
+     * from X V^T instead of V V^T, ||W0||_F^2 from a sum of squares instead of tr G0), and dense and span still
+     * agree to 1e-9.
+     */
+    @Test
+    void withoutTheSpectralNormOnlyTheSpectralMetricsGo() {
+        TrainingSetup on = new TrainingSetup(20, 700, 45, 5.0, 300, 0.05, 80, 0, false, 10);
+        TrainingSetup off = on.withSpectralNorm(false);
+        assertEquals(List.of(MetricNames.WEIGHT_NORM_SPECTRAL, MetricNames.STABLE_RANK),
+                MetricNames.ALL.stream().filter(x -> !off.coreMetrics().contains(x)).toList());
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.15), new TestPlugins.HeavyBall(0.01, 0.9));
+        for (Engine engine : List.of(new DenseEngine(2), new SpanEngine(2), new SketchEngine(2))) {
+            DenseEngineTest.Recorder with = new DenseEngineTest.Recorder();
+            DenseEngineTest.Recorder without = new DenseEngineTest.Recorder(off.coreMetrics());
+            TrainingResult rOn = engine.train(on, pl, Fixture.streams(21), with);
+            TrainingResult rOff = engine.train(off, pl, Fixture.streams(21), without);
+            List<DenseEngineTest.Rec> expected = with.records.stream()
+                    .filter(r -> !TrainingSetup.SPECTRAL_METRICS.contains(r.metric())).toList();
+            assertTrue(expected.size() < with.records.size(), "the spectral metrics were recorded with it");
+            assertEquals(expected.size(), without.records.size(), engine.name());
+            for (int r = 0; r < expected.size(); r++) {
+                DenseEngineTest.Rec e = expected.get(r);
+                DenseEngineTest.Rec a = without.records.get(r);
+                assertEquals(e.step(), a.step(), engine.name());
+                assertEquals(e.metric(), a.metric(), engine.name());
+                if (engine instanceof SpanEngine) {
+                    assertEquals(e.value(), a.value(), 1e-12 * Math.abs(e.value()), e.metric() + " at " + e.step());
+                } else {
+                    assertEquals(e.value(), a.value(), 0.0, engine.name() + " " + e.metric() + " at " + e.step());
+                }
+            }
+            assertEquals(rOn.steps(), rOff.steps());
+            assertEquals(off.coreMetrics(), rOff.finalMetrics().keySet().stream()
+                    .filter(MetricNames.ALL::contains).toList(), engine.name());
+        }
+        assertAgree(off, pl, 22);
+    }
+
+    @Test
+    void withoutTheSpectralNormTheSetupSkipsG0() {
+        TrainingSetup s = new TrainingSetup(6, 40, 3, 1.5, 7, 0.3, 0, 0, false, 1).withSpectralNorm(false);
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.3), new TestPlugins.Gd(0.1));
+        SpanProblem without;
+        SpanProblem with;
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
+            without = SpanEngine.prepare(s, pl, Fixture.streams(5), ops);
+            with = SpanEngine.prepare(s.withSpectralNorm(true), pl, Fixture.streams(5), ops);
+        }
+        assertEquals(null, without.g0);
+        assertEquals(3, with.g0.length);
+        assertEquals(with.w0NormSq, without.w0NormSq, 1e-12 * with.w0NormSq);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(with.k[i][j], without.k[i][j], 1e-12 * 40);
+                assertEquals(without.k[i][j], without.k[j][i], 0.0, "K exactly symmetric");
+            }
+            for (int j = 0; j < 3; j++) {
+                assertEquals(with.z0[i][j], without.z0[i][j], 1e-12 * 40);
+            }
+        }
     }
 
     @Test

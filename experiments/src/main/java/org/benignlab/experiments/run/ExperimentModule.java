@@ -94,7 +94,8 @@ public final class ExperimentModule extends AbstractModule {
             setup = new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
                     t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
         }
-        return setup.withDiagnostics(java.util.Set.copyOf(t.diagnostics())).withStallSteps(t.stallWindow());
+        return setup.withDiagnostics(java.util.Set.copyOf(t.diagnostics())).withStallSteps(t.stallWindow())
+                .withSpectralNorm(t.spectralNorm());
     }
 
     @Provides

@@ -219,6 +219,7 @@ public final class Run {
         p.put("engine_reason", engine.reason());
         p.put("products", org.benignlab.engine.NativeBlas.description());
         p.put("diagnostics", spec.training().diagnostics());
+        p.put("spectral_norm", spec.training().spectralNorm());
         Map<String, String> pluginClasses = new LinkedHashMap<>();
         pluginClasses.put("activation", plugins.activation().getClass().getName());
         pluginClasses.put("cluster", plugins.cluster().getClass().getName());

@@ -29,6 +29,10 @@ import org.benignlab.engine.Diagnostics;
  *                            They change no number, so they are not in the run key
  * @param stallSteps          stop as stalled after this many steps without a new minimum of the train loss
  *                            (0: off; default {@link #stallWindow()})
+ * @param spectralNorm        record ||W||_2 and the stable rank (default true). False leaves both out and saves
+ *                            their cost: G0 = W0 W0^T at the span engine's setup (m(m+1)/2·p multiply-adds, more
+ *                            than K and Z0 together when m &gt; n) and W W^T at each recorded step of the dense
+ *                            engine (m²·p). It changes no other number, so it is not in the run key
  */
 public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "logistic") PluginChoice loss,
                            @Plugin(value = ExtensionPoint.OPTIMIZER, defaultType = "gd") PluginChoice optimizer,
@@ -37,7 +41,8 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
                            @InConfig(InConfig.When.NEVER) List<String> save,
                            @InConfig(InConfig.When.NEVER) Double saveLimitMib,
                            @InConfig(InConfig.When.NEVER) List<String> diagnostics,
-                           @InConfig(InConfig.When.IF_SET) Long stallSteps) {
+                           @InConfig(InConfig.When.IF_SET) Long stallSteps,
+                           @InConfig(InConfig.When.NEVER) Boolean spectralNorm) {
 
     /** Engines this version has; {@code auto} chooses among them. */
     public static final List<String> ENGINES = List.of("auto", "sketch", "span", "dense");
@@ -82,6 +87,7 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
         if (stallSteps != null && stallSteps < 0) {
             throw InvalidSpecException.of("stall_steps", stallSteps, "must be an integer >= 0 (0: off)");
         }
+        spectralNorm = Specs.orDefault(spectralNorm, true);
     }
 
     /**
