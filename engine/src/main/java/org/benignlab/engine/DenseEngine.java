@@ -256,8 +256,12 @@ public final class DenseEngine extends ThreadedEngine {
             }
         }
 
+        /** Always at the current W (the dense engine's test metrics never wait: {@code params} is W itself). */
         @Override
-        public void testPreActivations(int from, int rows, double[][] z) {
+        public void testPreActivations(double[] params, int from, int rows, double[][] z) {
+            if (params != w) {
+                throw new IllegalArgumentException("dense test pre-activations are computed at the current W only");
+            }
             if (xFlat == null) {
                 double[][] block = Arrays.copyOfRange(test.x, from, from + rows);
                 ops.preActivations(block, wt, z, rows);

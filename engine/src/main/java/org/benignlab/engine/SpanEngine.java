@@ -35,6 +35,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * in place, and V V^T is one symmetric product ({@link NativeBlas#gram}, (n+m)(n+m+1)/2·p multiply-adds); on the
  * Java kernels V is kept as rows and V V^T costs (n+m)²·p. After setup no p-dimensional vector is kept.
  *
+ * <p><b>Overlap</b>: with two or more threads the last block of test points (the whole test set when it fits in
+ * one block) is projected on a thread of its own while training starts; the test metrics of the steps recorded
+ * before it is done are computed when it is, on copies of B taken at those steps ({@link TrainingLoop}). The
+ * products are split in the same fixed pieces on one thread as on several, so the numbers are the same.
+ *
  * <p><b>Step loop</b>: {@link TrainingLoop}, as for the dense engine (same stop rules, schedule,
  * divergence handling and metrics); the network is {@link SpanNetwork}: Z^T = Z0^T + B K (n²·m per step),
  * and the optimiser gets B and, as its gradient, C = -(1/n) A^T (m x n). At a recorded step the test set
@@ -228,7 +233,7 @@ public final class SpanEngine extends ThreadedEngine {
             test = Dataset.generateStreamed(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
                     streams.test(), streams.test(), projector);
         }
-        return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0);
+        return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0, projector.done);
     }
 
     /**
@@ -296,6 +301,8 @@ public final class SpanEngine extends ThreadedEngine {
     private static final class Projector implements Dataset.PointSink {
         final double[][] testK;
         final double[][] testW0;
+        /** The last block's projections running in the background (two or more threads), else null. */
+        java.util.concurrent.Future<?> done;
         private final int size;
         private final int n;
         private final int nm;
@@ -339,18 +346,43 @@ public final class SpanEngine extends ThreadedEngine {
             if (r == rows - 1 || i == size - 1) {
                 int count = r + 1;
                 int from = i - count + 1;
-                if (vt != null) {
-                    ops.multiply(block, vt, out, count, nm);
-                    for (int q = 0; q < count; q++) {
-                        testK[from + q] = Arrays.copyOf(out[q], n);
-                        testW0[from + q] = Arrays.copyOfRange(out[q], n, nm);
+                if (i == size - 1 && ops.threads() > 1) {
+                    // the last block on a thread of its own, one thread for its products (the same fixed pieces,
+                    // so the same numbers), while training starts on the others
+                    java.util.concurrent.ExecutorService single = java.util.concurrent.Executors.newSingleThreadExecutor(
+                            task -> {
+                                Thread t = new Thread(task, "benign-span-test-projections");
+                                t.setDaemon(true);
+                                return t;
+                            });
+                    try {
+                        done = single.submit(() -> {
+                            try (ParallelNetworkOps one = new ParallelNetworkOps(1)) {
+                                project(count, from, one);
+                            }
+                        });
+                    } finally {
+                        single.shutdown(); // the thread ends with the task
                     }
                 } else {
-                    NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p, ops); // X_test V^T
-                    for (int q = 0; q < count; q++) {
-                        testK[from + q] = Arrays.copyOfRange(outFlat, q * nm, q * nm + n);
-                        testW0[from + q] = Arrays.copyOfRange(outFlat, q * nm + n, (q + 1) * nm);
-                    }
+                    project(count, from, ops);
+                }
+            }
+        }
+
+        /** X x and W0 x for the {@code count} points of the current block, the first of which is point {@code from}. */
+        private void project(int count, int from, ParallelNetworkOps threads) {
+            if (vt != null) {
+                threads.multiply(block, vt, out, count, nm);
+                for (int q = 0; q < count; q++) {
+                    testK[from + q] = Arrays.copyOf(out[q], n);
+                    testW0[from + q] = Arrays.copyOfRange(out[q], n, nm);
+                }
+            } else {
+                NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p, threads); // X_test V^T
+                for (int q = 0; q < count; q++) {
+                    testK[from + q] = Arrays.copyOfRange(outFlat, q * nm, q * nm + n);
+                    testW0[from + q] = Arrays.copyOfRange(outFlat, q * nm + n, (q + 1) * nm);
                 }
             }
         }

@@ -39,6 +39,7 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double[] zFlat;
     // evaluation buffers (allocated at the first recorded step)
     private double[][] bt;
+    private double[][] snapshotT;
     private double[][] bk;
     private double[][] e;
     private double[][] h;
@@ -87,6 +88,42 @@ final class SpanNetwork implements TrainingLoop.Network {
     }
 
     @Override
+    public boolean testReady() {
+        return d.testProjections == null || d.testProjections.isDone();
+    }
+
+    @Override
+    public void awaitTest() {
+        if (d.testProjections == null) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    d.testProjections.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // wait anyway: the projections are the run's test set
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
     public void prepareEvaluation() {
         if (gram == null) {
             gram = new double[m][m];
@@ -105,16 +142,24 @@ final class SpanNetwork implements TrainingLoop.Network {
     }
 
     @Override
-    public void testPreActivations(int from, int rows, double[][] z) {
+    public void testPreActivations(double[] params, int from, int rows, double[][] z) {
         if (NativeBlas.available()) {
             blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
             zFlat = NativeBlas.flatten(d.testW0, from, rows, m, zFlat);
-            NativeBlas.multiplyTransBAdd(blockFlat, b, zFlat, rows, m, n, ops); // X_test W0^T + (X_test X^T) B^T
+            NativeBlas.multiplyTransBAdd(blockFlat, params, zFlat, rows, m, n, ops); // X_test W0^T + (X_test X^T) B^T
             NativeBlas.unflatten(zFlat, z, rows, m);
             return;
         }
+        double[][] coefficientsT = bt;
+        if (params != b) { // an earlier step's B (its test metrics waited for the test projections)
+            if (snapshotT == null) {
+                snapshotT = new double[n][m];
+            }
+            NetworkOps.transpose(params, m, n, snapshotT);
+            coefficientsT = snapshotT;
+        }
         double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
-        ops.multiply(block, bt, z, rows, m);
+        ops.multiply(block, coefficientsT, z, rows, m);
         for (int r = 0; r < rows; r++) {
             double[] row = z[r];
             double[] init = d.testW0[from + r];

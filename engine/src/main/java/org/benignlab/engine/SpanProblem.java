@@ -31,9 +31,20 @@ final class SpanProblem {
     final double[][] testK;
     /** X_test W0^T, testSize x m. */
     final double[][] testW0;
+    /**
+     * Done when the rows of {@link #testK} and {@link #testW0} are all filled: the last block of test points is
+     * projected in the background while training starts (span engine, two or more threads); null when they were
+     * filled before the problem was made.
+     */
+    final java.util.concurrent.Future<?> testProjections;
 
     SpanProblem(Dataset train, Dataset test, double[] a, double[][] k, double[][] z0, double[][] g0, double w0NormSq,
                 double[][] testK, double[][] testW0) {
+        this(train, test, a, k, z0, g0, w0NormSq, testK, testW0, null);
+    }
+
+    SpanProblem(Dataset train, Dataset test, double[] a, double[][] k, double[][] z0, double[][] g0, double w0NormSq,
+                double[][] testK, double[][] testW0, java.util.concurrent.Future<?> testProjections) {
         this.n = train.size();
         this.m = a.length;
         if (k.length != n || z0.length != n || (g0 != null && g0.length != m) || testK.length != test.size()
@@ -51,6 +62,7 @@ final class SpanProblem {
         this.w0NormSq = w0NormSq;
         this.testK = testK;
         this.testW0 = testW0;
+        this.testProjections = testProjections;
     }
 
     /** Doubles held by a problem of these sizes (the estimate of the class comment). */

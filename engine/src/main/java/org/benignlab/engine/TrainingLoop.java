@@ -61,11 +61,26 @@ final class TrainingLoop {
         void prepareEvaluation();
 
         /**
-         * Test pre-activations z[r][j] = &lt;w_j, x_{from + r}&gt; for r &lt; rows.
+         * Test pre-activations z[r][j] = &lt;w_j, x_{from + r}&gt; for r &lt; rows, at the parameters {@code params}:
+         * {@link #parameters()} itself, or a copy of it taken at an earlier recorded step (only while
+         * {@link #testReady()} was false).
          *
          * @param z rows of length m (modified: rows 0..rows-1)
          */
-        void testPreActivations(int from, int rows, double[][] z);
+        void testPreActivations(double[] params, int from, int rows, double[][] z);
+
+        /**
+         * Whether {@link #testPreActivations} can run now; false while the test set's projections are still being
+         * computed in the background (the span engine with two or more threads), in which case the loop keeps
+         * stepping and evaluates the test metrics of the recorded steps later, on copies of the parameters.
+         */
+        default boolean testReady() {
+            return true;
+        }
+
+        /** Waits until {@link #testReady()}; an exception of the background work is thrown here. */
+        default void awaitTest() {
+        }
 
         /** {||W||_F, ||W||_2} at the current parameters; ||W||_2 is NaN (not computed) unless {@code spectral}. */
         double[] weightNorms(boolean spectral);
@@ -110,6 +125,8 @@ final class TrainingLoop {
     private final double[] ct;
     private double[][] zTest;
     private double[] fTest;
+    /** Recorded steps whose test metrics wait for {@link Network#testReady()}, oldest first. */
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
 
     private double trainLoss;
     private double bestLoss = Double.POSITIVE_INFINITY;
@@ -160,20 +177,30 @@ final class TrainingLoop {
         LogSchedule schedule = new LogSchedule(setup.maxSteps(), setup.pointsPerDecade());
         for (long t = 0; ; t++) {
             sink.step(t);
+            if (!pending.isEmpty() && network.testReady()) {
+                flushPending();
+            }
             network.trainingPreActivationsT(zt);
             NetworkOps.outputsT(zt, a, phi, f);
             trainStatistics();
             StopReason stop = stopReason(t);
             if (stop != null || schedule.contains(t)) {
-                Map<String, Double> metrics = metrics();
+                boolean testNow = network.testReady();
+                Map<String, Double> metrics = metrics(testNow);
                 if (stop == null && Double.isInfinite(metrics.get(MetricNames.WEIGHT_NORM))) {
                     stop = StopReason.DIVERGED; // the weights left double precision (seen at a recorded step)
                     weightsOverflow = true;
                 }
-                for (Map.Entry<String, Double> e : metrics.entrySet()) {
-                    sink.record(t, e.getKey(), e.getValue());
+                if (testNow) {
+                    emit(t, metrics);
+                } else {
+                    pending.add(new Pending(t, metrics, params.clone()));
                 }
                 if (stop != null) {
+                    if (!pending.isEmpty()) {
+                        network.awaitTest();
+                        flushPending(); // fills the test metrics of this step's map too
+                    }
                     if (finalStep != null) {
                         finalStep.accept(params.clone(), zt);
                     }
@@ -246,11 +273,44 @@ final class TrainingLoop {
         return null;
     }
 
-    private Map<String, Double> metrics() {
+    /** A recorded step whose test metrics are not computed yet: its metrics (NaN there) and its parameters. */
+    private record Pending(long step, Map<String, Double> metrics, double[] params) {
+    }
+
+    private void emit(long t, Map<String, Double> metrics) {
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+            sink.record(t, e.getKey(), e.getValue());
+        }
+    }
+
+    /** Computes the waiting test metrics (on each step's copy of the parameters) and records those steps. */
+    private void flushPending() {
+        while (!pending.isEmpty()) {
+            Pending p = pending.poll();
+            double[] testErrors = testErrors(p.params());
+            p.metrics().put(MetricNames.TEST_ERROR, testErrors[0]);
+            p.metrics().put(MetricNames.TEST_ERROR_CLEAN, testErrors[1]);
+            if (setup.records(Diagnostics.MARGIN)) {
+                p.metrics().put(MetricNames.NORMALIZED_MARGIN, normalizedMargin(p.metrics().get(MetricNames.WEIGHT_NORM)));
+            }
+            emit(p.step(), p.metrics());
+        }
+    }
+
+    /** E[ỹ f] / ||W||_F over the test set from the last {@link #testErrors} call; NaN without test points. */
+    private double normalizedMargin(double weightNorm) {
+        return test.size() == 0 || !(weightNorm > 0) ? Double.NaN : marginSum / test.size() / weightNorm;
+    }
+
+    /**
+     * The metrics of the current step; with {@code testNow} false the test errors and the normalized margin are
+     * NaN placeholders (in their places), filled in by {@link #flushPending}.
+     */
+    private Map<String, Double> metrics(boolean testNow) {
         network.prepareEvaluation();
         int noisy = train.noisyCount();
         int clean = n - noisy;
-        double[] testErrors = testErrors();
+        double[] testErrors = testNow ? testErrors(network.parameters()) : new double[] {Double.NaN, Double.NaN};
         double[] norms = network.weightNorms(setup.spectralNorm());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(MetricNames.TRAIN_LOSS, trainLoss);
@@ -276,8 +336,7 @@ final class TrainingLoop {
             out.put(MetricNames.LOSS_RATIO_NOISY, ratios[2]);
         }
         if (setup.records(Diagnostics.MARGIN)) {
-            out.put(MetricNames.NORMALIZED_MARGIN, test.size() == 0 || !(norms[0] > 0) ? Double.NaN
-                    : marginSum / test.size() / norms[0]);
+            out.put(MetricNames.NORMALIZED_MARGIN, testNow ? normalizedMargin(norms[0]) : Double.NaN);
         }
         if (setup.records(Diagnostics.CHANGE)) {
             double init = network.initNorm();
@@ -367,8 +426,8 @@ final class TrainingLoop {
         return new double[] {gHat > 0 ? gradNorm / gHat : Double.NaN, maxCos};
     }
 
-    /** {test error vs noisy labels, test error vs clean labels}, NaN for an empty test set. */
-    private double[] testErrors() {
+    /** {test error vs noisy labels, test error vs clean labels} at {@code params}, NaN for an empty test set. */
+    private double[] testErrors(double[] params) {
         int size = test.size();
         if (size == 0) {
             return new double[] {Double.NaN, Double.NaN};
@@ -382,7 +441,7 @@ final class TrainingLoop {
         double margins = 0.0;
         for (int from = 0; from < size; from += DenseEngine.TEST_BLOCK) {
             int rows = Math.min(DenseEngine.TEST_BLOCK, size - from);
-            network.testPreActivations(from, rows, zTest);
+            network.testPreActivations(params, from, rows, zTest);
             NetworkOps.outputs(zTest, rows, a, phi, fTest);
             for (int r = 0; r < rows; r++) {
                 if (!(test.labels[from + r] * fTest[r] > 0)) {

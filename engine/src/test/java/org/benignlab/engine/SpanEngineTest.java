@@ -289,6 +289,57 @@ class SpanEngineTest {
         }
     }
 
+    /**
+     * Test metrics that wait for the background projections (recorded steps before they are done) are computed
+     * later on copies of B and recorded in step order, equal to those computed at once: the projections become
+     * ready at a chosen step (before a recorded step, between two, at the final step) through the sink's step call.
+     */
+    @Test
+    void testMetricsThatWaitForTheProjectionsEqualThoseComputedAtOnce() {
+        TrainingSetup s = new TrainingSetup(12, 300, 9, 4.0, 700, 0.05, 120, 0, false, 3)
+                .withDiagnostics(Diagnostics.all());
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.2), new TestPlugins.HeavyBall(0.01, 0.9));
+        SpanProblem ready;
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+            ready = SpanEngine.prepare(s, pl, Fixture.streams(31), ops);
+        }
+        List<String> order = new java.util.ArrayList<>(s.coreMetrics());
+        order.addAll(Diagnostics.metrics(s.diagnostics()));
+        DenseEngineTest.Recorder atOnce = new DenseEngineTest.Recorder(order);
+        TrainingResult expected = train(s, pl, ready, atOnce, -1);
+        for (long readyAt : new long[] {0, 1, 5, 47, 120}) {
+            DenseEngineTest.Recorder later = new DenseEngineTest.Recorder(order);
+            TrainingResult r = train(s, pl, ready, later, readyAt);
+            assertEquals(atOnce.records, later.records, "projections ready at step " + readyAt);
+            assertEquals(expected, r, "projections ready at step " + readyAt);
+        }
+    }
+
+    /** Trains on {@code ready}'s inner products, its test projections ready from step {@code readyAt} on (-1: always). */
+    private static TrainingResult train(TrainingSetup s, Plugins pl, SpanProblem ready, MetricsSink sink, long readyAt) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        SpanProblem problem = new SpanProblem(ready.train, ready.test, ready.a, ready.k, ready.z0, ready.g0,
+                ready.w0NormSq, ready.testK, ready.testW0, readyAt < 0 ? null : done);
+        MetricsSink gate = new MetricsSink() {
+            @Override
+            public void record(long step, String metric, double value) {
+                assertTrue(readyAt < 0 || done.isDone(), "recorded before the test projections were done");
+                sink.record(step, metric, value);
+            }
+
+            @Override
+            public void step(long t) {
+                if (t == readyAt) {
+                    done.complete(null);
+                }
+            }
+        };
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+            return new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, ops), gate,
+                    null).execute();
+        }
+    }
+
     @Test
     void memoryEstimateDoesNotCountTheTestSetTimesP() {
         TrainingSetup s = new TrainingSetup(100, 20000, 200, 10, 20000, 1e-4, 10, 0, false, 10);
