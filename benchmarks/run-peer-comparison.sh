@@ -7,7 +7,8 @@
 #       [--java-blas-threads 1|N|unset]
 #
 # 1. explicit data: PeerComparison generates X, y, a, W0 (and a small test set) exactly as the engines do,
-#    writes them as little-endian float64 files, and trains the dense and span engines; peer_numpy.py loads
+#    writes them as little-endian float64 files, and trains the dense and span engines (span twice: recording
+#    what NumPy records, span-lean, and recording every metric, span); peer_numpy.py loads
 #    the files and trains the NumPy dense reference, the NumPy span algorithm, and (for comparison only) the
 #    span algorithm recording the same metrics as the engines (span-norms).
 # 2. sketch: the sketch engine (-Xmx1g) at p = sketch-p and at p = sketch-p-small, and peer_numpy.py's own
@@ -96,7 +97,7 @@ tagged() {
 if [ "$skip_explicit" = 0 ]; then
   tagged explicit jvm -Xms2g -Xmx4g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$n" --p "$p" \
     --m "$m" --steps "$steps" --seed "$seed" --test "$test" --threads "$threads" --repeat "$repeat" \
-    --engines dense,span --out "$out/data"
+    --engines dense,span-lean,span --out "$out/data"
   tagged explicit numpy --data "$out/data" --algos dense,span,span-norms --repeat "$repeat"
 fi
 if [ "$skip_sketch" = 0 ]; then
