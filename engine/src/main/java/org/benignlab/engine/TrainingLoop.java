@@ -122,6 +122,7 @@ final class TrainingLoop {
     private final double[][] zt;
     private final double[] f;
     private final double[] rowScale;
+    private final double[] work;
     private final double[] ct;
     private double[][] zTest;
     private double[] fTest;
@@ -167,6 +168,7 @@ final class TrainingLoop {
         this.zt = new double[m][n];
         this.f = new double[n];
         this.rowScale = new double[n];
+        this.work = new double[n];
         this.ct = new double[m * n];
     }
 
@@ -181,7 +183,7 @@ final class TrainingLoop {
                 flushPending();
             }
             network.trainingPreActivationsT(zt);
-            NetworkOps.outputsT(zt, a, phi, f);
+            NetworkOps.outputsT(zt, a, phi, f, work);
             trainStatistics();
             StopReason stop = stopReason(t);
             if (stop != null || schedule.contains(t)) {
@@ -207,7 +209,7 @@ final class TrainingLoop {
                     return result(stop, t, metrics);
                 }
             }
-            NetworkOps.gradientCoefficients(zt, a, train.labels, f, loss, phi, rowScale, ct);
+            NetworkOps.gradientCoefficients(zt, a, train.labels, f, loss, phi, rowScale, ct, work);
             state.step(t, params, network.gradient(ct));
         }
     }
