@@ -188,6 +188,9 @@ final class TrainingLoop {
             StopReason stop = stopReason(t);
             if (stop != null || schedule.contains(t)) {
                 boolean testNow = network.testReady();
+                if (testNow && !pending.isEmpty()) {
+                    flushPending(); // ready since the top of this step: the earlier steps first
+                }
                 Map<String, Double> metrics = metrics(testNow);
                 if (stop == null && Double.isInfinite(metrics.get(MetricNames.WEIGHT_NORM))) {
                     stop = StopReason.DIVERGED; // the weights left double precision (seen at a recorded step)

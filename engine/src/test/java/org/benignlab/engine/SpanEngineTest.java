@@ -194,6 +194,7 @@ class SpanEngineTest {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
             d = SpanEngine.prepare(s, pl, Fixture.streams(5), ops);
         }
+        new SpanNetwork(d, null).awaitTest(); // two threads: the test block is projected in the background
         RandomStreams st = Fixture.streams(5);
         Dataset train = Dataset.generate(6, 40, 1.5, pl.cluster(), pl.noise(), st.data(), st.noise());
         Dataset test = Dataset.generate(7, 40, 1.5, pl.cluster(), pl.noise(), st.test(), st.test());
@@ -312,6 +313,56 @@ class SpanEngineTest {
             TrainingResult r = train(s, pl, ready, later, readyAt);
             assertEquals(atOnce.records, later.records, "projections ready at step " + readyAt);
             assertEquals(expected, r, "projections ready at step " + readyAt);
+        }
+        // ready between any two of the loop's looks (the k-th isDone() call is the first to say yes), e.g. after
+        // the look at the top of a step and before the one at its recorded metrics
+        for (int k = 1; k <= 40; k++) {
+            DenseEngineTest.Recorder later = new DenseEngineTest.Recorder(order);
+            SpanProblem problem = new SpanProblem(ready.train, ready.test, ready.a, ready.k, ready.z0, ready.g0,
+                    ready.w0NormSq, ready.testK, ready.testW0, new DoneAfter(k));
+            TrainingResult r;
+            try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+                r = new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, ops),
+                        later, null).execute();
+            }
+            assertEquals(atOnce.records, later.records, "ready at look " + k);
+            assertEquals(expected, r, "ready at look " + k);
+        }
+    }
+
+    /** A finished task that says so from the k-th {@link #isDone()} on. */
+    private static final class DoneAfter implements java.util.concurrent.Future<Void> {
+        private int looks;
+        private final int k;
+
+        DoneAfter(int k) {
+            this.k = k;
+        }
+
+        @Override
+        public boolean isDone() {
+            return ++looks >= k;
+        }
+
+        @Override
+        public Void get() {
+            looks = k;
+            return null;
+        }
+
+        @Override
+        public Void get(long timeout, java.util.concurrent.TimeUnit unit) {
+            return get();
+        }
+
+        @Override
+        public boolean cancel(boolean interrupt) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
         }
     }
 
