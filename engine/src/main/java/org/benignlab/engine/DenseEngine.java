@@ -138,14 +138,32 @@ public final class DenseEngine extends ThreadedEngine {
      * {@code out} from {@code offset} on (entries offset .. offset + m·p - 1 overwritten; zeros when ω = 0).
      */
     static void initialWeights(int m, int p, double omega, UniformRandomProvider rng, double[] out, int offset) {
+        initialWeights(m, p, omega, rng, out, offset, null);
+    }
+
+    /**
+     * {@link #initialWeights(int, int, double, UniformRandomProvider, double[], int)}, telling {@code rowsDone}
+     * (when not null) after each row how many rows are written (the span engine's setup products start on them).
+     */
+    static void initialWeights(int m, int p, double omega, UniformRandomProvider rng, double[] out, int offset,
+                               java.util.function.IntConsumer rowsDone) {
         int size = Math.multiplyExact(m, p);
         if (omega == 0) {
             java.util.Arrays.fill(out, offset, offset + size, 0.0);
+            if (rowsDone != null) {
+                rowsDone.accept(m);
+            }
             return;
         }
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        for (int k = offset; k < offset + size; k++) {
-            out[k] = omega * gauss.sample();
+        for (int j = 0; j < m; j++) {
+            int from = offset + j * p;
+            for (int k = from; k < from + p; k++) {
+                out[k] = omega * gauss.sample();
+            }
+            if (rowsDone != null) {
+                rowsDone.accept(j + 1);
+            }
         }
     }
 

@@ -398,23 +398,8 @@ public final class NativeBlas {
             ops.forEachBlock(pieces.length, piece -> {
                 int i = pieces[piece][0];
                 int j = pieces[piece][1];
-                int r0 = bound(rows, g, i);
-                int count = bound(rows, g, i + 1) - r0;
-                if (i != j) {
-                    int c0 = bound(rows, g, j);
-                    int cols = bound(rows, g, j + 1) - c0;
-                    // out[r0 + r][c0 + c] = <a_(r0 + r), a_(c0 + c)>, below the diagonal
-                    BLAS.dgemm("T", "N", cols, count, inner, 1.0, a, c0 * inner, inner, a, r0 * inner, inner,
-                            0.0, out, r0 * rows + c0, rows);
-                    return;
-                }
-                // column-major upper triangle of the group's Gram = its row-major lower triangle; a scratch
-                // array because the binding's bounds check of dsyrk asks for ldc * count entries after the offset
-                double[] diagonal = new double[count * count];
-                BLAS.dsyrk("U", "T", count, inner, 1.0, a, r0 * inner, inner, 0.0, diagonal, 0, count);
-                for (int r = 0; r < count; r++) {
-                    System.arraycopy(diagonal, r * count, out, (r0 + r) * rows + r0, r + 1);
-                }
+                gramPiece(a, out, rows, inner, bound(rows, g, i), bound(rows, g, i + 1), bound(rows, g, j),
+                        bound(rows, g, j + 1));
             });
         }
         for (int j = 0; j < rows; j++) {
@@ -422,6 +407,38 @@ public final class NativeBlas {
                 out[j * rows + k] = out[k * rows + j];
             }
         }
+    }
+
+    /**
+     * One piece of the lower triangle of out = A A^T (rows x rows, row-major) on the calling thread: rows
+     * [r0, r1) against rows [c0, c1) of A, with c1 &lt;= r0 (dgemm) or the diagonal block r0 = c0, r1 = c1 (dsyrk into
+     * a scratch array, its lower triangle copied). The pieces of {@link GramPipeline}.
+     *
+     * @param a     A, row-major with rows of length inner (rows [r0, r1) and [c0, c1) read)
+     * @param out   receives the piece, row-major with rows of length ld (&gt;= c1): out[r·ld + c] for r in [r0, r1),
+     *              c in [c0, c1), c &lt;= r (modified)
+     */
+    static void gramPiece(double[] a, double[] out, int ld, int inner, int r0, int r1, int c0, int c1) {
+        int count = r1 - r0;
+        if (count <= 0 || c1 <= c0) {
+            return;
+        }
+        if (r0 == c0) {
+            // column-major upper triangle of the group's Gram = its row-major lower triangle; a scratch array
+            // because the binding's bounds check of dsyrk asks for ldc * count entries after the offset
+            double[] diagonal = new double[count * count];
+            BLAS.dsyrk("U", "T", count, inner, 1.0, a, r0 * inner, inner, 0.0, diagonal, 0, count);
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(diagonal, r * count, out, (r0 + r) * ld + r0, r + 1);
+            }
+            return;
+        }
+        if (c1 > r0) {
+            throw new IllegalArgumentException("gramPiece: columns [" + c0 + ", " + c1 + ") reach past rows ["
+                    + r0 + ", " + r1 + ")");
+        }
+        BLAS.dgemm("T", "N", c1 - c0, count, inner, 1.0, a, c0 * inner, inner, a, r0 * inner, inner,
+                0.0, out, r0 * ld + c0, ld);
     }
 
     /** Rows [from, from + rows) of {@code x} as one row-major array (reusing {@code buffer} when it fits). */

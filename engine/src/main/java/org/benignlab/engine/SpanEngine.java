@@ -32,8 +32,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * spectral norm ({@link TrainingSetup#spectralNorm()} false) G0 is not needed: X V^T gives K and Z0
  * (n·(n+m)·p instead of (n+m)(n+m+1)/2·p) and ||W0||_F^2 is a sum of squares. On the native
  * BLAS V is one flat array, filled as the training points are drawn (copied in point by point) and W0 drawn
- * in place, and V V^T is one symmetric product ({@link NativeBlas#gram}, (n+m)(n+m+1)/2·p multiply-adds); on the
- * Java kernels V is kept as rows and V V^T costs (n+m)²·p. After setup no p-dimensional vector is kept.
+ * in place, and the lower triangle of V V^T ((n+m)(n+m+1)/2·p multiply-adds; only its columns of X without the
+ * spectral norm) is computed by {@link GramPipeline} in pieces fixed by the sizes, each as soon as its rows are
+ * drawn: with two or more threads the products run beside the drawing of W0 (one call per product when OpenBLAS
+ * threads itself); on the Java kernels V is kept as rows and V V^T costs (n+m)²·p. After setup no p-dimensional
+ * vector is kept.
  *
  * <p><b>Overlap</b>: with two or more threads the last block of test points (the whole test set when it fits in
  * one block) is projected on a thread of its own while training starts; the test metrics of the steps recorded
@@ -143,34 +146,59 @@ public final class SpanEngine extends ThreadedEngine {
         Projector projector;
         if (NativeBlas.available()) {
             // V = [X; W0] as one flat array: the training points copied in as they are drawn (or loaded), W0
-            // drawn in place (the same draws as DenseEngine.initialWeights); S = V V^T gives K, Z0 and G0
+            // drawn in place (the same draws as DenseEngine.initialWeights); the lower triangle of S = V V^T gives
+            // K, Z0 and G0, its pieces computed by GramPipeline as their rows are drawn
             double[] v = new double[Math.multiplyExact(nm, p)];
-            if (given != null) {
-                train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
-                NativeBlas.flatten(train.x, 0, n, p, v);
-            } else if (plugins.noise().needsFeatures()) {
-                train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
-                        streams.noise());
-                NativeBlas.flatten(train.x, 0, n, p, v);
-            } else {
-                train = Dataset.generateStreamed(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(),
-                        streams.data(), streams.noise(), new FlatRows(v, p, 0));
-            }
-            a = setup.secondLayer().draw(m, streams.signs());
-            DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p);
-            if (g0 != null) {
-                double[] sFlat = new double[nm * nm];
-                NativeBlas.gram(v, sFlat, nm, p, ops);
-                for (int j = 0; j < m; j++) {
-                    g0[j] = Arrays.copyOfRange(sFlat, (n + j) * nm + n, (n + j + 1) * nm);
+            GramPipeline products = NativeBlas.oneCall() ? null
+                    : new GramPipeline(v, n, m, p, g0 != null, ops.threads());
+            double[] sFlat;
+            int ld;
+            try {
+                if (given != null) {
+                    train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
+                    NativeBlas.flatten(train.x, 0, n, p, v);
+                } else if (plugins.noise().needsFeatures()) {
+                    train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
+                            streams.noise());
+                    NativeBlas.flatten(train.x, 0, n, p, v);
+                } else {
+                    train = Dataset.generateStreamed(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+                            streams.data(), streams.noise(), new FlatRows(v, p, 0));
                 }
-                fromRows(sFlat, nm, n, k, z0);
-            } else {
-                double[] sFlat = new double[n * nm];
-                NativeBlas.multiplyTransB(v, v, sFlat, n, nm, p, ops); // X V^T = [K, Z0]
-                fromRows(sFlat, nm, n, k, z0);
-                w0NormSq = sumOfSquares(v, n * p, nm * p);
+                if (products != null) {
+                    products.rowsReady(n);
+                }
+                a = setup.secondLayer().draw(m, streams.signs());
+                DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p,
+                        products == null ? null : rows -> products.rowsReady(n + rows));
+                if (g0 == null) {
+                    w0NormSq = sumOfSquares(v, n * p, nm * p);
+                }
+                if (products != null) {
+                    sFlat = products.finish();
+                    ld = products.columns();
+                } else if (g0 != null) { // OpenBLAS threads itself: one call each
+                    sFlat = new double[nm * nm];
+                    NativeBlas.gram(v, sFlat, nm, p, ops);
+                    ld = nm;
+                } else {
+                    double[] xvt = new double[n * nm];
+                    NativeBlas.multiplyTransB(v, v, xvt, n, nm, p, ops); // X V^T = [K, Z0]
+                    ld = n;
+                    sFlat = new double[nm * n];
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(xvt, i * nm, sFlat, i * n, i + 1);
+                        for (int j = 0; j < m; j++) {
+                            sFlat[(n + j) * n + i] = xvt[i * nm + n + j];
+                        }
+                    }
+                }
+            } finally {
+                if (products != null) {
+                    products.close();
+                }
             }
+            fromLowerTriangle(sFlat, ld, n, m, k, z0, g0);
             FlatRows xRow = new FlatRows(v, p, 0);
             FlatRows w0Row = new FlatRows(v, p, n);
             saver.data(train, xRow, given != null ? Double.NaN : setup.muNorm(), k);
@@ -237,17 +265,31 @@ public final class SpanEngine extends ThreadedEngine {
     }
 
     /**
-     * K (made exactly symmetric from its lower triangle) and Z0 from the first n rows of a flat row-major
-     * array whose rows (of length nm) start with [K, Z0].
+     * K, Z0 and (when g0 is not null) G0 from the lower triangle of S = V V^T, row-major with rows of length ld:
+     * K and G0 made exactly symmetric, Z0_ij = S[n + j][i].
      */
-    private static void fromRows(double[] s, int nm, int n, double[][] k, double[][] z0) {
+    private static void fromLowerTriangle(double[] s, int ld, int n, int m, double[][] k, double[][] z0,
+                                          double[][] g0) {
         for (int i = 0; i < n; i++) {
-            k[i] = Arrays.copyOfRange(s, i * nm, i * nm + n);
-            z0[i] = Arrays.copyOfRange(s, i * nm + n, (i + 1) * nm);
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
+            k[i] = new double[n];
+            z0[i] = new double[m];
+            for (int j = 0; j <= i; j++) {
+                k[i][j] = s[i * ld + j];
                 k[j][i] = k[i][j];
+            }
+            for (int j = 0; j < m; j++) {
+                z0[i][j] = s[(n + j) * ld + i];
+            }
+        }
+        if (g0 != null) {
+            for (int j = 0; j < m; j++) {
+                g0[j] = new double[m];
+            }
+            for (int j = 0; j < m; j++) {
+                for (int q = 0; q <= j; q++) {
+                    g0[j][q] = s[(n + j) * ld + n + q];
+                    g0[q][j] = g0[j][q];
+                }
             }
         }
     }
