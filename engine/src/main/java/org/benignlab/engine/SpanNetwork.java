@@ -87,9 +87,17 @@ final class SpanNetwork implements TrainingLoop.Network {
         return ct;
     }
 
+    /** Also throws what the background projections threw, as soon as they are done (rather than leave rows unset). */
     @Override
     public boolean testReady() {
-        return d.testProjections == null || d.testProjections.isDone();
+        if (d.testProjections == null) {
+            return true;
+        }
+        if (!d.testProjections.isDone()) {
+            return false;
+        }
+        awaitTest(); // done: returns at once, or throws the projections' failure
+        return true;
     }
 
     @Override

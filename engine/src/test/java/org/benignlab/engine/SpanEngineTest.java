@@ -330,6 +330,41 @@ class SpanEngineTest {
         }
     }
 
+    /** A failure of the background projections ends the run with that failure, wherever the loop notices it. */
+    @Test
+    void aFailureOfTheBackgroundProjectionsIsThrown() {
+        TrainingSetup s = new TrainingSetup(12, 300, 9, 4.0, 700, 0.05, 120, 0, false, 3);
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.2), new TestPlugins.Gd(0.01));
+        SpanProblem ready;
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+            ready = SpanEngine.prepare(s, pl, Fixture.streams(31), ops);
+        }
+        for (long failAt : new long[] {0, 3, 120}) {
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            SpanProblem problem = new SpanProblem(ready.train, ready.test, ready.a, ready.k, ready.z0, ready.g0,
+                    ready.w0NormSq, ready.testK, ready.testW0, done);
+            MetricsSink sink = new MetricsSink() {
+                @Override
+                public void record(long step, String metric, double value) {
+                }
+
+                @Override
+                public void step(long t) {
+                    if (t == failAt) {
+                        done.completeExceptionally(new OutOfMemoryError("test block"));
+                    }
+                }
+            };
+            OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> {
+                try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+                    new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, ops),
+                            sink, null).execute();
+                }
+            }, "failure at step " + failAt);
+            assertEquals("test block", e.getMessage());
+        }
+    }
+
     /** A finished task that says so from the k-th {@link #isDone()} on. */
     private static final class DoneAfter implements java.util.concurrent.Future<Void> {
         private int looks;
