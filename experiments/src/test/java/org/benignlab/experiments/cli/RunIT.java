@@ -113,6 +113,45 @@ class RunIT {
                 "another seed gives other numbers");
     }
 
+    /**
+     * training.spectral_norm: false leaves ||W||_2 and the stable rank out (null in summary.json, blank in
+     * runs.csv, no rows in metrics.csv), changes no other number (span: up to rounding) and not the run key, and
+     * the report is still written.
+     */
+    @Test
+    void withoutTheSpectralNormItsMetricsAreLeftOutAndNothingElseChanges() throws Exception {
+        Path with = dir.resolve("with");
+        Path without = dir.resolve("without");
+        String[] span = {"--set", "training.engine=span", "--set", "training.steps=300", "--threads", "2"};
+        assertEquals(0, run(with, span).code());
+        CliTest.Result r = run(without, Stream.concat(Stream.of(span),
+                Stream.of("--set", "training.spectral_norm=false")).toArray(String[]::new));
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode on = summary(with);
+        JsonNode off = summary(without);
+        assertEquals(on.get("run_key").asText(), off.get("run_key").asText(), "not part of the run key");
+        for (String m : MetricNames.ALL) {
+            if (m.equals(MetricNames.WEIGHT_NORM_SPECTRAL) || m.equals(MetricNames.STABLE_RANK)) {
+                assertTrue(on.get(m).isNumber(), m + " recorded by default");
+                assertTrue(off.get(m).isNull(), m + " left out: " + off);
+            } else {
+                assertEquals(on.get(m).asDouble(), off.get(m).asDouble(), 1e-12 * Math.abs(on.get(m).asDouble()), m);
+            }
+        }
+        String key = off.get("run_key").asText();
+        MetricsTable metrics = MetricsTable.read(without.resolve(key).resolve(ResultStore.METRICS));
+        assertTrue(metrics.series(MetricNames.WEIGHT_NORM_SPECTRAL).isEmpty(), "no ||W||_2 rows");
+        assertFalse(metrics.series(MetricNames.WEIGHT_NORM).isEmpty());
+        List<String> csv = Files.readAllLines(without.resolve(ResultStore.RUNS_CSV));
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] row = csv.get(1).split(",", -1);
+        assertEquals("", row[header.indexOf(MetricNames.STABLE_RANK)], csv.get(1));
+        assertFalse(row[header.indexOf(MetricNames.WEIGHT_NORM)].isEmpty(), csv.get(1));
+        assertTrue(Files.exists(without.resolve("report").resolve("report.html")), r.out());
+        JsonNode prov = new ObjectMapper().readTree(without.resolve(key).resolve(ResultStore.PROVENANCE).toFile());
+        assertFalse(prov.get("spectral_norm").asBoolean(), prov.toString());
+    }
+
     @Test
     void aRunIsRebuiltFromItsRecordedConfigurationWithTheSameNumbers() throws Exception {
         Path out = dir.resolve("orig");
