@@ -96,18 +96,22 @@ class RunIT {
         assertTrue(again.out().contains("already finished"), again.out());
     }
 
-    @Test
-    void sameSeedSameNumbersWhateverTheThreadCount() throws Exception {
+    /** Every engine; span with two threads overlaps its setup products and test projections with other work. */
+    @ParameterizedTest(name = "engine {0}")
+    @CsvSource({"auto", "span", "dense"})
+    void sameSeedSameNumbersWhateverTheThreadCount(String engine) throws Exception {
         Path one = dir.resolve("one");
         Path two = dir.resolve("two");
-        assertEquals(0, run(one, "--threads", "1", "--set", "training.steps=200").code());
-        assertEquals(0, run(two, "--threads", "2", "--set", "training.steps=200").code());
+        String choice = "training.engine=" + engine;
+        assertEquals(0, run(one, "--threads", "1", "--set", "training.steps=200", "--set", choice).code());
+        assertEquals(0, run(two, "--threads", "2", "--set", "training.steps=200", "--set", choice).code());
         String key = summary(one).get("run_key").asText();
         assertEquals(key, summary(two).get("run_key").asText());
         assertEquals(Files.readString(one.resolve(key).resolve(ResultStore.METRICS)),
                 Files.readString(two.resolve(key).resolve(ResultStore.METRICS)));
         Path other = dir.resolve("other");
-        assertEquals(0, run(other, "--threads", "1", "--set", "training.steps=200", "--set", "seed=2").code());
+        assertEquals(0, run(other, "--threads", "1", "--set", "training.steps=200", "--set", "seed=2", "--set",
+                choice).code());
         assertFalse(Files.readString(one.resolve(key).resolve(ResultStore.METRICS)).equals(
                 Files.readString(other.resolve(summary(other).get("run_key").asText()).resolve(ResultStore.METRICS))),
                 "another seed gives other numbers");
