@@ -157,13 +157,22 @@ public final class DenseEngine extends ThreadedEngine {
         }
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int j = 0; j < m; j++) {
-            int from = offset + j * p;
-            for (int k = from; k < from + p; k++) {
-                out[k] = omega * gauss.sample();
-            }
+            drawRow(gauss, omega, out, offset + j * p, offset + (j + 1) * p);
             if (rowsDone != null) {
                 rowsDone.accept(j + 1);
             }
+        }
+    }
+
+    /**
+     * out[k] = ω · N(0, 1) for k in [from, to). A method of its own so that the hot loop keeps its compiled code
+     * when the loop around it meets a callback for the first time (the span engine after the dense one; measured
+     * in a cold JVM, n = 100, m = 200, p = 20000: W0's draw in the first span run 39 ms with the loop inline,
+     * 18 and 34 ms in two runs so, 16 ms in a second span run).
+     */
+    private static void drawRow(NormalizedGaussianSampler gauss, double omega, double[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            out[k] = omega * gauss.sample();
         }
     }
 
