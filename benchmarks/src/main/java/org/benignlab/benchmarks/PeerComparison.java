@@ -52,7 +52,8 @@ import org.benignlab.engine.TrainingSetup;
  *
  * <p>Times on a RESULT line: {@code total_s} is the wall time of {@link Engine#train}, which includes the
  * engine's own data generation; {@code gen_s} is the time this JVM takes to generate the same data (the median
- * of three timed generations after a first, untimed one); {@code train_s = total_s - gen_s} is the figure
+ * of three timed generations after a first, untimed one; a full collection before each timed generation and
+ * each timed run, so that neither pays for collecting earlier garbage); {@code train_s = total_s - gen_s} is the figure
  * comparable with NumPy's, which
  * starts from data already in memory (it includes the span engine's K = X X^T and Z0 = X W0^T);
  * {@code loop_s} runs from the start of step 1 to the last step's metrics (setup and step 0 excluded) and
@@ -114,6 +115,7 @@ public final class PeerComparison {
             data = null; // let the first generation go before timing the others
             double[] times = new double[GENERATIONS];
             for (int g = 0; g < GENERATIONS; g++) {
+                System.gc(); // start from an empty young generation: no collection of earlier garbage inside the timer
                 long t0 = System.nanoTime();
                 Data again = Data.generate(setup, plugins, BenchSupport.streams(seed));
                 times[g] = (System.nanoTime() - t0) * 1e-9;
@@ -156,6 +158,7 @@ public final class PeerComparison {
     private static Measured measure(Engine engine, TrainingSetup setup, Plugins plugins, long seed) {
         RandomStreams streams = BenchSupport.streams(seed);
         TimingSink sink = new TimingSink();
+        System.gc(); // as before each timed generation
         long t0 = System.nanoTime();
         TrainingResult res = engine.train(setup, plugins, streams, sink);
         long t1 = System.nanoTime();
