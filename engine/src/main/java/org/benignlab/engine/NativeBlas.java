@@ -31,9 +31,10 @@ import java.util.stream.Stream;
  *   <li><b>blocks</b> (larger products when OpenBLAS runs one thread, {@code OPENBLAS_NUM_THREADS=1} as the
  *       {@code benign} launcher and the tests set it, or the BLAS is not OpenBLAS): cut into pieces fixed by the
  *       sizes alone, one BLAS call each, our threads taking whole pieces ({@link ParallelNetworkOps#forEachBlock}).
- *       A B^T and the lower triangle of A A^T: the output's rows and columns each cut into groups of about
- *       {@value #PIECE} ({@link #groups}), so a piece is a sizeable dgemm (or, on the diagonal of A A^T, a dsyrk)
- *       that reads its rows of A and B once, and the pieces are about equal (measured here, 2 cores: V V^T for
+ *       A B^T and the lower triangle of A A^T (the latter in {@link GramPipeline}, piece by piece through
+ *       {@link #gramPiece}): the output's rows and columns each cut into groups of about {@value #PIECE}
+ *       ({@link #groups}), so a piece is a sizeable dgemm (or, on the diagonal of A A^T, a dsyrk) that reads its
+ *       rows of A and B once, and the pieces are about equal (measured here, 2 cores: V V^T for
  *       300 x 20000 in 2 x 2 pieces 20-22 ms, in the earlier 32-row blocks 27-29 ms; X_test V^T, 100 x 300 x 20000,
  *       15-16 ms against 22-25 ms: 32-row blocks read B once per block, and 100 rows made 4 unequal blocks for 2
  *       threads); C X: {@value #COL_BLOCK} output columns a piece;</li>
@@ -355,23 +356,15 @@ public final class NativeBlas {
     }
 
     /**
-     * out = A A^T (rows x rows, symmetric: both triangles written, bit-for-bit equal) from a (rows x inner),
-     * in about half the multiply-adds of A A^T (the span setup's K, Z0 and G0 at once). Pieces: the rows cut
-     * into g = {@link #groups}(rows) groups (at least 2 when rows &gt; 1); below the diagonal, group I's rows of A
-     * against group J's (J &lt; I) as one dgemm each, on the diagonal one dsyrk of group I's rows (into a scratch
-     * array, then copied), the dgemm pieces first, on the threads; one call: dsyrk. Then the lower triangle is
-     * copied onto the upper one.
+     * out = A A^T (rows x rows, symmetric: both triangles written, bit-for-bit equal) from a (rows x inner) as one
+     * dsyrk, in about half the multiply-adds of A A^T, then the lower triangle copied onto the upper one: the span
+     * setup's V V^T when OpenBLAS threads its calls itself ({@link #oneCall()}); with one OpenBLAS thread the
+     * setup cuts it into pieces of its own ({@link GramPipeline}, {@link #gramPiece}).
      *
      * @param a   A, row-major rows x inner (not modified)
      * @param out receives A A^T, row-major rows x rows (modified)
-     * @param ops runs the blocks (its thread count does not change the result)
      */
-    static void gram(double[] a, double[] out, int rows, int inner, ParallelNetworkOps ops) {
-        gram(a, out, rows, inner, ops, oneCall());
-    }
-
-    /** {@link #gram(double[], double[], int, int, ParallelNetworkOps)}, split as asked. */
-    static void gram(double[] a, double[] out, int rows, int inner, ParallelNetworkOps ops, boolean oneCall) {
+    static void gram(double[] a, double[] out, int rows, int inner) {
         if (rows == 0) {
             return;
         }
@@ -379,29 +372,8 @@ public final class NativeBlas {
             java.util.Arrays.fill(out, 0, rows * rows, 0.0);
             return;
         }
-        if (oneCall) {
-            // column-major: A' = A^T (inner x rows), C = A'^T A', upper triangle = row-major lower triangle
-            BLAS.dsyrk("U", "T", rows, inner, 1.0, a, 0, inner, 0.0, out, 0, rows);
-        } else {
-            int g = Math.min(rows, Math.max(2, groups(rows)));
-            int offDiagonal = g * (g - 1) / 2;
-            int[][] pieces = new int[offDiagonal + g][];
-            int q = 0;
-            for (int i = 1; i < g; i++) {
-                for (int j = 0; j < i; j++) {
-                    pieces[q++] = new int[] {i, j};
-                }
-            }
-            for (int i = 0; i < g; i++) {
-                pieces[q++] = new int[] {i, i};
-            }
-            ops.forEachBlock(pieces.length, piece -> {
-                int i = pieces[piece][0];
-                int j = pieces[piece][1];
-                gramPiece(a, out, rows, inner, bound(rows, g, i), bound(rows, g, i + 1), bound(rows, g, j),
-                        bound(rows, g, j + 1));
-            });
-        }
+        // column-major: A' = A^T (inner x rows), C = A'^T A', upper triangle = row-major lower triangle
+        BLAS.dsyrk("U", "T", rows, inner, 1.0, a, 0, inner, 0.0, out, 0, rows);
         for (int j = 0; j < rows; j++) {
             for (int k = j + 1; k < rows; k++) {
                 out[j * rows + k] = out[k * rows + j];

@@ -179,7 +179,7 @@ public final class SpanEngine extends ThreadedEngine {
                     ld = products.columns();
                 } else if (g0 != null) { // OpenBLAS threads itself: one call each
                     sFlat = new double[nm * nm];
-                    NativeBlas.gram(v, sFlat, nm, p, ops);
+                    NativeBlas.gram(v, sFlat, nm, p);
                     ld = nm;
                 } else {
                     double[] xvt = new double[n * nm];

@@ -207,10 +207,7 @@ final class SpanNetwork implements TrainingLoop.Network {
             traceH += hFlat[j * m + j];
             gramRow(j, m, d.g0[j], eFlat, hFlat, gram);
         }
-        changeSq = traceH; // ||W - W0||_F^2 = ||B X||_F^2 = tr(B K B^T)
-        double froSq = d.w0NormSq + 2 * traceE + traceH;
-        double fro = Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
-        return new double[] {fro, NetworkOps.spectralNorm(gram)};
+        return new double[] {frobenius(traceE, traceH), NetworkOps.spectralNorm(gram)};
     }
 
     /**
@@ -218,32 +215,39 @@ final class SpanNetwork implements TrainingLoop.Network {
      * n²·m (for B K) + O(n·m) instead of the m²·n + m·n² of the whole W W^T.
      */
     private double frobeniusOnly() {
-        if (bk == null) {
-            bk = new double[m][n];
+        if (bkFlat == null) {
+            bkFlat = new double[m * n];
         }
         if (NativeBlas.available()) {
             if (kFlat == null) {
                 kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
             }
-            if (bkFlat == null) {
-                bkFlat = new double[m * n];
-            }
             NativeBlas.multiply(b, kFlat, bkFlat, m, n, n, ops);         // B K
-            NativeBlas.unflatten(bkFlat, bk, m, n);
         } else {
+            if (bk == null) {
+                bk = new double[m][n];
+            }
             ops.multiply(b, n, d.k, bk, m, n);                             // B K
+            NativeBlas.flatten(bk, 0, m, n, bkFlat);
         }
         double traceE = 0.0;
         double traceH = 0.0;
         for (int j = 0; j < m; j++) {
-            double[] bkj = bk[j];
             double[] z0tj = d.z0t[j];
             int o = j * n;
             for (int i = 0; i < n; i++) {
                 traceE += b[o + i] * z0tj[i];
-                traceH += bkj[i] * b[o + i];
+                traceH += bkFlat[o + i] * b[o + i];
             }
         }
+        return frobenius(traceE, traceH);
+    }
+
+    /**
+     * ||W||_F = sqrt(||W0||_F^2 + 2 tr(B Z0) + tr(B K B^T)) (clamped at 0, NaN stays NaN), keeping
+     * ||W - W0||_F^2 = ||B X||_F^2 = tr(B K B^T) for {@link #changeFromInit()}.
+     */
+    private double frobenius(double traceE, double traceH) {
         changeSq = traceH;
         double froSq = d.w0NormSq + 2 * traceE + traceH;
         return Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));

@@ -179,9 +179,6 @@ final class TrainingLoop {
         LogSchedule schedule = new LogSchedule(setup.maxSteps(), setup.pointsPerDecade());
         for (long t = 0; ; t++) {
             sink.step(t);
-            if (!pending.isEmpty() && network.testReady()) {
-                flushPending();
-            }
             network.trainingPreActivationsT(zt);
             NetworkOps.outputsT(zt, a, phi, f, work);
             trainStatistics();
@@ -189,7 +186,7 @@ final class TrainingLoop {
             if (stop != null || schedule.contains(t)) {
                 boolean testNow = network.testReady();
                 if (testNow && !pending.isEmpty()) {
-                    flushPending(); // ready since the top of this step: the earlier steps first
+                    flushPending(); // the steps that waited first, in order
                 }
                 Map<String, Double> metrics = metrics(testNow);
                 if (stop == null && Double.isInfinite(metrics.get(MetricNames.WEIGHT_NORM))) {
