@@ -11,13 +11,19 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The system BLAS (JNI through dev.ludovic.netlib, the binding Spark MLlib uses) for the large products
- * (the dense engine's step and evaluation, the span engine's setup and products), when a native library
- * ({@code libblas.so.3}, e.g. Debian's {@code libopenblas0-pthread}) loads and {@code -Dbenign.blas=java}
- * does not turn it off. Otherwise the engines use their own Java kernels ({@link ParallelNetworkOps}).
- * The library is looked up once, when this class initialises; a load failure is caught and remembered
- * ({@link #description()}), never thrown. The pure-Java fallbacks of the binding (F2J, and VectorBLAS,
- * which needs {@code --add-modules jdk.incubator.vector}) are never used.
+ * A native BLAS (JNI through dev.ludovic.netlib, the binding Spark MLlib uses) for the large products (the dense
+ * engine's step and evaluation, the span engine's setup and products). Which library, chosen once when this class
+ * initialises by {@code -Dbenign.blas}:
+ * <ul>
+ *   <li>unset or {@code bundled} (the default): the OpenBLAS the build ships ({@link BundledOpenBlas}, bytedeco's
+ *       platform jar, extracted once into a cache folder), else (unset only) as for {@code system};</li>
+ *   <li>{@code system}: the system's {@code libblas.so.3} (e.g. Debian's {@code libopenblas0-pthread}), or the
+ *       path in the binding's own property {@value #LIB_PATH_PROPERTY}, which also wins over the bundled one;</li>
+ *   <li>{@code java}: none; the engines use their own Java kernels ({@link ParallelNetworkOps}), as they do
+ *       whenever no native library loads.</li>
+ * </ul>
+ * A load failure is caught and remembered ({@link #description()}), never thrown. The pure-Java fallbacks of the
+ * binding (F2J, and VectorBLAS, which needs {@code --add-modules jdk.incubator.vector}) are never used.
  *
  * <p><b>How a product is split.</b> Fixed by the sizes and by the environment when this class initialises, never
  * by the engine's thread count ({@link #splitting()}):
@@ -81,8 +87,13 @@ public final class NativeBlas {
 
     // kept strongly reachable so the level set below sticks
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
+    /** The binding's system property naming the BLAS library to load by path. */
+    static final String LIB_PATH_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
+
     // declared before BLAS: load() sets them during class initialisation
     private static String failure = "";
+    /** Where the library came from: "bundled", "system" or the binding's property the user set. */
+    private static String source = "";
     private static String libraries = "";
     private static final NativeBLAS BLAS = load();
     /** OpenBLAS's own thread count as the environment sets it, 1 for another library or none. */
@@ -96,6 +107,29 @@ public final class NativeBlas {
             failure = "forced by -D" + PROPERTY + "=java";
             return null;
         }
+        String mode = System.getProperty(PROPERTY, "").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.isEmpty() && !mode.equals("system") && !mode.equals("bundled")) {
+            failure = "-D" + PROPERTY + "=" + mode + " is not one of bundled, system, java";
+            return null;
+        }
+        String bundledFailure = null;
+        // the binding dlopen()s the path in this property when its JNI part loads; a path the user set wins
+        if (!mode.equals("system") && System.getProperty(LIB_PATH_PROPERTY) == null) {
+            try {
+                Path lib = BundledOpenBlas.library(NativeBlas.class.getClassLoader());
+                System.setProperty(LIB_PATH_PROPERTY, lib.toString());
+                source = "bundled";
+            } catch (IOException | RuntimeException e) {
+                bundledFailure = "no bundled OpenBLAS (" + e.getMessage() + ")";
+                if (mode.equals("bundled")) {
+                    failure = bundledFailure;
+                    return null;
+                }
+            }
+        }
+        if (source.isEmpty()) {
+            source = System.getProperty(LIB_PATH_PROPERTY) != null ? "-D" + LIB_PATH_PROPERTY : "system";
+        }
         Level level = NETLIB_LOG.getLevel();
         NETLIB_LOG.setLevel(Level.OFF); // the binding logs each implementation it fails to load
         try {
@@ -103,7 +137,8 @@ public final class NativeBlas {
             libraries = loadedBlasLibraries();
             return blas;
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, RuntimeException, ...
-            failure = "no native BLAS found: " + e.getClass().getSimpleName()
+            failure = (bundledFailure == null ? "" : bundledFailure + "; ")
+                    + "no native BLAS found: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage());
             return null;
         } finally {
@@ -202,7 +237,7 @@ public final class NativeBlas {
             return "Java kernels (" + failure + ")";
         }
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
-        return "native BLAS (dev.ludovic.netlib " + BLAS.getClass().getSimpleName() + " -> " + libraries
+        return "native BLAS (dev.ludovic.netlib " + BLAS.getClass().getSimpleName() + " -> " + source + " " + libraries
                 + "; OPENBLAS_NUM_THREADS=" + (threads == null ? "unset" : threads) + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs; "
                 + (oneCall() ? "one call per product on OpenBLAS's " + LIBRARY_THREADS + " threads"
