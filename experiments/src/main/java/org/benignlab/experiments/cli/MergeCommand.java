@@ -30,6 +30,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunCommand.requireNamedFolder(spec.commandLine(), "--out", out);
         ResultMerger.Result r = ResultMerger.merge(dirs, out);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "merged %d folder%s into %s: %d of %d planned runs finished (%d copied)%n", dirs.size(),

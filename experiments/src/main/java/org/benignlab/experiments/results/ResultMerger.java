@@ -43,6 +43,7 @@ public final class ResultMerger {
         if (sources.isEmpty()) {
             throw new InputException("merge: give at least one results folder");
         }
+        ResultStore.refuseForeignFolder(target, "merge --out");
         List<Path> all = new ArrayList<>();
         if (Files.exists(target.resolve(ResultStore.MANIFEST))) {
             all.add(target);
@@ -154,12 +155,11 @@ public final class ResultMerger {
 
     /** Copies a run folder into a temporary sibling of {@code dest}, then renames it into place. */
     private static void copyRun(Path from, Path dest) throws IOException {
-        Path tmp = dest.resolveSibling("." + dest.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + AtomicFiles.TMP_SUFFIX);
+        Path tmp = AtomicFiles.temporarySibling(dest);
         Files.createDirectories(tmp);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList()) {
+                    .filter(f -> !AtomicFiles.isTemporary(f)).toList()) {
                 Files.copy(f, tmp.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
@@ -167,7 +167,7 @@ public final class ResultMerger {
         if (Files.isDirectory(arrays)) {
             Files.createDirectories(tmp.resolve("arrays"));
             try (Stream<Path> files = Files.list(arrays)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> !AtomicFiles.isTemporary(f)).toList()) {
                     Files.copy(f, tmp.resolve("arrays").resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }

@@ -42,6 +42,8 @@ public final class ResultStore {
     public static final String METRICS = "metrics.csv";
     public static final String CONFIG = "config.yaml";
     public static final String PROVENANCE = "provenance.json";
+    /** The lock file of a results folder (see {@link FolderLock}). */
+    public static final String LOCK = ".benign.lock";
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -88,10 +90,17 @@ public final class ResultStore {
     }
 
     /**
-     * Refuses a folder that is not a directory, or whose manifest belongs to another experiment (other
-     * hash), so results of two experiments never mix. Reads only.
+     * Refuses a folder that is not a directory, a folder that holds anything but is no results folder
+     * (no manifest.json: a user's folder is never prepared, cleaned or written into), or one whose
+     * manifest belongs to another experiment (other hash), so results of two experiments never mix.
+     * Reads only.
      */
     public void checkSameExperiment(String experimentHash) {
+        refuseForeignFolder(dir, "--out");
+        checkHash(experimentHash);
+    }
+
+    private void checkHash(String experimentHash) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InputException("--out " + dir + ": exists and is not a directory");
         }
@@ -114,6 +123,25 @@ public final class ResultStore {
         }
     }
 
+    /**
+     * Refuses {@code dir} as a folder to write results into unless it is absent, empty (but for
+     * temporary files and the lock file of ours), or a results folder (it has a manifest.json). Reads only.
+     *
+     * @param option the argument that named the folder, for the message ({@code --out}, {@code merge --out})
+     */
+    public static void refuseForeignFolder(Path dir, String option) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException(option + " " + dir + ": exists and is not a directory");
+        }
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(MANIFEST), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!isAbsentOrEmpty(dir)) {
+            throw new InputException(option + " " + dir + ": is a folder with files in it but no manifest.json, so "
+                    + "not a results folder; give a new or empty folder (nothing was changed)");
+        }
+    }
+
     /** A folder for a new experiment: {@code dir} if it is absent or empty, else the first free dir-2, dir-3, ... */
     public static Path freshFolder(Path dir) {
         if (isAbsentOrEmpty(dir)) {
@@ -127,6 +155,7 @@ public final class ResultStore {
         }
     }
 
+    /** Absent, or a folder that holds nothing but temporary files and the lock file of ours. */
     private static boolean isAbsentOrEmpty(Path d) {
         if (!Files.exists(d)) {
             return true;
@@ -135,7 +164,7 @@ public final class ResultStore {
             return false;
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.findAny().isEmpty();
+            return s.allMatch(f -> AtomicFiles.isTemporary(f) || f.getFileName().toString().equals(LOCK));
         } catch (IOException e) {
             return false;
         }
@@ -158,13 +187,15 @@ public final class ResultStore {
     }
 
     /**
-     * Creates the folder, writes the manifest (every planned run, before any starts), removes temporary
-     * files a killed process left behind, and writes runs.csv from the runs already finished.
+     * Creates the folder, writes the manifest (every planned run, before any starts), removes the
+     * temporary files of ours a killed process left behind, and writes runs.csv from the runs already
+     * finished. Refuses a manifest of another experiment; whether the folder may be written at all is
+     * {@link #checkSameExperiment}'s question, asked by the caller first.
      *
      * @param sweep {@code paths} (swept dotted paths) and {@code repetitions}, recorded in the manifest
      */
     public void prepare(String name, String experimentHash, Map<String, Object> sweep, List<PlannedRun> runs) {
-        checkSameExperiment(experimentHash);
+        checkHash(experimentHash);
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
@@ -179,7 +210,7 @@ public final class ResultStore {
                 planned.add(r.toManifest());
             }
             m.put("runs", planned);
-            removeTemporaryFiles(dir);
+            removeTemporaryFiles(dir, runs);
             AtomicFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n");
             synchronized (this) {
                 this.plans = List.copyOf(runs);
@@ -204,22 +235,36 @@ public final class ResultStore {
         }
     }
 
-    /** Deletes what a killed process left: temporary files, and temporary run folders of a merge. */
-    private static void removeTemporaryFiles(Path dir) throws IOException {
-        List<Path> garbage;
-        try (Stream<Path> s = Files.walk(dir, 3)) { // the experiment, its run folders, their arrays/
-            garbage = s.filter(f -> f.getFileName().toString().startsWith(".")
-                    && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList();
+    /**
+     * Deletes what a killed process of ours left, and only that: temporary files and temporary run
+     * folders of a merge ({@link AtomicFiles#isTemporary}) directly in the results folder, in the folders
+     * of the planned runs and in their {@code arrays/} folders.
+     */
+    private static void removeTemporaryFiles(Path dir, List<PlannedRun> runs) throws IOException {
+        List<Path> places = new ArrayList<>();
+        places.add(dir);
+        for (PlannedRun r : runs) {
+            places.add(dir.resolve(r.key()));
+            places.add(dir.resolve(r.key()).resolve("arrays"));
         }
-        for (Path p : garbage) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(f);
+        for (Path place : places) {
+            if (!Files.isDirectory(place, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            List<Path> garbage;
+            try (Stream<Path> s = Files.list(place)) {
+                garbage = s.filter(AtomicFiles::isTemporary).toList();
+            }
+            for (Path p : garbage) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> s = Files.walk(p)) {
+                        for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(f);
+                        }
                     }
+                } else {
+                    Files.deleteIfExists(p);
                 }
-            } else {
-                Files.deleteIfExists(p);
             }
         }
     }
