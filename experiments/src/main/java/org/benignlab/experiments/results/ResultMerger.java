@@ -19,7 +19,8 @@ import org.benignlab.experiments.spec.InputException;
  * Combines results folders of one experiment (the shards of a job array, or partial runs on several
  * machines) into one folder: the union of their planned runs, one finished folder per run (copied
  * into place by a rename, so a reader never sees half a run), a manifest, and runs.csv. Reads only
- * the result files, so folders copied from other machines merge without their code.
+ * the result files, so folders copied from other machines merge without their code. The target folder
+ * is locked ({@link FolderLock}) while it is written.
  */
 public final class ResultMerger {
 
@@ -87,8 +88,7 @@ public final class ResultMerger {
         List<String> missing = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         int copied = 0;
-        try {
-            Files.createDirectories(target);
+        try (FolderLock lock = FolderLock.acquire(target, "merge --out")) {
             for (PlannedRun r : plans.values()) {
                 Path kept = null;
                 Map<String, Object> keptSummary = null;
