@@ -133,6 +133,7 @@ public final class ResultMerger {
         if (!Files.exists(m)) {
             throw new InputException(dir + ": has no manifest.json; expected a results folder of 'benign run'");
         }
+        org.benignlab.experiments.spec.InputFiles.requireRegular(m, m.toString(), "the manifest.json of a results folder");
         try {
             JsonNode n = ResultStore.JSON.readTree(m.toFile());
             if (n == null || !n.isObject() || !n.path("runs").isArray()) {

@@ -108,6 +108,8 @@ public final class ResultStore {
         if (!Files.exists(manifest)) {
             return;
         }
+        org.benignlab.experiments.spec.InputFiles.requireRegular(manifest, manifest.toString(),
+                "the manifest.json of a results folder");
         JsonNode old;
         try {
             old = JSON.readTree(manifest.toFile());
@@ -176,7 +178,7 @@ public final class ResultStore {
      */
     public boolean isFinished(String key) {
         Path summary = runDir(key).resolve(SUMMARY);
-        if (!Files.exists(summary)) {
+        if (!Files.isRegularFile(summary)) {
             return false;
         }
         try {

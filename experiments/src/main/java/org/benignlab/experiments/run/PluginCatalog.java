@@ -111,6 +111,7 @@ public final class PluginCatalog {
     }
 
     private static void checkJar(Path jar) {
+        org.benignlab.experiments.spec.InputFiles.requireRegular(jar, "--plugins " + jar, "a plugin jar");
         try (ZipFile z = new ZipFile(jar.toFile())) {
             z.size();
         } catch (IOException e) {

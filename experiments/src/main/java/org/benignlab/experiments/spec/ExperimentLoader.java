@@ -120,17 +120,24 @@ public final class ExperimentLoader {
             if (Files.isDirectory(file)) {
                 throw new InputException(file + ": is a directory; expected an experiment YAML file");
             }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(file + ": is " + size + " bytes; experiment files are limited to "
-                        + MAX_FILE_BYTES + " bytes");
+            InputFiles.requireRegular(file, file.toString(), "an experiment YAML file");
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1); // the check is on what is read, not on a reported size
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new InputException(file + ": is " + Math.max(bytes.length, Files.size(file))
+                        + " bytes; experiment files are limited to " + MAX_FILE_BYTES + " bytes");
+            }
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file");
         } catch (AccessDeniedException e) {
             throw new InputException(file + ": cannot be read (permission denied)");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new InputException(file + ": is not UTF-8 text");
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read: " + e.getMessage());
