@@ -53,15 +53,15 @@ public final class BenignCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("benign: " + ex.getMessage() + " (see 'benign " + commandPath(ex.getCommandLine())
-                    + "--help')");
+            err.println(oneLine("benign: " + ex.getMessage() + " (see 'benign " + commandPath(ex.getCommandLine())
+                    + "--help')"));
             err.flush();
             return INVALID_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable input = inputCause(ex);
             if (input != null) {
-                err.println("benign: " + input.getMessage());
+                err.println(oneLine("benign: " + input.getMessage()));
                 err.flush();
                 return INVALID_INPUT;
             }
@@ -70,7 +70,7 @@ public final class BenignCli implements Runnable {
                 reportOutOfMemory(err, oom);
                 return FAILURE;
             }
-            err.println("benign: failed while running: " + describe(ex));
+            err.println(oneLine("benign: failed while running: " + describe(ex)));
             if (System.getenv("BENIGN_DEBUG") != null) {
                 ex.printStackTrace(err);
             } else {
@@ -89,6 +89,30 @@ public final class BenignCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Longest message line, in characters; a longer one keeps its start and its end. */
+    static final int LINE_LIMIT = 600;
+
+    /**
+     * A message as one line of text whatever it quotes: line breaks and other control characters
+     * written as escapes (nothing reaches the terminal but text), and at most {@link #LINE_LIMIT}
+     * characters (the start and the end kept, the middle elided). Values are bounded where they are
+     * quoted ({@link org.benignlab.api.Specs#echo}); this holds the promise for any message.
+     */
+    static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : message.strip().split("\\R", -1)) {
+            if (sb.length() > 0) {
+                sb.append("\\n");
+            }
+            sb.append(org.benignlab.api.Specs.escape(part));
+        }
+        if (sb.length() <= LINE_LIMIT) {
+            return sb.toString();
+        }
+        int tail = LINE_LIMIT / 4;
+        return sb.substring(0, LINE_LIMIT - tail - 5) + " ... " + sb.substring(sb.length() - tail);
     }
 
     /** The out-of-memory error behind a failure (a worker thread's, for instance), if there is one. */

@@ -97,6 +97,9 @@ public final class PluginCatalog {
     }
 
     private static List<Path> jars(Path p) {
+        if (p.toString().isBlank()) { // an empty path is the current folder: every jar in it would load unasked
+            throw new InputException("--plugins: must name a jar or a folder of jars, got an empty path");
+        }
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.list(p)) {
                 return s.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();

@@ -51,6 +51,19 @@ public class ExperimentLoaderTest {
     }
 
     @Test
+    void integersAreReadExactlyAndOnlyExactOnesAreTaken() throws Exception {
+        // 2^53 + 1: a double would make it 2^53, so two seeds would give one run
+        assertEquals(9007199254740993L, load(VALID, "seed=9007199254740993").spec().seed());
+        assertEquals(9007199254740992L, load(VALID, "seed=9007199254740992").spec().seed());
+        assertEquals(Long.MAX_VALUE, load(VALID, "seed=9223372036854775807").spec().seed());
+        assertEquals(9007199254740993L, load(VALID, "seed='9007199254740993'").spec().seed());
+        assertTrue(error(VALID, "seed=9223372036854775808").contains("seed: must be an integer between"));
+        assertTrue(error(VALID, "seed=1e17").contains("seed: 1.0E17 is beyond 2^53"));
+        assertTrue(error(VALID, "data.n=3000000000").contains("data.n: must be an integer between"));
+        assertEquals(1000, load(VALID, "data.p=1e3").spec().data().p());
+    }
+
+    @Test
     void bindsAValidFileWithExpressionsAndDefaults() throws Exception {
         ExperimentSpec s = load(VALID).spec();
         assertEquals(Math.pow(400, 0.35), s.data().mu(), 1e-12);
