@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.benignlab.api.MetricNames;
 import org.benignlab.experiments.spec.InputException;
 
 /**
@@ -31,7 +30,8 @@ public final class ResultMerger {
      * @param finished  runs finished in the merged folder
      * @param copied    runs copied in by this merge
      * @param missing   keys of planned runs finished nowhere
-     * @param conflicts runs finished in two folders with different final metrics (the first was kept)
+     * @param conflicts runs finished in two folders whose files differ (beyond timing and machine; the
+     *                  first folder's run was kept), each with the files that differ
      */
     public record Result(int planned, int finished, int copied, List<String> missing, List<String> conflicts) {
     }
@@ -91,17 +91,18 @@ public final class ResultMerger {
         try (FolderLock lock = FolderLock.acquire(target, "merge --out")) {
             for (PlannedRun r : plans.values()) {
                 Path kept = null;
-                Map<String, Object> keptSummary = null;
                 for (ResultStore source : stores) {
                     if (!source.isFinished(r.key())) {
                         continue;
                     }
-                    Map<String, Object> s = source.readSummary(r.key());
                     if (kept == null) {
                         kept = source.runDir(r.key());
-                        keptSummary = s;
-                    } else if (!sameMetrics(keptSummary, s)) {
-                        conflicts.add(r.key() + " (" + kept.getParent() + " vs " + source.dir() + ")");
+                    } else {
+                        List<String> differ = differences(kept, source.runDir(r.key()));
+                        if (!differ.isEmpty()) {
+                            conflicts.add(r.key() + " (" + String.join(", ", differ) + " differ: " + kept.getParent()
+                                    + " vs " + source.dir() + ")");
+                        }
                     }
                 }
                 if (kept == null) {
@@ -145,13 +146,71 @@ public final class ResultMerger {
         }
     }
 
-    private static boolean sameMetrics(Map<String, Object> a, Map<String, Object> b) {
-        for (String m : MetricNames.ALL) {
-            if (!Objects.equals(a.get(m), b.get(m))) {
-                return false;
+    /** Entries of provenance.json that describe the machine and the moment, not the run: they may differ. */
+    private static final List<String> MACHINE = List.of("framework", "version", "git_commit", "java", "os", "cpus",
+            "threads", "products", "started", "ended");
+
+    /**
+     * The files of two folders of one finished run that differ: config.yaml, metrics.csv and the arrays
+     * byte for byte, summary.json but for its {@code seconds}, provenance.json but for the machine and
+     * the times ({@link #MACHINE}); a file present in one folder only differs too.
+     */
+    static List<String> differences(Path a, Path b) throws IOException {
+        List<String> differ = new ArrayList<>();
+        for (String f : List.of(ResultStore.CONFIG, ResultStore.METRICS)) {
+            if (!sameBytes(a.resolve(f), b.resolve(f))) {
+                differ.add(f);
             }
         }
-        return Objects.equals(a.get("status"), b.get("status")) && Objects.equals(a.get("steps"), b.get("steps"));
+        if (!sameJson(a.resolve(ResultStore.SUMMARY), b.resolve(ResultStore.SUMMARY), List.of("seconds"))) {
+            differ.add(ResultStore.SUMMARY);
+        }
+        if (!sameJson(a.resolve(ResultStore.PROVENANCE), b.resolve(ResultStore.PROVENANCE), MACHINE)) {
+            differ.add(ResultStore.PROVENANCE);
+        }
+        java.util.Set<String> arrays = new java.util.TreeSet<>();
+        for (Path d : List.of(a.resolve("arrays"), b.resolve("arrays"))) {
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.list(d)) {
+                    s.filter(Files::isRegularFile).filter(f -> !AtomicFiles.isTemporary(f))
+                            .forEach(f -> arrays.add(f.getFileName().toString()));
+                }
+            }
+        }
+        for (String f : arrays) {
+            if (!sameBytes(a.resolve("arrays").resolve(f), b.resolve("arrays").resolve(f))) {
+                differ.add("arrays/" + f);
+            }
+        }
+        return differ;
+    }
+
+    private static boolean sameBytes(Path x, Path y) throws IOException {
+        boolean ex = Files.isRegularFile(x);
+        boolean ey = Files.isRegularFile(y);
+        if (ex != ey) {
+            return false;
+        }
+        return !ex || Files.mismatch(x, y) < 0;
+    }
+
+    private static boolean sameJson(Path x, Path y, List<String> ignored) throws IOException {
+        boolean ex = Files.isRegularFile(x);
+        boolean ey = Files.isRegularFile(y);
+        if (ex != ey) {
+            return false;
+        }
+        if (!ex) {
+            return true;
+        }
+        JsonNode jx = ResultStore.JSON.readTree(x.toFile());
+        JsonNode jy = ResultStore.JSON.readTree(y.toFile());
+        if (jx instanceof com.fasterxml.jackson.databind.node.ObjectNode ox
+                && jy instanceof com.fasterxml.jackson.databind.node.ObjectNode oy) {
+            ox.remove(ignored);
+            oy.remove(ignored);
+        }
+        return Objects.equals(jx, jy);
     }
 
     /** Copies a run folder into a temporary sibling of {@code dest}, then renames it into place. */

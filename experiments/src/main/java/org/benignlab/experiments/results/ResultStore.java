@@ -172,15 +172,27 @@ public final class ResultStore {
         }
     }
 
+    private boolean hasAllFiles(String key) {
+        for (String f : RUN_FILES) {
+            if (!Files.isRegularFile(runDir(key).resolve(f))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The files every finished run has; a run missing any of them is run again. */
+    public static final List<String> RUN_FILES = List.of(CONFIG, METRICS, PROVENANCE, SUMMARY);
+
     /**
      * Whether a run has finished: its summary exists, can be read, and does not say {@code failed}
-     * (a failed run is run again on resume).
+     * (a failed run is run again on resume), and the rest of its files ({@link #RUN_FILES}) are there.
      */
     public boolean isFinished(String key) {
-        Path summary = runDir(key).resolve(SUMMARY);
-        if (!Files.isRegularFile(summary)) {
+        if (!hasAllFiles(key)) {
             return false;
         }
+        Path summary = runDir(key).resolve(SUMMARY);
         try {
             return !"failed".equals(JSON.readTree(summary.toFile()).path("status").asText());
         } catch (IOException e) {
@@ -219,8 +231,7 @@ public final class ResultStore {
                 this.sweptPaths = List.copyOf(runs.isEmpty() ? List.of() : runs.get(0).swept().keySet());
                 rows.clear();
                 for (PlannedRun r : runs) {
-                    Path summary = runDir(r.key()).resolve(SUMMARY);
-                    if (Files.exists(summary)) {
+                    if (hasAllFiles(r.key())) { // finished, or failed; a run missing a file has no row until redone
                         try {
                             rows.put(r.key(), row(r, readSummary(r.key())));
                         } catch (IOException e) {
