@@ -407,14 +407,8 @@ public final class ResultStore {
         return row;
     }
 
+    /** A cell of runs.csv: neutralised for spreadsheets and quoted ({@link org.benignlab.api.CsvCells}). */
     static String csv(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = String.valueOf(v);
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return org.benignlab.api.CsvCells.cell(v);
     }
 }
