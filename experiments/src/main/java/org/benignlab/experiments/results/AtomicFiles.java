@@ -1,6 +1,7 @@
 package org.benignlab.experiments.results;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,16 +42,27 @@ public final class AtomicFiles {
         return s.startsWith(TMP_PREFIX) && s.endsWith(TMP_SUFFIX) && s.length() > TMP_PREFIX.length() + TMP_SUFFIX.length();
     }
 
-    /** Writes {@code text} to {@code target} atomically. */
+    /**
+     * Writes {@code text} to {@code target} atomically. A failed write (a full disk, say) removes its
+     * temporary file and throws an exception that names {@code target}.
+     */
     public static void write(Path target, String text) throws IOException {
         // a unique temporary name, so that two writers of one target never share a temporary file
         // (created with the default permissions of the folder, unlike Files.createTempFile's owner-only ones)
         Path tmp = temporarySibling(target);
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            w.write(text);
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                w.write(text);
+            }
+            moveIntoPlace(tmp, target);
+        } catch (IOException | UncheckedIOException | Error e) {
+            deleteQuietly(tmp);
+            if (e instanceof IOException io) {
+                throw new WriteFailedException(target, io);
+            }
+            throw e;
         }
-        moveIntoPlace(tmp, target);
     }
 
     /** Renames a finished temporary file over the target (atomically where the file system can). */
@@ -71,6 +83,26 @@ public final class AtomicFiles {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // best effort: prepare() removes temporary files of ours on the next invocation
+        }
+    }
+
+    /** A write that failed; its message names the file that could not be written and why. */
+    public static final class WriteFailedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailedException(Path target, IOException cause) {
+            // the cause is kept as suppressed, not as the cause: messages name the root cause, which would
+            // drop the file's name
+            super("cannot write " + target + ": " + reason(cause));
+            addSuppressed(cause);
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof java.nio.file.FileSystemException fs) {
+                return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            }
+            String m = e.getMessage();
+            return m == null ? e.getClass().getSimpleName() : m.strip().split("\\R", 2)[0];
         }
     }
 }

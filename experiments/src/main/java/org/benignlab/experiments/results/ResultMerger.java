@@ -216,6 +216,22 @@ public final class ResultMerger {
     /** Copies a run folder into a temporary sibling of {@code dest}, then renames it into place. */
     private static void copyRun(Path from, Path dest) throws IOException {
         Path tmp = AtomicFiles.temporarySibling(dest);
+        try {
+            copyRunVia(from, dest, tmp);
+        } catch (IOException | RuntimeException e) {
+            if (Files.exists(tmp)) {
+                deleteTree(tmp); // a failed copy leaves nothing behind
+            }
+            if (e instanceof IOException io) {
+                IOException named = new IOException("cannot copy run " + from + " to " + dest + ": " + io.getMessage());
+                named.addSuppressed(io); // not the cause: messages name the root cause, which would drop the names
+                throw named;
+            }
+            throw e;
+        }
+    }
+
+    private static void copyRunVia(Path from, Path dest, Path tmp) throws IOException {
         Files.createDirectories(tmp);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.filter(Files::isRegularFile)
