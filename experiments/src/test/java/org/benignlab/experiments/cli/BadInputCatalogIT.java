@@ -213,6 +213,9 @@ class BadInputCatalogIT {
                 set("seed computed beyond 2^53", "seed: 1\\.0E17 is beyond 2\\^53", "seed=1e17"),
                 file("a second YAML document", "bad\\.yaml:\\d+:\\d+: a second YAML document \\(after '---'\\) is not "
                         + "supported", v + "---\nname: other\n"),
+                set("metrics per decade beyond the bound on recorded steps", "training\\.metrics_per_decade: must keep "
+                        + "the recorded steps to at most 100000 .*got 10000000, which records more of the 10000000 steps; "
+                        + "use at most \\d+ per decade", "training.steps=10000000", "training.metrics_per_decade=10000000"),
                 Arguments.of("empty --plugins", "--plugins: must name a jar or a folder of jars, got an empty path",
                         (Setup) (d, valid, out) -> List.of("run", valid.toString(), "--out", out.toString(), "--plugins", "")),
                 Arguments.of("empty --out", "--out: must name a folder, got an empty path",
@@ -258,7 +261,7 @@ class BadInputCatalogIT {
         assertTrue(r.err().length() < 600, label + ": a line a person reads, not a dump: " + r.err().length() + " chars");
         assertTrue(r.err().strip().chars().noneMatch(c -> Character.isISOControl(c)),
                 label + ": no control character reaches the terminal: " + r.err());
-        if (label.matches("npy.*|file without.*|a 5000.*|control.*|seed.*|a second.*|empty.*")) {
+        if (label.matches("npy.*|file without.*|a 5000.*|control.*|seed.*|a second.*|empty.*|metrics per.*")) {
             assertTrue(r.err().length() < 300, label + ": " + r.err().length() + " chars");
         }
         if (manifestBefore == null) {

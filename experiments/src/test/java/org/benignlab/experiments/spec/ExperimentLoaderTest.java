@@ -64,6 +64,23 @@ public class ExperimentLoaderTest {
     }
 
     @Test
+    void recordedStepsAreBoundedAndTheSuggestedDensityFits() throws Exception {
+        // every step of 99,999 steps: 100,000 recorded, the bound itself
+        assertEquals(99_999L, load(VALID, "training.steps=99999", "training.metrics_per_decade=1000000").spec()
+                .training().steps());
+        String e = error(VALID, "training.steps=100000", "training.metrics_per_decade=1000000");
+        assertTrue(e.contains("training.metrics_per_decade: must keep the recorded steps to at most 100000"), e);
+        String big = error(VALID, "training.steps=10000000", "training.metrics_per_decade=10000000");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("use at most (\\d+) per decade").matcher(big);
+        assertTrue(m.find(), big);
+        int fits = Integer.parseInt(m.group(1));
+        assertEquals(10_000_000L, load(VALID, "training.steps=10000000", "training.metrics_per_decade=" + fits).spec()
+                .training().steps(), "the density the message suggests is accepted");
+        // the default density over many steps records a few hundred steps
+        assertEquals(1_000_000_000_000L, load(VALID, "training.steps=1000000000000").spec().training().steps());
+    }
+
+    @Test
     void bindsAValidFileWithExpressionsAndDefaults() throws Exception {
         ExperimentSpec s = load(VALID).spec();
         assertEquals(Math.pow(400, 0.35), s.data().mu(), 1e-12);
