@@ -68,8 +68,49 @@ public final class Specs {
             return Double.toString(v);
         }
         if (value instanceof CharSequence s) {
-            return "'" + s + "'";
+            return "'" + echo(s.toString()) + "'";
         }
-        return String.valueOf(value);
+        return echo(String.valueOf(value));
+    }
+
+    /** Longest echo of a user's value in a message, in characters (longer ones end in "..."). */
+    public static final int ECHO_LIMIT = 100;
+
+    /**
+     * A user's value as a message may quote it: control characters written as escapes ({@code \n},
+     * {@code \t}, {@code \x1b}, ...), so that a message stays one line and sends nothing to the terminal
+     * but text; at most {@link #ECHO_LIMIT} characters, then "...".
+     */
+    public static String echo(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String e = escape(s.length() > ECHO_LIMIT ? s.substring(0, ECHO_LIMIT) : s);
+        return e.length() > ECHO_LIMIT || s.length() > ECHO_LIMIT ? e.substring(0, Math.min(e.length(), ECHO_LIMIT))
+                + "..." : e;
+    }
+
+    /**
+     * {@code s} with line breaks and other control characters written as escapes ({@code \n}, {@code \t},
+     * {@code \x1b}, ...); other characters unchanged.
+     */
+    public static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 }

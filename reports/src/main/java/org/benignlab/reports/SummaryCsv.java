@@ -65,7 +65,7 @@ final class SummaryCsv {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append(cell(cells.get(i)));
+            sb.append(cell(org.benignlab.api.CsvCells.neutralise(cells.get(i))));
         }
         sb.append('\n');
     }

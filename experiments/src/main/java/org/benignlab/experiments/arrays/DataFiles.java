@@ -347,10 +347,12 @@ public final class DataFiles {
         if (Files.isDirectory(file)) {
             throw new InputException(yamlPath + ": " + given + " is a directory, not a .npy or .csv file");
         }
+        org.benignlab.experiments.spec.InputFiles.requireRegular(file, yamlPath + ": " + given, "a .npy or .csv file");
         MessageDigest sha = sha256();
         try (InputStream raw = Files.newInputStream(file);
              DigestInputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha)) {
-            Table t = npy ? readNpy(in, name, yamlPath, kind, keep) : readCsv(in, name, yamlPath, kind, keep);
+            Table t = npy ? readNpy(in, Files.size(file), name, yamlPath, kind, keep)
+                    : readCsv(in, name, yamlPath, kind, keep);
             return new Table(t.rows(), t.columns(), HexFormat.of().formatHex(sha.digest()), t.values());
         } catch (NoSuchFileException e) {
             throw new InputException(yamlPath + ": no such file: " + file.toAbsolutePath().normalize()
@@ -371,7 +373,11 @@ public final class DataFiles {
         }
     }
 
-    private static Table readNpy(InputStream in, String name, String yamlPath, Kind kind, boolean keep)
+    /**
+     * @param fileBytes the size of the (regular) file: a header that promises more data than follow is
+     *                  refused before anything is allocated for them
+     */
+    private static Table readNpy(InputStream in, long fileBytes, String name, String yamlPath, Kind kind, boolean keep)
             throws IOException {
         Npy.Header h;
         try {
@@ -395,6 +401,11 @@ public final class DataFiles {
         }
         if (s[0] > Integer.MAX_VALUE - 8 || (s.length == 2 && s[1] > Integer.MAX_VALUE - 8)) {
             throw new InputException(yamlPath + ": " + name + " has shape " + Npy.shapeText(s) + ", too large");
+        }
+        if (h.dataBytes() > fileBytes - h.dataOffset()) {
+            throw new InputException(yamlPath + ": " + name + " is truncated: its header promises "
+                    + Npy.shapeText(s) + " of " + h.dtype().descr() + " (" + h.dataBytes() + " bytes of data), but only "
+                    + Math.max(0, fileBytes - h.dataOffset()) + " follow");
         }
         rows = (int) s[0];
         cols = kind == Kind.POINTS ? (int) s[1] : 1;
@@ -458,7 +469,8 @@ public final class DataFiles {
         int firstDataLine = 0;
         boolean first = true;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
+            for (String line = boundedLine(r, name, yamlPath, lineNo + 1); line != null;
+                 line = boundedLine(r, name, yamlPath, lineNo + 1)) {
                 lineNo++;
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -515,6 +527,36 @@ public final class DataFiles {
             }
         }
         return sink.table();
+    }
+
+    /** Longest line of a CSV data file, in characters (about a million values; wider data go in .npy files). */
+    static final int MAX_CSV_LINE = 1 << 25;
+
+    /**
+     * The next line without its terminator (\n, \r\n or \r), or null at the end; a line longer than
+     * {@link #MAX_CSV_LINE} characters is refused as soon as that many have been read.
+     */
+    private static String boundedLine(BufferedReader r, String name, String yamlPath, int lineNo) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c = r.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n' && c != '\r') {
+            if (sb.length() >= MAX_CSV_LINE) {
+                throw new InputException(yamlPath + ": " + name + " line " + lineNo + " is longer than "
+                        + MAX_CSV_LINE + " characters; write data this wide as a .npy file (numpy.save)");
+            }
+            sb.append((char) c);
+            c = r.read();
+        }
+        if (c == '\r') {
+            r.mark(1);
+            if (r.read() != '\n') {
+                r.reset();
+            }
+        }
+        return sb.toString();
     }
 
     private static double parse(String f) {

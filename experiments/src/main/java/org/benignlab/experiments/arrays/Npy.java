@@ -219,6 +219,18 @@ public final class Npy {
             }
         }
         long[] s = dims.stream().mapToLong(Long::longValue).toArray();
+        long count = 1;
+        for (long dim : s) {
+            if (dim < 0) {
+                throw new IllegalArgumentException("has a .npy header with a negative dimension: shape ("
+                        + shape.group(1).strip() + ")");
+            }
+            count = count > 0 && dim > Long.MAX_VALUE / 16 / count ? -1 : count * dim;
+            if (count < 0) {
+                throw new IllegalArgumentException("has a .npy header whose shape (" + shape.group(1).strip()
+                        + ") holds more elements than any file can");
+            }
+        }
         return new Header(dtype, fortran.group(1).equals("True"), s, preamble + length);
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import org.benignlab.engine.ArraysSink;
 import org.benignlab.experiments.results.AtomicFiles;
@@ -77,8 +76,7 @@ public final class NpyArraysSink implements ArraysSink {
 
     private void atomically(String name, Body body) {
         Path target = folder.resolve(name + ".npy");
-        Path tmp = folder.resolve("." + name + ".npy." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + AtomicFiles.TMP_SUFFIX);
+        Path tmp = AtomicFiles.temporarySibling(target);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), 1 << 16)) {

@@ -109,7 +109,7 @@ public final class RunArrays {
             try (DirectoryStream<Path> old = Files.newDirectoryStream(dir)) {
                 for (Path f : old) {
                     String name = f.getFileName().toString();
-                    if (name.endsWith(".npy") || name.endsWith(AtomicFiles.TMP_SUFFIX) || name.equals(README)) {
+                    if (name.endsWith(".npy") || AtomicFiles.isTemporary(f) || name.equals(README)) {
                         Files.deleteIfExists(f);
                     }
                 }

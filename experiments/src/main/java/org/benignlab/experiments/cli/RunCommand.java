@@ -90,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int n = threads(spec.commandLine(), threads);
+        if (out != null) {
+            requireNamedFolder(spec.commandLine(), "--out", out);
+        }
         if (!(progressInterval > 0 && progressInterval <= 86400)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--progress-interval: must be a number of seconds in (0, 86400], got " + progressInterval);
@@ -150,6 +153,13 @@ final class RunCommand implements Callable<Integer> {
         }
         // a diverged run is a result (recorded with its step), not a failure of the command
         return 0;
+    }
+
+    /** An empty path would name the current folder without saying so: a usage error. */
+    static void requireNamedFolder(CommandLine cl, String option, Path folder) {
+        if (folder.toString().isBlank()) {
+            throw new CommandLine.ParameterException(cl, option + ": must name a folder, got an empty path");
+        }
     }
 
     /** {@code --threads}, or the number of cores when not given; out of 1..1024 is a usage error. */

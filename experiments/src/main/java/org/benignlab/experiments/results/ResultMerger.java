@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.benignlab.api.MetricNames;
 import org.benignlab.experiments.spec.InputException;
 
 /**
  * Combines results folders of one experiment (the shards of a job array, or partial runs on several
  * machines) into one folder: the union of their planned runs, one finished folder per run (copied
  * into place by a rename, so a reader never sees half a run), a manifest, and runs.csv. Reads only
- * the result files, so folders copied from other machines merge without their code.
+ * the result files, so folders copied from other machines merge without their code. The target folder
+ * is locked ({@link FolderLock}) while it is written.
  */
 public final class ResultMerger {
 
@@ -30,7 +30,8 @@ public final class ResultMerger {
      * @param finished  runs finished in the merged folder
      * @param copied    runs copied in by this merge
      * @param missing   keys of planned runs finished nowhere
-     * @param conflicts runs finished in two folders with different final metrics (the first was kept)
+     * @param conflicts runs finished in two folders whose files differ (beyond timing and machine; the
+     *                  first folder's run was kept), each with the files that differ
      */
     public record Result(int planned, int finished, int copied, List<String> missing, List<String> conflicts) {
     }
@@ -43,6 +44,7 @@ public final class ResultMerger {
         if (sources.isEmpty()) {
             throw new InputException("merge: give at least one results folder");
         }
+        ResultStore.refuseForeignFolder(target, "merge --out");
         List<Path> all = new ArrayList<>();
         if (Files.exists(target.resolve(ResultStore.MANIFEST))) {
             all.add(target);
@@ -86,21 +88,21 @@ public final class ResultMerger {
         List<String> missing = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         int copied = 0;
-        try {
-            Files.createDirectories(target);
+        try (FolderLock lock = FolderLock.acquire(target, "merge --out")) {
             for (PlannedRun r : plans.values()) {
                 Path kept = null;
-                Map<String, Object> keptSummary = null;
                 for (ResultStore source : stores) {
                     if (!source.isFinished(r.key())) {
                         continue;
                     }
-                    Map<String, Object> s = source.readSummary(r.key());
                     if (kept == null) {
                         kept = source.runDir(r.key());
-                        keptSummary = s;
-                    } else if (!sameMetrics(keptSummary, s)) {
-                        conflicts.add(r.key() + " (" + kept.getParent() + " vs " + source.dir() + ")");
+                    } else {
+                        List<String> differ = differences(kept, source.runDir(r.key()));
+                        if (!differ.isEmpty()) {
+                            conflicts.add(r.key() + " (" + String.join(", ", differ) + " differ: " + kept.getParent()
+                                    + " vs " + source.dir() + ")");
+                        }
                     }
                 }
                 if (kept == null) {
@@ -132,6 +134,7 @@ public final class ResultMerger {
         if (!Files.exists(m)) {
             throw new InputException(dir + ": has no manifest.json; expected a results folder of 'benign run'");
         }
+        org.benignlab.experiments.spec.InputFiles.requireRegular(m, m.toString(), "the manifest.json of a results folder");
         try {
             JsonNode n = ResultStore.JSON.readTree(m.toFile());
             if (n == null || !n.isObject() || !n.path("runs").isArray()) {
@@ -143,23 +146,96 @@ public final class ResultMerger {
         }
     }
 
-    private static boolean sameMetrics(Map<String, Object> a, Map<String, Object> b) {
-        for (String m : MetricNames.ALL) {
-            if (!Objects.equals(a.get(m), b.get(m))) {
-                return false;
+    /** Entries of provenance.json that describe the machine and the moment, not the run: they may differ. */
+    private static final List<String> MACHINE = List.of("framework", "version", "git_commit", "java", "os", "cpus",
+            "threads", "products", "started", "ended");
+
+    /**
+     * The files of two folders of one finished run that differ: config.yaml, metrics.csv and the arrays
+     * byte for byte, summary.json but for its {@code seconds}, provenance.json but for the machine and
+     * the times ({@link #MACHINE}); a file present in one folder only differs too.
+     */
+    static List<String> differences(Path a, Path b) throws IOException {
+        List<String> differ = new ArrayList<>();
+        for (String f : List.of(ResultStore.CONFIG, ResultStore.METRICS)) {
+            if (!sameBytes(a.resolve(f), b.resolve(f))) {
+                differ.add(f);
             }
         }
-        return Objects.equals(a.get("status"), b.get("status")) && Objects.equals(a.get("steps"), b.get("steps"));
+        if (!sameJson(a.resolve(ResultStore.SUMMARY), b.resolve(ResultStore.SUMMARY), List.of("seconds"))) {
+            differ.add(ResultStore.SUMMARY);
+        }
+        if (!sameJson(a.resolve(ResultStore.PROVENANCE), b.resolve(ResultStore.PROVENANCE), MACHINE)) {
+            differ.add(ResultStore.PROVENANCE);
+        }
+        java.util.Set<String> arrays = new java.util.TreeSet<>();
+        for (Path d : List.of(a.resolve("arrays"), b.resolve("arrays"))) {
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.list(d)) {
+                    s.filter(Files::isRegularFile).filter(f -> !AtomicFiles.isTemporary(f))
+                            .forEach(f -> arrays.add(f.getFileName().toString()));
+                }
+            }
+        }
+        for (String f : arrays) {
+            if (!sameBytes(a.resolve("arrays").resolve(f), b.resolve("arrays").resolve(f))) {
+                differ.add("arrays/" + f);
+            }
+        }
+        return differ;
+    }
+
+    private static boolean sameBytes(Path x, Path y) throws IOException {
+        boolean ex = Files.isRegularFile(x);
+        boolean ey = Files.isRegularFile(y);
+        if (ex != ey) {
+            return false;
+        }
+        return !ex || Files.mismatch(x, y) < 0;
+    }
+
+    private static boolean sameJson(Path x, Path y, List<String> ignored) throws IOException {
+        boolean ex = Files.isRegularFile(x);
+        boolean ey = Files.isRegularFile(y);
+        if (ex != ey) {
+            return false;
+        }
+        if (!ex) {
+            return true;
+        }
+        JsonNode jx = ResultStore.JSON.readTree(x.toFile());
+        JsonNode jy = ResultStore.JSON.readTree(y.toFile());
+        if (jx instanceof com.fasterxml.jackson.databind.node.ObjectNode ox
+                && jy instanceof com.fasterxml.jackson.databind.node.ObjectNode oy) {
+            ox.remove(ignored);
+            oy.remove(ignored);
+        }
+        return Objects.equals(jx, jy);
     }
 
     /** Copies a run folder into a temporary sibling of {@code dest}, then renames it into place. */
     private static void copyRun(Path from, Path dest) throws IOException {
-        Path tmp = dest.resolveSibling("." + dest.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + AtomicFiles.TMP_SUFFIX);
+        Path tmp = AtomicFiles.temporarySibling(dest);
+        try {
+            copyRunVia(from, dest, tmp);
+        } catch (IOException | RuntimeException e) {
+            if (Files.exists(tmp)) {
+                deleteTree(tmp); // a failed copy leaves nothing behind
+            }
+            if (e instanceof IOException io) {
+                IOException named = new IOException("cannot copy run " + from + " to " + dest + ": " + io.getMessage());
+                named.addSuppressed(io); // not the cause: messages name the root cause, which would drop the names
+                throw named;
+            }
+            throw e;
+        }
+    }
+
+    private static void copyRunVia(Path from, Path dest, Path tmp) throws IOException {
         Files.createDirectories(tmp);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList()) {
+                    .filter(f -> !AtomicFiles.isTemporary(f)).toList()) {
                 Files.copy(f, tmp.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
@@ -167,7 +243,7 @@ public final class ResultMerger {
         if (Files.isDirectory(arrays)) {
             Files.createDirectories(tmp.resolve("arrays"));
             try (Stream<Path> files = Files.list(arrays)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> !AtomicFiles.isTemporary(f)).toList()) {
                     Files.copy(f, tmp.resolve("arrays").resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }

@@ -42,6 +42,8 @@ public final class ResultStore {
     public static final String METRICS = "metrics.csv";
     public static final String CONFIG = "config.yaml";
     public static final String PROVENANCE = "provenance.json";
+    /** The lock file of a results folder (see {@link FolderLock}). */
+    public static final String LOCK = ".benign.lock";
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -88,10 +90,17 @@ public final class ResultStore {
     }
 
     /**
-     * Refuses a folder that is not a directory, or whose manifest belongs to another experiment (other
-     * hash), so results of two experiments never mix. Reads only.
+     * Refuses a folder that is not a directory, a folder that holds anything but is no results folder
+     * (no manifest.json: a user's folder is never prepared, cleaned or written into), or one whose
+     * manifest belongs to another experiment (other hash), so results of two experiments never mix.
+     * Reads only.
      */
     public void checkSameExperiment(String experimentHash) {
+        refuseForeignFolder(dir, "--out");
+        checkHash(experimentHash);
+    }
+
+    private void checkHash(String experimentHash) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InputException("--out " + dir + ": exists and is not a directory");
         }
@@ -99,6 +108,8 @@ public final class ResultStore {
         if (!Files.exists(manifest)) {
             return;
         }
+        org.benignlab.experiments.spec.InputFiles.requireRegular(manifest, manifest.toString(),
+                "the manifest.json of a results folder");
         JsonNode old;
         try {
             old = JSON.readTree(manifest.toFile());
@@ -111,6 +122,25 @@ public final class ResultStore {
             throw new InputException(dir + ": holds results of a different experiment ('"
                     + old.path("name").asText("?") + "', hash " + abbreviate(oldHash) + ", this one "
                     + abbreviate(experimentHash) + "); choose another folder with --out, or --force-new");
+        }
+    }
+
+    /**
+     * Refuses {@code dir} as a folder to write results into unless it is absent, empty (but for
+     * temporary files and the lock file of ours), or a results folder (it has a manifest.json). Reads only.
+     *
+     * @param option the argument that named the folder, for the message ({@code --out}, {@code merge --out})
+     */
+    public static void refuseForeignFolder(Path dir, String option) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException(option + " " + dir + ": exists and is not a directory");
+        }
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(MANIFEST), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!isAbsentOrEmpty(dir)) {
+            throw new InputException(option + " " + dir + ": is a folder with files in it but no manifest.json, so "
+                    + "not a results folder; give a new or empty folder (nothing was changed)");
         }
     }
 
@@ -127,6 +157,7 @@ public final class ResultStore {
         }
     }
 
+    /** Absent, or a folder that holds nothing but temporary files and the lock file of ours. */
     private static boolean isAbsentOrEmpty(Path d) {
         if (!Files.exists(d)) {
             return true;
@@ -135,21 +166,33 @@ public final class ResultStore {
             return false;
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.findAny().isEmpty();
+            return s.allMatch(f -> AtomicFiles.isTemporary(f) || f.getFileName().toString().equals(LOCK));
         } catch (IOException e) {
             return false;
         }
     }
 
+    private boolean hasAllFiles(String key) {
+        for (String f : RUN_FILES) {
+            if (!Files.isRegularFile(runDir(key).resolve(f))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The files every finished run has; a run missing any of them is run again. */
+    public static final List<String> RUN_FILES = List.of(CONFIG, METRICS, PROVENANCE, SUMMARY);
+
     /**
      * Whether a run has finished: its summary exists, can be read, and does not say {@code failed}
-     * (a failed run is run again on resume).
+     * (a failed run is run again on resume), and the rest of its files ({@link #RUN_FILES}) are there.
      */
     public boolean isFinished(String key) {
-        Path summary = runDir(key).resolve(SUMMARY);
-        if (!Files.exists(summary)) {
+        if (!hasAllFiles(key)) {
             return false;
         }
+        Path summary = runDir(key).resolve(SUMMARY);
         try {
             return !"failed".equals(JSON.readTree(summary.toFile()).path("status").asText());
         } catch (IOException e) {
@@ -158,13 +201,15 @@ public final class ResultStore {
     }
 
     /**
-     * Creates the folder, writes the manifest (every planned run, before any starts), removes temporary
-     * files a killed process left behind, and writes runs.csv from the runs already finished.
+     * Creates the folder, writes the manifest (every planned run, before any starts), removes the
+     * temporary files of ours a killed process left behind, and writes runs.csv from the runs already
+     * finished. Refuses a manifest of another experiment; whether the folder may be written at all is
+     * {@link #checkSameExperiment}'s question, asked by the caller first.
      *
      * @param sweep {@code paths} (swept dotted paths) and {@code repetitions}, recorded in the manifest
      */
     public void prepare(String name, String experimentHash, Map<String, Object> sweep, List<PlannedRun> runs) {
-        checkSameExperiment(experimentHash);
+        checkHash(experimentHash);
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
@@ -179,15 +224,14 @@ public final class ResultStore {
                 planned.add(r.toManifest());
             }
             m.put("runs", planned);
-            removeTemporaryFiles(dir);
+            removeTemporaryFiles(dir, runs);
             AtomicFiles.write(dir.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n");
             synchronized (this) {
                 this.plans = List.copyOf(runs);
                 this.sweptPaths = List.copyOf(runs.isEmpty() ? List.of() : runs.get(0).swept().keySet());
                 rows.clear();
                 for (PlannedRun r : runs) {
-                    Path summary = runDir(r.key()).resolve(SUMMARY);
-                    if (Files.exists(summary)) {
+                    if (hasAllFiles(r.key())) { // finished, or failed; a run missing a file has no row until redone
                         try {
                             rows.put(r.key(), row(r, readSummary(r.key())));
                         } catch (IOException e) {
@@ -204,22 +248,36 @@ public final class ResultStore {
         }
     }
 
-    /** Deletes what a killed process left: temporary files, and temporary run folders of a merge. */
-    private static void removeTemporaryFiles(Path dir) throws IOException {
-        List<Path> garbage;
-        try (Stream<Path> s = Files.walk(dir, 3)) { // the experiment, its run folders, their arrays/
-            garbage = s.filter(f -> f.getFileName().toString().startsWith(".")
-                    && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX)).toList();
+    /**
+     * Deletes what a killed process of ours left, and only that: temporary files and temporary run
+     * folders of a merge ({@link AtomicFiles#isTemporary}) directly in the results folder, in the folders
+     * of the planned runs and in their {@code arrays/} folders.
+     */
+    private static void removeTemporaryFiles(Path dir, List<PlannedRun> runs) throws IOException {
+        List<Path> places = new ArrayList<>();
+        places.add(dir);
+        for (PlannedRun r : runs) {
+            places.add(dir.resolve(r.key()));
+            places.add(dir.resolve(r.key()).resolve("arrays"));
         }
-        for (Path p : garbage) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(f);
+        for (Path place : places) {
+            if (!Files.isDirectory(place, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            List<Path> garbage;
+            try (Stream<Path> s = Files.list(place)) {
+                garbage = s.filter(AtomicFiles::isTemporary).toList();
+            }
+            for (Path p : garbage) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> s = Files.walk(p)) {
+                        for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(f);
+                        }
                     }
+                } else {
+                    Files.deleteIfExists(p);
                 }
-            } else {
-                Files.deleteIfExists(p);
             }
         }
     }
@@ -349,14 +407,8 @@ public final class ResultStore {
         return row;
     }
 
+    /** A cell of runs.csv: neutralised for spreadsheets and quoted ({@link org.benignlab.api.CsvCells}). */
     static String csv(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = String.valueOf(v);
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return org.benignlab.api.CsvCells.cell(v);
     }
 }

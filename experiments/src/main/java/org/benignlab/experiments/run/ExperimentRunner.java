@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.benignlab.experiments.results.FolderLock;
 import org.benignlab.experiments.results.ResultStore;
 import org.benignlab.experiments.spec.ExperimentLoader;
 import org.benignlab.experiments.spec.InputException;
@@ -21,7 +22,8 @@ import org.benignlab.experiments.spec.InputException;
  * before anything is written), prepare the results folder (manifest.json lists every planned run),
  * then hand the unfinished runs to a {@link RunExecutor}; each run gets an injector of its own and its
  * folder is committed by the {@link ResultStore} as it ends. A run whose summary.json exists (and does
- * not say failed) is skipped, so running again resumes.
+ * not say failed) is skipped, so running again resumes. The results folder is locked ({@link FolderLock})
+ * from before it is prepared until the last run is committed: a second process on it is refused.
  */
 public final class ExperimentRunner {
     private final PluginCatalog catalog;
@@ -204,6 +206,18 @@ public final class ExperimentRunner {
         if (shard.count() > 1) {
             sweepEntry.put("shard", shard.toString());
         }
+        // one writer per folder from here to the last write; what is finished is read again under the lock
+        try (FolderLock lock = FolderLock.acquire(dir, "--out")) {
+            store.checkSameExperiment(planned.experimentHash());
+            todo.removeIf(plan -> store.isFinished(plan.key()));
+            return execute(planned, dir, store, sweepEntry, mine, todo, executor, threadsPerRun, engines, file,
+                    observer);
+        }
+    }
+
+    private Outcome execute(SweepPlanner.Planned planned, Path dir, ResultStore store, Map<String, Object> sweepEntry,
+                            List<RunPlan> mine, List<RunPlan> todo, RunExecutor executor, int threadsPerRun,
+                            Map<String, EngineChoice> engines, Path file, Observer observer) {
         store.prepare(planned.name(), planned.experimentHash(), sweepEntry,
                 planned.runs().stream().map(RunPlan::entry).toList());
         observer.planned(planned, dir, mine.size(), todo.size(), executor, threadsPerRun);

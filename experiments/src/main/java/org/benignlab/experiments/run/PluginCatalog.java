@@ -97,6 +97,9 @@ public final class PluginCatalog {
     }
 
     private static List<Path> jars(Path p) {
+        if (p.toString().isBlank()) { // an empty path is the current folder: every jar in it would load unasked
+            throw new InputException("--plugins: must name a jar or a folder of jars, got an empty path");
+        }
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.list(p)) {
                 return s.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
@@ -111,6 +114,7 @@ public final class PluginCatalog {
     }
 
     private static void checkJar(Path jar) {
+        org.benignlab.experiments.spec.InputFiles.requireRegular(jar, "--plugins " + jar, "a plugin jar");
         try (ZipFile z = new ZipFile(jar.toFile())) {
             z.size();
         } catch (IOException e) {

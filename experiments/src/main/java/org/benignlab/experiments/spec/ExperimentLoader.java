@@ -120,17 +120,24 @@ public final class ExperimentLoader {
             if (Files.isDirectory(file)) {
                 throw new InputException(file + ": is a directory; expected an experiment YAML file");
             }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(file + ": is " + size + " bytes; experiment files are limited to "
-                        + MAX_FILE_BYTES + " bytes");
+            InputFiles.requireRegular(file, file.toString(), "an experiment YAML file");
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1); // the check is on what is read, not on a reported size
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new InputException(file + ": is " + Math.max(bytes.length, Files.size(file))
+                        + " bytes; experiment files are limited to " + MAX_FILE_BYTES + " bytes");
+            }
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file");
         } catch (AccessDeniedException e) {
             throw new InputException(file + ": cannot be read (permission denied)");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new InputException(file + ": is not UTF-8 text");
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read: " + e.getMessage());
@@ -167,11 +174,24 @@ public final class ExperimentLoader {
     /**
      * Jackson reads an alias ({@code *name}) as the plain string "name", which would silently change
      * a value; so anchors and aliases are refused (this also rules out alias-expansion attacks). Type
-     * tags ({@code !!int}, {@code !!java.net.URL}) are refused too: nothing in a file names a type.
+     * tags ({@code !!int}, {@code !!java.net.URL}) are refused too: nothing in a file names a type. So is
+     * a second document ({@code ---}), which would otherwise be ignored without a word.
      */
     private void refuseAliases(String text, String source) throws java.io.IOException {
         try (JsonParser p = yaml.getFactory().createParser(text)) {
-            while (p.nextToken() != null) {
+            int depth = 0;
+            int documents = 0;
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (depth == 0 && ++documents == 2) {
+                    JsonLocation loc = p.currentTokenLocation();
+                    throw new InputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+                            + ": a second YAML document (after '---') is not supported; one experiment per file");
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
                 if (p instanceof YAMLParser yp && (yp.isCurrentAlias() || yp.getCurrentAnchor() != null)) {
                     JsonLocation loc = p.currentTokenLocation();
                     throw new InputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
@@ -196,12 +216,14 @@ public final class ExperimentLoader {
     public void applyOverride(ObjectNode root, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
-            throw new InputException("--set " + override + ": expected PATH=VALUE, e.g. training.steps=500");
+            throw new InputException("--set " + org.benignlab.api.Specs.echo(override)
+                    + ": expected PATH=VALUE, e.g. training.steps=500");
         }
         String path = override.substring(0, eq).trim();
         String raw = override.substring(eq + 1);
         if (!path.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
-            throw new InputException("--set " + override + ": '" + path + "' is not a dotted path of keys");
+            throw new InputException("--set " + org.benignlab.api.Specs.echo(override) + ": '"
+                    + org.benignlab.api.Specs.echo(path) + "' is not a dotted path of keys");
         }
         JsonNode value = raw.isBlank() ? null : parse(raw, "--set " + path);
         String[] parts = path.split("\\.");

@@ -19,6 +19,16 @@ public record ExperimentSpec(String name, Long seed, DataSpec data, NetworkSpec 
             throw InvalidSpecException.of("name", name,
                     "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+        if (data == null) {
+            throw new InvalidSpecException("data", "is required: a mapping with n, p, mu (or type: file and the "
+                    + "files), cluster, noise, test");
+        }
+        if (network == null) {
+            throw new InvalidSpecException("network", "is required: a mapping with width, activation, init");
+        }
+        if (training == null) {
+            throw new InvalidSpecException("training", "is required: a mapping with loss, optimizer, steps");
+        }
         seed = Specs.orDefault(seed, 1L);
         if (seed < 0) {
             throw InvalidSpecException.of("seed", seed, "must be an integer >= 0");

@@ -17,7 +17,7 @@ import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
  * The scalar parameters an expression may name (n, p, m, mu, eta, gamma, H, step), each read from its
  * place in the experiment file, and the evaluation of numeric values written as expressions such as
  * {@code "p^0.35"} or {@code "1e-3*step/sqrt(m*p)"} (exp4j syntax: + - * / ^ %, sqrt, log, exp, abs,
- * ...). For data read from files ({@code data.type: file}) n and p are the shape of {@code data.x}, which the
+ * ..., and the constants pi and e). For data read from files ({@code data.type: file}) n and p are the shape of {@code data.x}, which the
  * loader writes into the tree before this resolves ({@link org.benignlab.experiments.arrays.DataFiles}), and mu
  * is unknown. Parameters may themselves be expressions over other parameters; a cycle, an unknown name, a
  * division by zero or a non-finite result is an {@link InputException} naming the YAML path.
@@ -89,7 +89,7 @@ public final class Parameters {
             }
             cycle.add(path);
             if (cycle.size() == 2) {
-                throw new InputException(path + ": expression '" + node.asText() + "' refers to itself");
+                throw new InputException(path + ": expression '" + org.benignlab.api.Specs.echo(node.asText()) + "' refers to itself");
             }
             throw new InputException(path + ": expressions refer to each other in a cycle: "
                     + String.join(" -> ", cycle));
@@ -97,7 +97,9 @@ public final class Parameters {
         visiting.push(name);
         Expression e = parse(node.asText(), path);
         for (String dep : e.getVariableNames()) {
-            resolve(dep, visiting);
+            if (PATHS.containsKey(dep)) { // not a constant of exp4j's (pi, e)
+                resolve(dep, visiting);
+            }
         }
         visiting.pop();
         values.put(name, evaluate(e, node.asText(), path));
@@ -110,14 +112,17 @@ public final class Parameters {
 
     private double evaluate(Expression e, String text, String path) {
         for (String dep : e.getVariableNames()) {
+            if (!PATHS.containsKey(dep)) {
+                continue; // a constant exp4j sets itself: pi, e
+            }
             Double v = values.get(dep);
             if (v == null) {
                 JsonNode type = at(root, "data.type");
                 if (dep.equals("mu") && type != null && type.asText().equals(DataSpec.FILE)) {
-                    throw new InputException(path + ": expression '" + text + "' uses 'mu', which is unknown for "
+                    throw new InputException(path + ": expression '" + org.benignlab.api.Specs.echo(text) + "' uses 'mu', which is unknown for "
                             + "data read from files (data.type: file)");
                 }
-                throw new InputException(path + ": expression '" + text + "' uses '" + dep
+                throw new InputException(path + ": expression '" + org.benignlab.api.Specs.echo(text) + "' uses '" + dep
                         + "', which this file does not set (set " + PATHS.get(dep) + ")");
             }
             e.setVariable(dep, v);
@@ -128,15 +133,18 @@ public final class Parameters {
         } catch (ArithmeticException ex) {
             List<String> used = new ArrayList<>();
             for (String dep : new java.util.TreeSet<>(e.getVariableNames())) {
+                if (!PATHS.containsKey(dep)) {
+                    continue;
+                }
                 used.add(dep + " = " + org.benignlab.api.Specs.show(values.get(dep)));
             }
-            throw new InputException(path + ": expression '" + text + "' divides by zero"
+            throw new InputException(path + ": expression '" + org.benignlab.api.Specs.echo(text) + "' divides by zero"
                     + (used.isEmpty() ? "" : " (" + String.join(", ", used) + ")"));
         } catch (RuntimeException ex) {
-            throw new InputException(path + ": cannot evaluate expression '" + text + "': " + ex.getMessage());
+            throw new InputException(path + ": cannot evaluate expression '" + org.benignlab.api.Specs.echo(text) + "': " + ex.getMessage());
         }
         if (!Double.isFinite(result)) {
-            throw new InputException(path + ": expression '" + text + "' evaluates to " + result
+            throw new InputException(path + ": expression '" + org.benignlab.api.Specs.echo(text) + "' evaluates to " + result
                     + "; a finite number is required");
         }
         return result;
@@ -147,7 +155,7 @@ public final class Parameters {
             Expression e = new ExpressionBuilder(text).variables(PATHS.keySet()).build();
             net.objecthunter.exp4j.ValidationResult v = e.validate(false);
             if (!v.isValid()) {
-                throw new InputException(path + ": '" + text + "' is neither a number nor a valid expression ("
+                throw new InputException(path + ": '" + org.benignlab.api.Specs.echo(text) + "' is neither a number nor a valid expression ("
                         + lowerFirst(String.join("; ", v.getErrors())) + ")");
             }
             return e;
@@ -155,11 +163,11 @@ public final class Parameters {
             throw ex;
         } catch (UnknownFunctionOrVariableException ex) {
             String name = ex.getToken();
-            throw new InputException(path + ": unknown name '" + name + "' in expression '" + text
+            throw new InputException(path + ": unknown name '" + org.benignlab.api.Specs.echo(name) + "' in expression '" + text
                     + "'; allowed names: " + String.join(", ", PATHS.keySet())
-                    + " and functions sqrt, log, exp, abs, ...");
+                    + ", constants pi, e and functions sqrt, log, exp, abs, ...");
         } catch (RuntimeException ex) {
-            throw new InputException(path + ": '" + text + "' is neither a number nor a valid expression ("
+            throw new InputException(path + ": '" + org.benignlab.api.Specs.echo(text) + "' is neither a number nor a valid expression ("
                     + lowerFirst(ex.getMessage()) + ")");
         }
     }

@@ -67,7 +67,7 @@ public final class RecordBinder {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!keys.contains(key) && !ignoredKeys.contains(key)) {
-                throw new InputException(join(path, key) + ": unknown key" + suggestion(key, keys)
+                throw new InputException(join(path, Specs.echo(key)) + ": unknown key" + suggestion(key, keys)
                         + "; allowed: " + (keys.isEmpty() ? "none" : String.join(", ", keys)));
             }
         }
@@ -213,12 +213,39 @@ public final class RecordBinder {
         throw new InputException(path + ": must be a number or an expression, got " + show(node));
     }
 
+    /** Integers beyond this magnitude are not all exact as doubles (2^53). */
+    private static final double EXACT_DOUBLE = 9007199254740992.0;
+
+    /**
+     * An integer: written with digits it is read exactly (a seed of 9007199254740993 stays that), out of
+     * [min, max] it is refused; written as an expression or a number with a fraction or exponent it is
+     * evaluated as a double, and refused beyond 2^53, where a double cannot tell neighbours apart.
+     */
     private long integer(JsonNode node, String path, long min, long max) {
+        java.math.BigInteger exact = null;
+        if (node.isIntegralNumber()) {
+            exact = node.bigIntegerValue();
+        } else if (node.isTextual() && node.asText().strip().matches("[+-]?[0-9]+")) {
+            exact = new java.math.BigInteger(node.asText().strip());
+        }
+        if (exact != null) {
+            if (exact.compareTo(java.math.BigInteger.valueOf(min)) < 0
+                    || exact.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                throw new InputException(path + ": must be an integer between " + min + " and " + max + ", got "
+                        + Specs.echo(exact.toString()));
+            }
+            return exact.longValueExact();
+        }
         double v = number(node, path);
+        if (Math.abs(v) > EXACT_DOUBLE) {
+            throw new InputException(path + ": " + Specs.show(v) + (node.isTextual() ? " (from '"
+                    + Specs.echo(node.asText()) + "')" : "") + " is beyond 2^53, where a computed number is not an "
+                    + "exact integer; write the integer with its digits");
+        }
         double r = Math.rint(v);
         if (Math.abs(v - r) > 1e-9 * Math.max(1.0, Math.abs(v))) {
             throw new InputException(path + ": must be an integer, got " + Specs.show(v)
-                    + (node.isTextual() ? " (from '" + node.asText() + "')" : ""));
+                    + (node.isTextual() ? " (from '" + Specs.echo(node.asText()) + "')" : ""));
         }
         if (r < min || r > max) {
             throw new InputException(path + ": must be an integer between " + min + " and " + max + ", got "
@@ -292,9 +319,9 @@ public final class RecordBinder {
             return "a list";
         }
         if (node.isTextual()) {
-            return "'" + node.asText() + "'";
+            return "'" + Specs.echo(node.asText()) + "'";
         }
-        return node.asText();
+        return Specs.echo(node.asText());
     }
 
     /** An empty mapping node (for callers building trees). */

@@ -63,6 +63,14 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
         stopLoss = Specs.nonNegative("stop_loss", Specs.orDefault(stopLoss, 0.0));
         stopAtInterpolation = Specs.orDefault(stopAtInterpolation, false);
         metricsPerDecade = Specs.atLeast("metrics_per_decade", Specs.orDefault(metricsPerDecade, 10), 1);
+        long recorded = recordedSteps(steps, metricsPerDecade, MAX_RECORDED_STEPS);
+        if (recorded > MAX_RECORDED_STEPS) {
+            long fits = Math.max(1, (long) Math.floor((MAX_RECORDED_STEPS - 3) / Math.log10(Math.max(10, steps))));
+            throw new InvalidSpecException("metrics_per_decade", "must keep the recorded steps to at most "
+                    + MAX_RECORDED_STEPS + " (their metrics are held in memory until the run ends), got "
+                    + metricsPerDecade + ", which records more of the " + steps + " steps; use at most " + fits
+                    + " per decade");
+        }
         save = Specs.orDefault(save, List.of());
         List<String> seen = new ArrayList<>();
         for (String g : save) {
@@ -88,6 +96,19 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
             throw InvalidSpecException.of("stall_steps", stallSteps, "must be an integer >= 0 (0: off)");
         }
         spectralNorm = Specs.orDefault(spectralNorm, true);
+    }
+
+    /** Most steps a run records metrics at (each holds about twenty numbers in memory until the run ends). */
+    public static final long MAX_RECORDED_STEPS = 100_000;
+
+    /** How many steps the log-spaced schedule records, counted up to {@code cap + 1}. */
+    static long recordedSteps(long steps, int perDecade, long cap) {
+        org.benignlab.engine.LogSchedule schedule = new org.benignlab.engine.LogSchedule(steps, perDecade);
+        long count = 0;
+        for (long s = 0; s >= 0 && count <= cap; s = schedule.next(s)) {
+            count++;
+        }
+        return count;
     }
 
     /**

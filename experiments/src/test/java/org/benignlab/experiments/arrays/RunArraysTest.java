@@ -184,7 +184,7 @@ class RunArraysTest {
         Path yaml = dir.resolve("e.yaml");
         Files.writeString(yaml, ArraysFixture.tiny("dense", "[data, final]"));
         ArraysFixture.Done first = ArraysFixture.run(yaml, dir.resolve("run"));
-        Files.writeString(first.file(".K.npy.1234.tmp"), "left by a killed process");
+        Files.writeString(first.file(".benign-K.npy.1234.tmp"), "left by a killed process");
         ArraysFixture.Done second = ArraysFixture.run(yaml, dir.resolve("run"), "training.save=[init]");
         assertEquals(first.plan().key(), second.plan().key());
         try (Stream<Path> s = Files.list(second.runDir().resolve(RunArrays.FOLDER))) {

@@ -194,11 +194,52 @@ class BadInputCatalogIT {
                 args("bad progress mode", "--progress: must be auto, bar, log or off, got 'fancy'", "--progress", "fancy"),
                 args("unknown executor", "--executor hadoop: no such executor; known: local", "--executor", "hadoop"),
                 args("unknown option", "Unknown option: '--frobnicate'", "--frobnicate"),
+                // reliability round 2 (issue 20): each refused in one line, never an exception
+                Arguments.of("npy labels whose header claims 10^9 of them", "data\\.y: y\\.npy is truncated: its header "
+                        + "promises \\(1000000000,\\) of <f8 \\(8000000000 bytes of data\\), but only 32 follow",
+                        (Setup) (d, valid, out) -> fileData(d, new long[] {1_000_000_000L})),
+                Arguments.of("npy labels whose header has a negative dimension", "data\\.y: y\\.npy has a \\.npy header "
+                        + "with a negative dimension: shape \\(-5,\\)",
+                        (Setup) (d, valid, out) -> fileData(d, new long[] {-5})),
+                file("file without a data section", "data: is required: a mapping with n, p, mu",
+                        "name: t\nnetwork: {width: 3}\ntraining: {optimizer: {type: gd, step: 0.1}, steps: 3}\n"),
+                file("file without network and training sections", "network: is required",
+                        "name: t\ndata: {n: 10, p: 20, mu: 1}\n"),
+                set("a 5000-character name", "name: must be 1-100 letters, .*got 'a{100}\\.\\.\\.'", "name=" + "a".repeat(5000)),
+                file("control characters in a value", "name: .*got 'x\\\\ny\\\\x00z\\\\x1b\\[2J'",
+                        v.replace("name: t", "name: \"x\\ny\\0z\\e[2J\"")),
+                set("seed beyond the integers", "seed: must be an integer between -?\\d+ and \\d+, got 9223372036854775808",
+                        "seed=9223372036854775808"),
+                set("seed computed beyond 2^53", "seed: 1\\.0E17 is beyond 2\\^53", "seed=1e17"),
+                file("a second YAML document", "bad\\.yaml:\\d+:\\d+: a second YAML document \\(after '---'\\) is not "
+                        + "supported", v + "---\nname: other\n"),
+                set("metrics per decade beyond the bound on recorded steps", "training\\.metrics_per_decade: must keep "
+                        + "the recorded steps to at most 100000 .*got 10000000, which records more of the 10000000 steps; "
+                        + "use at most \\d+ per decade", "training.steps=10000000", "training.metrics_per_decade=10000000"),
+                Arguments.of("empty --plugins", "--plugins: must name a jar or a folder of jars, got an empty path",
+                        (Setup) (d, valid, out) -> List.of("run", valid.toString(), "--out", out.toString(), "--plugins", "")),
+                Arguments.of("empty --out", "--out: must name a folder, got an empty path",
+                        (Setup) (d, valid, out) -> List.of("run", valid.toString(), "--out", "")),
                 Arguments.of("merge of a folder that is not a results folder", "has no manifest\\.json",
                         (Setup) (d, valid, out) -> {
                             Files.createDirectories(d.resolve("empty"));
                             return List.of("merge", d.resolve("empty").toString(), "--out", out.toString());
                         }));
+    }
+
+    /** A data file experiment whose labels y.npy have a header with {@code shape} and 4 labels of data. */
+    private static List<String> fileData(Path d, long[] shape) throws java.io.IOException {
+        Files.writeString(d.resolve("X.csv"), "1,2\n3,4\n5,6\n7,8\n");
+        try (java.io.OutputStream o = Files.newOutputStream(d.resolve("y.npy"))) {
+            o.write(org.benignlab.experiments.arrays.Npy.header("<f8", shape));
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            b.putDouble(1).putDouble(-1).putDouble(1).putDouble(-1);
+            o.write(b.array());
+        }
+        Path f = d.resolve("bad.yaml");
+        Files.writeString(f, "name: t\ndata: {type: file, x: X.csv, y: y.npy}\nnetwork: {width: 3}\n"
+                + "training: {optimizer: {type: gd, step: 0.1}, steps: 3}\n");
+        return List.of("run", f.toString(), "--out", d.resolve("out").toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -218,6 +259,11 @@ class BadInputCatalogIT {
         assertEquals(1, r.err().strip().lines().count(), label + ": one line: " + r.err());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"), "no stack trace: " + r.err());
         assertTrue(r.err().length() < 600, label + ": a line a person reads, not a dump: " + r.err().length() + " chars");
+        assertTrue(r.err().strip().chars().noneMatch(c -> Character.isISOControl(c)),
+                label + ": no control character reaches the terminal: " + r.err());
+        if (label.matches("npy.*|file without.*|a 5000.*|control.*|seed.*|a second.*|empty.*|metrics per.*")) {
+            assertTrue(r.err().length() < 300, label + ": " + r.err().length() + " chars");
+        }
         if (manifestBefore == null) {
             assertFalse(Files.exists(out), label + ": no results folder for bad input");
         } else {

@@ -112,11 +112,16 @@ class PluginJarIT {
      * with its services file as {@code folder/name.jar}.
      */
     Path pluginJar(String key, String folder, String name) throws IOException {
+        return pluginJarOf(SOURCE.replace("KEY", key), folder, name);
+    }
+
+    /** {@link #pluginJar} from the given source of {@code org.example.jar.SoftLeakyProvider}. */
+    Path pluginJarOf(String source, String folder, String name) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "the tests need a JDK (javax.tools.ToolProvider found no compiler)");
         Path src = dir.resolve(folder + "-src/org/example/jar/SoftLeakyProvider.java");
         Files.createDirectories(src.getParent());
-        Files.writeString(src, SOURCE.replace("KEY", key));
+        Files.writeString(src, source);
         Path classes = Files.createDirectories(dir.resolve(folder + "-classes"));
         String api = location(ActivationProvider.class);
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
@@ -192,6 +197,26 @@ class PluginJarIT {
                 "--set", "network.activation.type=jar-soft-leaky");
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("unknown activations type 'jar-soft-leaky'"), missing.err());
+    }
+
+    @Test
+    void aProviderWithoutAKeyOrWithASpecComponentNamedTypeIsRefusedNamingItsJar() throws Exception {
+        Path nullKey = pluginJarOf(SOURCE.replace("return \"KEY\";", "return null;"), "null-key", "null-key");
+        Path typeComponent = pluginJarOf(SOURCE.replace("KEY", "jar-typed")
+                .replace("record Spec(Double gamma, Double H)", "record Spec(Double gamma, Double H, String type)")
+                .replace("new Spec(null, null)", "new Spec(null, null, null)"), "typed", "typed");
+        for (Path jar : List.of(nullKey, typeComponent)) {
+            CliTest.Result r = CliTest.cli("run", experimentFile().toString(), "--out", dir.resolve("out").toString(),
+                    "--plugins", jar.toString());
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().contains(PROVIDER_CLASS) && r.err().contains(jar.toString()),
+                    "names the class and its jar: " + r.err());
+            assertTrue(r.err().contains(jar == nullKey ? "type() must return a key" : "has a component named 'type'"),
+                    r.err());
+            assertTrue(r.err().length() < 600, r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("out")));
     }
 
     @Test

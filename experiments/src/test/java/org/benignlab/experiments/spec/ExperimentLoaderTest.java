@@ -51,6 +51,36 @@ public class ExperimentLoaderTest {
     }
 
     @Test
+    void integersAreReadExactlyAndOnlyExactOnesAreTaken() throws Exception {
+        // 2^53 + 1: a double would make it 2^53, so two seeds would give one run
+        assertEquals(9007199254740993L, load(VALID, "seed=9007199254740993").spec().seed());
+        assertEquals(9007199254740992L, load(VALID, "seed=9007199254740992").spec().seed());
+        assertEquals(Long.MAX_VALUE, load(VALID, "seed=9223372036854775807").spec().seed());
+        assertEquals(9007199254740993L, load(VALID, "seed='9007199254740993'").spec().seed());
+        assertTrue(error(VALID, "seed=9223372036854775808").contains("seed: must be an integer between"));
+        assertTrue(error(VALID, "seed=1e17").contains("seed: 1.0E17 is beyond 2^53"));
+        assertTrue(error(VALID, "data.n=3000000000").contains("data.n: must be an integer between"));
+        assertEquals(1000, load(VALID, "data.p=1e3").spec().data().p());
+    }
+
+    @Test
+    void recordedStepsAreBoundedAndTheSuggestedDensityFits() throws Exception {
+        // every step of 99,999 steps: 100,000 recorded, the bound itself
+        assertEquals(99_999L, load(VALID, "training.steps=99999", "training.metrics_per_decade=1000000").spec()
+                .training().steps());
+        String e = error(VALID, "training.steps=100000", "training.metrics_per_decade=1000000");
+        assertTrue(e.contains("training.metrics_per_decade: must keep the recorded steps to at most 100000"), e);
+        String big = error(VALID, "training.steps=10000000", "training.metrics_per_decade=10000000");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("use at most (\\d+) per decade").matcher(big);
+        assertTrue(m.find(), big);
+        int fits = Integer.parseInt(m.group(1));
+        assertEquals(10_000_000L, load(VALID, "training.steps=10000000", "training.metrics_per_decade=" + fits).spec()
+                .training().steps(), "the density the message suggests is accepted");
+        // the default density over many steps records a few hundred steps
+        assertEquals(1_000_000_000_000L, load(VALID, "training.steps=1000000000000").spec().training().steps());
+    }
+
+    @Test
     void bindsAValidFileWithExpressionsAndDefaults() throws Exception {
         ExperimentSpec s = load(VALID).spec();
         assertEquals(Math.pow(400, 0.35), s.data().mu(), 1e-12);

@@ -31,6 +31,15 @@ class ParametersTest {
     }
 
     @Test
+    void theConstantsPiAndEAreNumbersNotParameters() throws Exception {
+        Parameters p = Parameters.resolve(yaml("data: {n: 10, p: 100, mu: \"pi*sqrt(p)\"}\n"
+                + "training: {optimizer: {step: \"e/p\"}}"));
+        assertEquals(Math.PI * 10, p.values().get("mu"), 1e-12);
+        assertEquals(Math.E / 100, p.values().get("step"), 1e-15);
+        assertEquals(Math.PI * Math.E, p.evaluate("pi*e", "data.mu"), 1e-12);
+    }
+
+    @Test
     void selfReferenceIsAnError() throws Exception {
         InputException e = assertThrows(InputException.class,
                 () -> Parameters.resolve(yaml("data: {n: 10, p: 100, mu: \"2*mu\"}")));
