@@ -354,7 +354,7 @@ class DenseEngineTest {
         TrainingSetup s = setup(60, 5, 0, false, 1000);
         RandomStreams a = Fixture.streams(30);
         RandomStreams b = Fixture.streams(30);
-        b = new RandomStreams(b.data(), b.noise(), b.init(), b.signs(), RandomSource.XO_RO_SHI_RO_128_PP.create(999L));
+        b = new RandomStreams(b.data(), b.noise(), b.init(), b.signs(), StreamSeed.of(999L, "test"));
         Recorder ra = new Recorder();
         Recorder rb = new Recorder();
         new DenseEngine(1).train(s, pl, a, ra);
