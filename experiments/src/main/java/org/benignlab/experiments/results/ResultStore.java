@@ -89,7 +89,8 @@ public final class ResultStore {
 
     /**
      * Refuses a folder that is not a directory, or whose manifest belongs to another experiment (other
-     * hash), so results of two experiments never mix. Reads only.
+     * hash) or another seeding scheme ({@link SeedingScheme}), so results of two experiments never mix. Reads
+     * only.
      */
     public void checkSameExperiment(String experimentHash) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -106,6 +107,7 @@ public final class ResultStore {
             throw new InputException(manifest + ": cannot be read as JSON (" + firstLine(e.getMessage())
                     + "); choose another folder with --out or --force-new");
         }
+        SeedingScheme.check(old, dir);
         String oldHash = old.path("experiment_hash").asText("");
         if (!oldHash.equals(experimentHash)) {
             throw new InputException(dir + ": holds results of a different experiment ('"
@@ -173,6 +175,7 @@ public final class ResultStore {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("experiment_hash", experimentHash);
+            m.put(SeedingScheme.FIELD, SeedingScheme.CURRENT);
             m.put("sweep", sweep);
             List<Map<String, Object>> planned = new ArrayList<>();
             for (PlannedRun r : runs) {
