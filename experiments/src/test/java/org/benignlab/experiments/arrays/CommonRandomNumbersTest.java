@@ -148,6 +148,29 @@ class CommonRandomNumbersTest {
         assertArrayEquals(base.x, wider.x, 0.0, "the width does not touch X");
     }
 
+    /** Sketch runs share their draws with each other: K and Z0 as drawn, the labels and the flips. */
+    @Test
+    void sketchRunsThatDifferInHowTheyTrainShareTheGramDraw() throws IOException {
+        Files.writeString(yaml, ArraysFixture.tiny("sketch", "[data, init]").replace("steps: 150", "steps: 1"));
+        ArraysFixture.Done base = ArraysFixture.run(yaml, dir.resolve("s0"), 2, 0);
+        ArraysFixture.Done step = ArraysFixture.run(yaml, dir.resolve("s1"), 1, 0, "training.optimizer.step=9/p",
+                "network.activation={type: tanh}");
+        ArraysFixture.Done omega = ArraysFixture.run(yaml, dir.resolve("s2"), 2, 0, "network.init=2.0e-3");
+        ArraysFixture.Done dense = ArraysFixture.run(yaml, dir.resolve("s3"), 2, 0, "training.engine=dense");
+        for (String name : List.of("K", "Z0", "y", "y_clean", "noisy", "a")) {
+            assertArrayEquals(base.read(name).values(), step.read(name).values(), 0.0, name);
+        }
+        assertArrayEquals(base.read("K").values(), omega.read("K").values(), 0.0, "ω does not touch K");
+        double[] z0 = base.read("Z0").values();
+        double[] z0Twice = omega.read("Z0").values();
+        for (int k = 0; k < z0.length; k++) {
+            assertEquals(2 * z0[k], z0Twice[k], 1e-15 * Math.abs(z0Twice[k]), "Z0 = ω (G + ỹ ||μ|| c) at " + k);
+        }
+        assertFalse(Arrays.equals(base.read("y_clean").values(), dense.read("y_clean").values())
+                        && Arrays.equals(base.read("K").values(), dense.read("K").values()),
+                "another draw family, other draws");
+    }
+
     /** Each entry that determines a stream's draws changes that stream and leaves the others alone. */
     @Test
     void anEntryThatDeterminesADrawChangesItsStreamOnly() throws IOException {
