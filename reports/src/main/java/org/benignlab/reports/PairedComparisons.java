@@ -222,8 +222,10 @@ final class PairedComparisons {
         doc.heading(2, "Paired comparisons");
         doc.paragraph(Span.text("These configurations share their random draws with the reference " + reference.id()
                 + (sweepPaths.isEmpty() ? "" : " (" + reference.sweptLabel(sweepPaths) + ")") + " repetition by "
-                + "repetition (the same data, initialisation, signs and test points: common random numbers; the same "
-                + "stream seeds in provenance.json), so the comparison is paired: each cell is the mean over "
+                + "repetition (the same stream seeds in provenance.json: the same data, label-noise uniforms, "
+                + "initialisation, signs and test points before scaling, or their extension where n, the test size "
+                + "or the width is larger; common random numbers), so the comparison is paired: each cell is the "
+                + "mean over "
                 + "repetitions of the difference of the final test error, configuration minus reference, with the "
                 + "95% Student t interval of the per-repetition differences in parentheses. An interval that excludes "
                 + "0 says the configuration changes the test error on these draws."));
