@@ -1,8 +1,6 @@
 package org.benignlab.benchmarks;
 
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.benignlab.activations.SmoothedLeakyReluProvider;
 import org.benignlab.activations.SmoothedLeakyReluSpec;
 import org.benignlab.distributions.GaussianProvider;
@@ -28,8 +26,6 @@ public final class BenchSupport {
     public static final double GAMMA = 0.1;
     /** Smoothness H of the smoothed leaky ReLU used by every benchmark. */
     public static final double H = 1.0;
-    /** Stream names in the order their seeds are derived (same names as the experiments module). */
-    public static final String[] STREAMS = {"data", "noise", "init", "signs", "test"};
 
     private BenchSupport() {
     }
@@ -45,29 +41,12 @@ public final class BenchSupport {
     }
 
     /**
-     * Fresh XoShiRo256++ streams for {@code seed}: stream k (in {@link #STREAMS} order) is seeded with four
-     * SplitMix64 outputs started at seed + k · 2^32. The same seed always gives the same streams, so two
-     * engines (or a data writer and an engine) given {@code streams(seed)} see identical draws.
+     * The run streams for {@code seed}: {@link RandomStreams#of(long)} (each stream's seed is SHA-256 of the seed
+     * and the stream's name). The same seed always gives the same streams, so two engines (or a data writer and
+     * an engine) given {@code streams(seed)} see identical draws.
      */
     public static RandomStreams streams(long seed) {
-        UniformRandomProvider[] s = new UniformRandomProvider[STREAMS.length];
-        for (int k = 0; k < s.length; k++) {
-            long state = seed + ((long) k << 32);
-            long[] words = new long[4];
-            for (int w = 0; w < 4; w++) {
-                state += 0x9E3779B97F4A7C15L;
-                words[w] = mix(state);
-            }
-            s[k] = RandomSource.XO_SHI_RO_256_PP.create(words);
-        }
-        return new RandomStreams(s[0], s[1], s[2], s[3], s[4]);
-    }
-
-    /** SplitMix64's output function. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return RandomStreams.of(seed);
     }
 
     /**

@@ -177,18 +177,21 @@ public final class PeerComparison {
             Dataset train = Dataset.generate(s.n(), s.p(), s.muNorm(), plugins.cluster(), plugins.noise(),
                     streams.data(), streams.noise());
             Dataset test = Dataset.generate(s.testSize(), s.p(), s.muNorm(), plugins.cluster(), plugins.noise(),
-                    streams.test(), streams.test());
+                    streams.test(), streams.testFlips());
             double[] a = new double[s.width()];
             double scale = 1.0 / Math.sqrt(s.width());
-            UniformRandomProvider signs = streams.signs();
+            UniformRandomProvider signs = streams.signs().generator();
             for (int j = 0; j < a.length; j++) {
                 a[j] = signs.nextBoolean() ? scale : -scale;
             }
             double[] w0 = new double[Math.multiplyExact(s.width(), s.p())];
             if (s.initScale() != 0) {
-                NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(streams.init());
-                for (int k = 0; k < w0.length; k++) {
-                    w0[k] = s.initScale() * g.sample();
+                int p = s.p();
+                for (int j = 0; j < s.width(); j++) { // row j from its own substream of init
+                    NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(streams.init().substream(j));
+                    for (int k = j * p; k < (j + 1) * p; k++) {
+                        w0[k] = s.initScale() * g.sample();
+                    }
                 }
             }
             return new Data(points(train), train.labels(), train.cleanLabels(), points(test), test.labels(),

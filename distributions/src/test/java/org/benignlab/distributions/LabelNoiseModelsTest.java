@@ -87,9 +87,8 @@ class LabelNoiseModelsTest {
         int runs = 4000;
         int[] times = new int[n];
         LabelNoise noise = new FixedCountProvider().create(new FixedCountSpec(0.15, false));
-        NoiseContext c = LabelNoiseContract.context(SEED, n, false);
         for (int s = 0; s < runs; s++) {
-            boolean[] f = noise.flips(c, rng(SEED + s));
+            boolean[] f = noise.flips(LabelNoiseContract.context(SEED + s, n, false), rng(SEED + s));
             for (int i = 0; i < n; i++) {
                 times[i] += f[i] ? 1 : 0;
             }
@@ -128,9 +127,53 @@ class LabelNoiseModelsTest {
 
     @Test
     void marginAdversarialBreaksTiesByIndex() {
-        NoiseContext c = new NoiseContext(new double[] {1, -1, 1, -1}, new double[] {2, -2, 2, -2}, null);
+        NoiseContext c = new NoiseContext(new double[] {1, -1, 1, -1}, new double[] {2, -2, 2, -2}, null,
+                new double[] {0.5, 0.5, 0.5, 0.5});
         boolean[] f = new MarginAdversarialProvider().create(new MarginAdversarialSpec(0.3, null)).flips(c, rng(1));
         assertArrayEquals(new boolean[] {true, true, false, false}, f); // ⌈1.2⌉ = 2, all margins 2
+    }
+
+    /** Common random numbers: on the same uniforms, the flips of a smaller rate are a subset of a larger rate's. */
+    @Test
+    void flipSetsAreNestedAcrossRatesOnTheSameUniforms() {
+        qt().withFixedSeed(SEED).withExamples(200)
+                .forAll(doubles().between(0, 0.4999), doubles().between(0, 0.4999), integers().between(1, 2000),
+                        longs().all())
+                .checkAssert((r1, r2, n, seed) -> {
+                    double lo = Math.min(r1, r2);
+                    double hi = Math.max(r1, r2);
+                    NoiseContext c = LabelNoiseContract.context(seed, n, false);
+                    LabelNoise[][] pairs = {
+                        {new RandomFlipProvider().create(new RandomFlipSpec(lo)),
+                            new RandomFlipProvider().create(new RandomFlipSpec(hi))},
+                        {new FixedCountProvider().create(new FixedCountSpec(lo, false)),
+                            new FixedCountProvider().create(new FixedCountSpec(hi, false))},
+                        {new FixedCountProvider().create(new FixedCountSpec(lo, true)),
+                            new FixedCountProvider().create(new FixedCountSpec(hi, true))},
+                        {new ClassConditionalProvider().create(new ClassConditionalSpec(lo, lo / 2)),
+                            new ClassConditionalProvider().create(new ClassConditionalSpec(hi, hi / 2))}};
+                    for (LabelNoise[] pair : pairs) {
+                        assertTrue(pair[0].drawsIgnoreParameters() && pair[1].drawsIgnoreParameters());
+                        UniformRandomProvider r = rng(seed);
+                        boolean[] small = pair[0].flips(c, r);
+                        boolean[] large = pair[1].flips(c, rng(seed + 1));
+                        for (int i = 0; i < n; i++) {
+                            assertTrue(!small[i] || large[i], pair[0] + " vs " + pair[1] + ": point " + i);
+                        }
+                        assertEquals(rng(seed).nextLong(), r.nextLong(), pair[0] + " reads only the uniforms");
+                    }
+                });
+    }
+
+    @Test
+    void randomFlipFlipsExactlyThePointsWhoseUniformIsBelowTheRate() {
+        NoiseContext c = new NoiseContext(new double[] {1, -1, 1, -1}, new double[4], null,
+                new double[] {0.05, 0.1, 0.0999, 0.7});
+        assertArrayEquals(new boolean[] {true, false, true, false},
+                new RandomFlipProvider().create(new RandomFlipSpec(0.1)).flips(c, rng(1)));
+        assertArrayEquals(new boolean[] {true, true, true, false},
+                new org.benignlab.distributions.impl.FixedCount(0.75, false).flips(c, rng(1)),
+                "the three smallest uniforms");
     }
 
     @Test

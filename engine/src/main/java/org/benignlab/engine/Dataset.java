@@ -22,17 +22,18 @@ import org.benignlab.api.NoiseContext;
  * clusters of the paper only ||μ|| matters (rotation invariance); for other product distributions this
  * is a choice, made so that &lt;x, μ&gt; = ||μ|| x_1 costs nothing and matches the Gaussian sketch.
  *
- * <p><b>Draw order</b> (fixed; the same generators give the same numbers, whichever of the first two
- * methods is used):
+ * <p><b>Draw order</b> (fixed; the same seeds give the same numbers, whichever of the first two methods is
+ * used). Every draw is per index, so point i is the same whatever the size of the sample, and ‖μ‖ is added
+ * after drawing, so z_i and ỹ_i are the same whatever ‖μ‖ is (common random numbers):
  * <ol>
- *   <li>{@code points}: for i = 0, ..., size-1 in turn: ỹ_i = {@code points.nextBoolean() ? +1 : -1}, then
- *       {@code cluster.sample(points, row_i)} (p values, into a zeroed array). Then x_i1 = z_i1 + ỹ_i ||μ||
- *       and x_ik = z_ik for k &gt; 1.</li>
- *   <li>{@code flips}: one call {@code noise.flips(new NoiseContext(ỹ, <x_i, μ>, features), flips)}, where
- *       features is {@code i -> copy of x_i} for {@link #generate} and {@code null} otherwise.</li>
+ *   <li>{@code points}: for point i, the generator {@code points.substream(i)}: ỹ_i = {@code nextBoolean() ? +1
+ *       : -1}, then {@code cluster.sample(rng, row_i)} (p values, into a zeroed array). Then
+ *       x_i1 = z_i1 + ỹ_i ||μ|| and x_ik = z_ik for k &gt; 1.</li>
+ *   <li>{@code flips}: U_i = {@code flips.substream(i).nextDouble()} for each point, then one call
+ *       {@code noise.flips(new NoiseContext(ỹ, <x_i, μ>, features, U), flips.generator())}, where features is
+ *       {@code i -> copy of x_i} for {@link #generate} and {@code null} otherwise.</li>
  * </ol>
- * The two generators may be the same object (the test set uses one stream for both); then the flips
- * are drawn after all the points. For an empty sample the noise model is not called.
+ * For an empty sample the noise model is not called.
  *
  * <p>Memory: size · p doubles (8 bytes each), held as one array per point, for {@link #generate}; 4 · size
  * numbers otherwise.
@@ -84,12 +85,12 @@ public final class Dataset {
      * @param muNorm  ||μ||, finite and &gt;= 0
      * @param cluster P_clust (not modified)
      * @param noise   label-noise model (not modified)
-     * @param points  generator of labels and cluster draws (modified: advanced)
-     * @param flips   generator of the flips (modified: advanced)
+     * @param points  seed of the labels and cluster draws (one substream per point)
+     * @param flips   seed of the flips (one substream per point for the uniforms; the model's generator)
      * @throws IllegalStateException when the noise model returns a flip array of the wrong length
      */
     public static Dataset generate(int size, int p, double muNorm, ClusterDistribution cluster, LabelNoise noise,
-                                   UniformRandomProvider points, UniformRandomProvider flips) {
+                                   StreamSeed points, StreamSeed flips) {
         check(size, p, muNorm);
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(noise, "noise");
@@ -103,7 +104,7 @@ public final class Dataset {
     }
 
     /**
-     * Draws the same numbers as {@link #generate} with the same generators, but hands each point to
+     * Draws the same numbers as {@link #generate} with the same seeds, but hands each point to
      * {@code sink} as soon as it is drawn and keeps only the labels and the projections: memory p doubles
      * instead of size · p. The noise model gets no feature vectors, so it must not need them.
      *
@@ -111,7 +112,7 @@ public final class Dataset {
      * @throws IllegalArgumentException if {@code noise.needsFeatures()}
      */
     static Dataset generateStreamed(int size, int p, double muNorm, ClusterDistribution cluster, LabelNoise noise,
-                                    UniformRandomProvider points, UniformRandomProvider flips, PointSink sink) {
+                                    StreamSeed points, StreamSeed flips, PointSink sink) {
         check(size, p, muNorm);
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(noise, "noise");
@@ -135,11 +136,11 @@ public final class Dataset {
      * @param cleanLabels     ỹ_i in {-1, +1} (not modified: copied)
      * @param meanProjections &lt;x_i, μ&gt; (not modified: copied)
      * @param noise           label-noise model; must not need the feature vectors
-     * @param flips           generator of the flips (modified: advanced)
+     * @param flips           seed of the flips
      * @throws IllegalArgumentException if the lengths differ or {@code noise.needsFeatures()}
      */
     static Dataset fromProjections(int p, double muNorm, double[] cleanLabels, double[] meanProjections,
-                                   LabelNoise noise, UniformRandomProvider flips) {
+                                   LabelNoise noise, StreamSeed flips) {
         check(cleanLabels.length, p, muNorm);
         if (meanProjections.length != cleanLabels.length) {
             throw new IllegalArgumentException("Dataset.fromProjections: " + cleanLabels.length + " labels but "
@@ -161,9 +162,9 @@ public final class Dataset {
      * @param x           the points, rows of length p (not modified, not copied: engine-internal)
      * @param cleanLabels their labels in {-1, +1} (not modified: copied)
      * @param noise       label-noise model (not modified)
-     * @param flips       generator of the flips (modified: advanced)
+     * @param flips       seed of the flips
      */
-    static Dataset given(int p, double[][] x, double[] cleanLabels, LabelNoise noise, UniformRandomProvider flips) {
+    static Dataset given(int p, double[][] x, double[] cleanLabels, LabelNoise noise, StreamSeed flips) {
         if (x.length != cleanLabels.length) {
             throw new IllegalArgumentException("Dataset.given: " + x.length + " points but " + cleanLabels.length
                     + " labels");
@@ -192,11 +193,12 @@ public final class Dataset {
 
     /** Step 1 of the draw order: labels and points; {@code fresh}: a new array per point, else one reused. */
     private static void drawPoints(int size, int p, double muNorm, ClusterDistribution cluster,
-                                   UniformRandomProvider points, double[] clean, double[] proj, boolean fresh,
+                                   StreamSeed points, double[] clean, double[] proj, boolean fresh,
                                    PointSink sink) {
         double[] reused = fresh ? null : new double[p];
         for (int i = 0; i < size; i++) {
-            clean[i] = points.nextBoolean() ? 1.0 : -1.0;
+            UniformRandomProvider rng = points.substream(i);
+            clean[i] = rng.nextBoolean() ? 1.0 : -1.0;
             double[] row;
             if (fresh) {
                 row = new double[p];
@@ -204,7 +206,7 @@ public final class Dataset {
                 row = reused;
                 Arrays.fill(row, 0.0);
             }
-            cluster.sample(points, row);
+            cluster.sample(rng, row);
             row[0] += clean[i] * muNorm;
             proj[i] = muNorm * row[0];
             sink.accept(i, row);
@@ -213,10 +215,15 @@ public final class Dataset {
 
     /** Step 2 of the draw order: the flips and the observed labels. */
     private static Dataset label(int p, double muNorm, double[][] x, double[] clean, double[] proj, LabelNoise noise,
-                                 UniformRandomProvider flips, IntFunction<double[]> features) {
+                                 StreamSeed flips, IntFunction<double[]> features) {
         int size = clean.length;
-        NoiseContext context = new NoiseContext(clean.clone(), proj.clone(), features);
-        boolean[] flipped = size == 0 ? new boolean[0] : noise.flips(context, flips);
+        boolean[] flipped;
+        if (size == 0) {
+            flipped = new boolean[0];
+        } else {
+            NoiseContext context = new NoiseContext(clean.clone(), proj.clone(), features, uniforms(flips, size));
+            flipped = noise.flips(context, flips.generator());
+        }
         if (flipped == null || flipped.length != size) {
             throw new IllegalStateException("label noise " + noise.getClass().getName() + " returned "
                     + (flipped == null ? "null" : flipped.length + " flips") + " for " + size + " points");
@@ -227,6 +234,15 @@ public final class Dataset {
             y[i] = flipped[i] ? -clean[i] : clean[i];
         }
         return new Dataset(p, muNorm, x, clean, y, flipped, proj);
+    }
+
+    /** U_i = {@code flips.substream(i).nextDouble()}, i = 0..size-1: the noise model's standard draws. */
+    static double[] uniforms(StreamSeed flips, int size) {
+        double[] u = new double[size];
+        for (int i = 0; i < size; i++) {
+            u[i] = flips.substream(i).nextDouble();
+        }
+        return u;
     }
 
     /** Number of points. */

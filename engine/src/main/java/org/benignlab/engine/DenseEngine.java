@@ -2,7 +2,6 @@ package org.benignlab.engine;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -10,16 +9,18 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * The dense engine: explicit X (n x p) and W (m x p), full-batch training with any optimiser
  * (ARCHITECTURE.md, "Engines"; paper, Section 2.2).
  *
- * <p><b>Setup, in this order</b> (each stream is advanced only as listed, so the same streams give the
- * same numbers, and the training data does not depend on the test size):
+ * <p><b>Setup</b> (each stream's generators are made from its seed only as listed, per index where it says so,
+ * so the same seeds give the same numbers, the training data does not depend on the test size, and a larger n,
+ * test size or width extends the smaller one's draws):
  * <ol>
- *   <li>training set: {@link Dataset#generate} with {@code data} for labels and points and {@code noise}
- *       for the flips (μ = ||μ|| e_1);</li>
- *   <li>test set: {@link Dataset#generate} with {@code test} for labels, points and then flips;</li>
- *   <li>second layer: {@link SecondLayer#draw} on {@code signs} (the paper's: for j = 0..m-1,
- *       a_j = {@code signs.nextBoolean() ? +1/√m : -1/√m});</li>
- *   <li>first layer: W0_jk = ω · g_jk in row-major order (j, then k), g from
- *       {@link ZigguratSampler.NormalizedGaussian} on {@code init}; no draw when ω = 0 (W0 = 0).</li>
+ *   <li>training set: {@link Dataset#generate} with {@code data} for labels and points (one substream per
+ *       point) and {@code noise} for the flips (μ = ||μ|| e_1, added after drawing);</li>
+ *   <li>test set: {@link Dataset#generate} with {@code test} for labels and points and
+ *       {@link RandomStreams#testFlips()} for the flips;</li>
+ *   <li>second layer: {@link SecondLayer#draw} on {@code signs.generator()} (the paper's: for j = 0..m-1,
+ *       a_j = {@code nextBoolean() ? +1/√m : -1/√m});</li>
+ *   <li>first layer: W0_jk = ω · g_jk, row j from {@code init.substream(j)} (g_j1..g_jp from
+ *       {@link ZigguratSampler.NormalizedGaussian}); no draw when ω = 0 (W0 = 0).</li>
  * </ol>
  *
  * <p><b>Step loop</b>: {@link TrainingLoop} (shared with the span and sketch engines: stop rules, schedule,
@@ -42,7 +43,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * n = 100, p = 5000, m = 100, testSize = 5000 needs about 8 MB + 200 MB + 16 MB.
  *
  * <p><b>Given data</b> ({@link TrainingSetup#given()}): the points are loaded instead of drawn; the flips are
- * drawn on {@code noise} (training) and {@code test} (test set) with unknown μ ({@link Dataset#given}); the
+ * drawn on {@code noise} (training) and {@link RandomStreams#testFlips()} (test set) with unknown μ ({@link Dataset#given}); the
  * second layer and W0 as above.
  *
  * <p><b>Arrays</b> ({@link ArrayOutput}): X, labels, flips, μ, K = X X^T, a, W0 and Z0 = X W0^T are handed
@@ -99,14 +100,14 @@ public final class DenseEngine extends ThreadedEngine {
         if (setup.dataGiven()) {
             GivenData.Points given = loadGiven(setup);
             train = Dataset.given(setup.p(), given.x(), given.labels(), plugins.noise(), streams.noise());
-            test = Dataset.given(setup.p(), given.testX(), given.testLabels(), plugins.noise(), streams.test());
+            test = Dataset.given(setup.p(), given.testX(), given.testLabels(), plugins.noise(), streams.testFlips());
         } else {
             train = Dataset.generate(setup.n(), setup.p(), setup.muNorm(), plugins.cluster(), plugins.noise(),
                     streams.data(), streams.noise());
             test = Dataset.generate(setup.testSize(), setup.p(), setup.muNorm(), plugins.cluster(),
-                    plugins.noise(), streams.test(), streams.test());
+                    plugins.noise(), streams.test(), streams.testFlips());
         }
-        double[] a = setup.secondLayer().draw(setup.width(), streams.signs());
+        double[] a = setup.secondLayer().draw(setup.width(), streams.signs().generator());
         double[] w = initialWeights(setup.width(), setup.p(), setup.initScale(), streams.init());
         int m = setup.width();
         int p = setup.p();
@@ -126,26 +127,29 @@ public final class DenseEngine extends ThreadedEngine {
         }
     }
 
-    /** W0_jk = ω g_jk, row-major, standard normals from the Ziggurat sampler; zeros without draws if ω = 0. */
-    static double[] initialWeights(int m, int p, double omega, UniformRandomProvider rng) {
+    /**
+     * W0_jk = ω g_jk, row-major; row j's standard normals from the Ziggurat sampler on {@code init.substream(j)};
+     * zeros without draws if ω = 0.
+     */
+    static double[] initialWeights(int m, int p, double omega, StreamSeed rng) {
         double[] w = new double[Math.multiplyExact(m, p)];
         initialWeights(m, p, omega, rng, w, 0);
         return w;
     }
 
     /**
-     * The same numbers as {@link #initialWeights(int, int, double, UniformRandomProvider)}, written into
+     * The same numbers as {@link #initialWeights(int, int, double, StreamSeed)}, written into
      * {@code out} from {@code offset} on (entries offset .. offset + m·p - 1 overwritten; zeros when ω = 0).
      */
-    static void initialWeights(int m, int p, double omega, UniformRandomProvider rng, double[] out, int offset) {
+    static void initialWeights(int m, int p, double omega, StreamSeed rng, double[] out, int offset) {
         initialWeights(m, p, omega, rng, out, offset, null);
     }
 
     /**
-     * {@link #initialWeights(int, int, double, UniformRandomProvider, double[], int)}, telling {@code rowsDone}
+     * {@link #initialWeights(int, int, double, StreamSeed, double[], int)}, telling {@code rowsDone}
      * (when not null) after each row how many rows are written (the span engine's setup products start on them).
      */
-    static void initialWeights(int m, int p, double omega, UniformRandomProvider rng, double[] out, int offset,
+    static void initialWeights(int m, int p, double omega, StreamSeed rng, double[] out, int offset,
                                java.util.function.IntConsumer rowsDone) {
         int size = Math.multiplyExact(m, p);
         if (omega == 0) {
@@ -155,9 +159,9 @@ public final class DenseEngine extends ThreadedEngine {
             }
             return;
         }
-        NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int j = 0; j < m; j++) {
-            drawRow(gauss, omega, out, offset + j * p, offset + (j + 1) * p);
+            drawRow(ZigguratSampler.NormalizedGaussian.of(rng.substream(j)), omega, out, offset + j * p,
+                    offset + (j + 1) * p);
             if (rowsDone != null) {
                 rowsDone.accept(j + 1);
             }
@@ -177,13 +181,14 @@ public final class DenseEngine extends ThreadedEngine {
     }
 
     /** The same numbers as {@link #initialWeights} (same draws, same order), as m rows of length p. */
-    static double[][] initialWeightRows(int m, int p, double omega, UniformRandomProvider rng) {
+    static double[][] initialWeightRows(int m, int p, double omega, StreamSeed rng) {
         double[][] w = new double[m][p];
         if (omega == 0) {
             return w;
         }
-        NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        for (double[] row : w) {
+        for (int j = 0; j < m; j++) {
+            double[] row = w[j];
+            NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng.substream(j));
             for (int k = 0; k < p; k++) {
                 row[k] = omega * gauss.sample();
             }

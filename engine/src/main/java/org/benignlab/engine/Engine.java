@@ -18,7 +18,8 @@ public interface Engine {
      *
      * @param setup   sizes and stopping rules (not modified)
      * @param plugins activation, cluster distribution, label noise, loss, optimiser
-     * @param streams random streams (modified: advanced in the engine's documented order)
+     * @param streams the seeds of the random streams (not modified: the engine makes its generators from them in its
+     *                documented order)
      * @param sink    receives the metrics at every recorded step
      */
     TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink);
@@ -26,7 +27,7 @@ public interface Engine {
     /**
      * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, also handing the arrays of
      * {@code arrays} to its sink (what each engine saves: {@link ArrayOutput#plan}). Saving changes no
-     * number: the same streams give the same metrics with or without it. The built-in engines implement
+     * number: the same seeds give the same metrics with or without it. The built-in engines implement
      * it; the default accepts only {@link ArrayOutput#none()}.
      *
      * @param arrays which arrays to save and where (not null; {@link ArrayOutput#none()} for none)

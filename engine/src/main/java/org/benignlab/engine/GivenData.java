@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>With given data the {@code data} stream is not used; label noise is applied on top of the given
  * labels (which are then the clean labels ỹ), drawn as for drawn data: the training flips from the
- * {@code noise} stream, the test flips from the {@code test} stream. The class mean μ is unknown:
+ * {@code noise} stream, the test flips from {@link RandomStreams#testFlips()}. The class mean μ is unknown:
  * the projections &lt;x_i, μ&gt; a noise model sees are NaN, so a model that uses them (an adversarial
  * one) is refused ({@link Engines#unsupported}). The Gaussian sketch cannot use given points.
  */

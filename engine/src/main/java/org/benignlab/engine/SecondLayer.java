@@ -46,7 +46,7 @@ public record SecondLayer(Signs signs, double scale) {
      * Draws a.
      *
      * @param m   number of hidden units
-     * @param rng the {@code signs} stream (modified: advanced as documented per pattern)
+     * @param rng the {@code signs} stream's generator (modified: advanced as documented per pattern)
      * @return a new array of m entries ±scale
      */
     public double[] draw(int m, UniformRandomProvider rng) {

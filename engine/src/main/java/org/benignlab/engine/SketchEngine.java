@@ -32,18 +32,18 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   &lt;x, μ&gt; = ||μ|| z_1 + ỹ ||μ||²
  * </pre>
  *
- * <p><b>Draw order</b> (fixed; the draws do not depend on ω or ||μ||; {@code init} is not used):
+ * <p><b>Draw order</b> (fixed; the draws do not depend on ω or ||μ||, which are applied after drawing; the Gram
+ * draw depends on n and m as a whole and does not nest; {@code init} is not used):
  * <ol>
- *   <li>{@code data}: ỹ_i = {@code nextBoolean() ? +1 : -1} for i = 1..n; then c_1..c_N (standard normals,
+ *   <li>{@code data.generator()}: ỹ_i = {@code nextBoolean() ? +1 : -1} for i = 1..n; then c_1..c_N (standard normals,
  *       {@link ZigguratSampler.NormalizedGaussian}); then L row by row, k = 1..N: L_k1..L_k,k-1 (standard
  *       normals, same sampler), then L_kk = sqrt(χ²_{p-k}) with χ²_ν = Gamma(ν/2, scale 2) from
  *       {@link AhrensDieterMarsagliaTsangGammaSampler} on {@code data} (O(1) expected time whatever ν).</li>
- *   <li>{@code noise}: one {@code noise.flips(NoiseContext(ỹ, <x_i, μ>, null), noise)} call (as in
- *       {@link Dataset#fromProjections}).</li>
- *   <li>{@code signs}: {@link SecondLayer#draw} (as in the dense engine).</li>
- *   <li>{@code test}: per test point, ỹ = {@code nextBoolean() ? +1 : -1} then u_0..u_N (standard normals,
- *       one {@link ZigguratSampler.NormalizedGaussian} for the whole test set); after all points, one
- *       {@code noise.flips(NoiseContext(ỹ_test, <x, μ>, null), test)} call.</li>
+ *   <li>{@code noise}: the uniforms and one {@code flips} call as in {@link Dataset#fromProjections}.</li>
+ *   <li>{@code signs}: {@link SecondLayer#draw} on {@code signs.generator()} (as in the dense engine).</li>
+ *   <li>{@code test.generator()}: per test point, ỹ = {@code nextBoolean() ? +1 : -1} then u_0..u_N (standard
+ *       normals, one {@link ZigguratSampler.NormalizedGaussian} for the whole test set); then the flips as in
+ *       {@link Dataset#fromProjections} on {@link RandomStreams#testFlips()}.</li>
  * </ol>
  *
  * <p><b>Requirements</b> ({@link Engines#unsupported}): the cluster distribution is isotropic Gaussian, the
@@ -146,7 +146,7 @@ public final class SketchEngine extends ThreadedEngine {
         }
 
         // 1. data stream: labels, c, L
-        UniformRandomProvider data = streams.data();
+        UniformRandomProvider data = streams.data().generator();
         double[] clean = new double[n];
         for (int i = 0; i < n; i++) {
             clean[i] = data.nextBoolean() ? 1.0 : -1.0;
@@ -218,11 +218,11 @@ public final class SketchEngine extends ThreadedEngine {
 
         // 2. noise stream, 3. signs stream
         Dataset train = Dataset.fromProjections(setup.p(), mu, clean, proj, plugins.noise(), streams.noise());
-        double[] a = setup.secondLayer().draw(m, streams.signs());
+        double[] a = setup.secondLayer().draw(m, streams.signs().generator());
 
         // 4. test stream
         int size = setup.testSize();
-        UniformRandomProvider testRng = streams.test();
+        UniformRandomProvider testRng = streams.test().generator();
         NormalizedGaussianSampler testGauss = ZigguratSampler.NormalizedGaussian.of(testRng);
         double[] testClean = new double[size];
         double[] testProj = new double[size];
@@ -257,7 +257,8 @@ public final class SketchEngine extends ThreadedEngine {
                 testPoint(coords, 0, testClean[t], n, m, clean, s, u, mu, omega, testK[t], testW0[t], testProj, t);
             }
         }
-        Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(), testRng);
+        Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(),
+                streams.testFlips());
         return new Draw(c, l, g, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
     }
 

@@ -11,20 +11,21 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * optimiser whose update is a fixed linear combination of past gradients ({@code linearInGradients()}:
  * gradient descent, momentum, Nesterov, step-size schedules); others are refused.
  *
- * <p><b>Data</b>: drawn exactly as {@link DenseEngine} draws it, stream by stream, so dense and span on the
- * same streams see the same points, labels, flips, a and W0:
+ * <p><b>Data</b>: drawn exactly as {@link DenseEngine} draws it, stream by stream and index by index, so dense
+ * and span on the same seeds see the same points, labels, flips, a and W0:
  * <ol>
- *   <li>training set: {@link Dataset#generate} with {@code data} (labels and points) and {@code noise}
- *       (flips);</li>
- *   <li>second layer: {@link SecondLayer#draw} on {@code signs};</li>
- *   <li>first layer: W0_jk = ω · N(0, 1) row-major from {@link ZigguratSampler.NormalizedGaussian} on
- *       {@code init} (no draw when ω = 0);</li>
- *   <li>test set: the draws of {@link Dataset#generate} on {@code test} (labels and points, then the flips),
+ *   <li>training set: {@link Dataset#generate} with {@code data} (labels and points, a substream per point) and
+ *       {@code noise} (flips);</li>
+ *   <li>second layer: {@link SecondLayer#draw} on {@code signs.generator()};</li>
+ *   <li>first layer: W0_jk = ω · N(0, 1), row j from {@link ZigguratSampler.NormalizedGaussian} on
+ *       {@code init.substream(j)} (no draw when ω = 0);</li>
+ *   <li>test set: the draws of {@link Dataset#generate} on {@code test} (labels and points) and
+ *       {@link RandomStreams#testFlips()} (the flips),
  *       streamed ({@link Dataset#generateStreamed}) in blocks, each block projected at once and dropped.
  *       A label-noise model that {@code needsFeatures()} gets the full test set instead (testSize·p
  *       doubles held during setup).</li>
  * </ol>
- * Each stream is advanced only by its own step, so the order of the steps (the test set after W0 here,
+ * Each stream is used only by its own step, so the order of the steps (the test set after W0 here,
  * before it in the dense engine) does not change a number.
  *
  * <p><b>Setup</b> (once): with V = [X; W0] ((n+m) x p), V V^T gives K = X X^T, Z0 = X W0^T, G0 = W0 W0^T
@@ -57,7 +58,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * m = 200, p = 20000, testSize = 20000: about 130 MB during setup, 50 MB afterwards.
  *
  * <p><b>Given data</b> ({@link TrainingSetup#given()}): the points are loaded instead of drawn (training flips on
- * {@code noise}, test flips on {@code test}, μ unknown: {@link Dataset#given}), then as above.
+ * {@code noise}, test flips on {@link RandomStreams#testFlips()}, μ unknown: {@link Dataset#given}), then as above.
  *
  * <p><b>Arrays</b> ({@link ArrayOutput}): X, labels, flips, μ, K, a, W0 and Z0 are handed to the sink during
  * setup (K and Z0 are the ones training uses); when the final arrays are asked for, X and W0 are kept through
@@ -168,7 +169,7 @@ public final class SpanEngine extends ThreadedEngine {
                 if (products != null) {
                     products.rowsReady(n);
                 }
-                a = setup.secondLayer().draw(m, streams.signs());
+                a = setup.secondLayer().draw(m, streams.signs().generator());
                 DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p,
                         products == null ? null : rows -> products.rowsReady(n + rows));
                 if (g0 == null) {
@@ -210,7 +211,7 @@ public final class SpanEngine extends ThreadedEngine {
                     ? Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise())
                     : Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
                             streams.noise());
-            a = setup.secondLayer().draw(m, streams.signs());
+            a = setup.secondLayer().draw(m, streams.signs().generator());
             double[][] w0 = DenseEngine.initialWeightRows(m, p, setup.initScale(), streams.init());
             double[][] v = new double[nm][];
             System.arraycopy(train.x, 0, v, 0, n);
@@ -250,16 +251,16 @@ public final class SpanEngine extends ThreadedEngine {
             for (int i = 0; i < testX.length; i++) {
                 projector.accept(i, testX[i]);
             }
-            test = Dataset.given(p, testX, given.testLabels(), plugins.noise(), streams.test());
+            test = Dataset.given(p, testX, given.testLabels(), plugins.noise(), streams.testFlips());
         } else if (plugins.noise().needsFeatures()) {
             test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
-                    streams.test(), streams.test());
+                    streams.test(), streams.testFlips());
             for (int i = 0; i < test.size(); i++) {
                 projector.accept(i, test.x[i]);
             }
         } else {
             test = Dataset.generateStreamed(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
-                    streams.test(), streams.test(), projector);
+                    streams.test(), streams.testFlips(), projector);
         }
         return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0, projector.done);
     }

@@ -31,7 +31,8 @@ abstract class ThreadedEngine implements Engine {
      *
      * @param setup   sizes and stopping rules (not modified)
      * @param plugins activation, cluster distribution, label noise, loss, optimiser
-     * @param streams random streams (modified: advanced in the engine's documented order)
+     * @param streams the seeds of the random streams (not modified: the engine makes its generators from them in its
+     *                documented order)
      * @param sink    receives the metrics at every recorded step
      * @return how the run ended; exceptions thrown by plugins or the sink propagate
      * @throws IllegalArgumentException when {@link Engines#unsupported} gives a reason, as

@@ -3,8 +3,10 @@
  * (paper, Frei, Chatterji, Bartlett 2022, Section 2.2; MODEL.md).
  *
  * <p>Key types: an {@link org.benignlab.engine.Engine} trains a {@link org.benignlab.engine.TrainingSetup}
- * with the plugin instances of {@link org.benignlab.engine.Plugins} and the named streams of
- * {@link org.benignlab.engine.RandomStreams}, reports metrics to a {@link org.benignlab.engine.MetricsSink}
+ * with the plugin instances of {@link org.benignlab.engine.Plugins} and the seeds of the named streams of
+ * {@link org.benignlab.engine.RandomStreams} (a {@link org.benignlab.engine.StreamSeed} each: one generator, or
+ * one counter-based substream per index; {@link org.benignlab.engine.DrawFamily} says which engines draw
+ * alike), reports metrics to a {@link org.benignlab.engine.MetricsSink}
  * at the steps of a {@link org.benignlab.engine.LogSchedule} and returns a
  * {@link org.benignlab.engine.TrainingResult}. {@link org.benignlab.engine.Engines} creates them by name and
  * says which can run a configuration exactly:

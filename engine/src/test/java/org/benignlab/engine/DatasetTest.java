@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
@@ -22,12 +21,11 @@ class DatasetTest {
         int size = 50;
         int p = 13;
         double mu = 2.5;
-        Dataset d = Dataset.generate(size, p, mu, GAUSS, new TestPlugins.RandomFlips(0.3),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(5L), RandomSource.XO_RO_SHI_RO_128_PP.create(6L));
-        UniformRandomProvider replay = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        Dataset d = Dataset.generate(size, p, mu, GAUSS, new TestPlugins.RandomFlips(0.3), seed(5), seed(6));
         double[] clean = d.cleanLabels();
         int plus = 0;
         for (int i = 0; i < size; i++) {
+            UniformRandomProvider replay = seed(5).substream(i);
             double label = replay.nextBoolean() ? 1 : -1;
             double[] z = new double[p];
             GAUSS.sample(replay, z);
@@ -46,9 +44,8 @@ class DatasetTest {
     /** y = -ỹ exactly on the flipped points and y = ỹ elsewhere; the flips come from the noise stream. */
     @Test
     void flipsNegateExactlyTheChosenLabels() {
-        Dataset d = Dataset.generate(200, 4, 1.0, GAUSS, new TestPlugins.RandomFlips(0.25),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(1L), RandomSource.XO_RO_SHI_RO_128_PP.create(2L));
-        UniformRandomProvider replay = RandomSource.XO_RO_SHI_RO_128_PP.create(2L);
+        Dataset d = Dataset.generate(200, 4, 1.0, GAUSS, new TestPlugins.RandomFlips(0.25), seed(1), seed(2));
+        UniformRandomProvider replay = seed(2).generator(); // the test plugin draws from the model's generator
         double[] clean = d.cleanLabels();
         double[] y = d.labels();
         boolean[] flipped = d.flipped();
@@ -92,9 +89,11 @@ class DatasetTest {
                 return true;
             }
         };
-        Dataset d = Dataset.generate(10, 6, 3.0, GAUSS, spy, RandomSource.XO_RO_SHI_RO_128_PP.create(9L),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(10L));
+        Dataset d = Dataset.generate(10, 6, 3.0, GAUSS, spy, seed(9), seed(10));
         NoiseContext c = seen.get();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(seed(10).substream(i).nextDouble(), c.uniforms()[i], 0.0, "U_" + i);
+        }
         assertArrayEquals(d.cleanLabels(), c.cleanLabels(), 0.0);
         assertArrayEquals(d.meanProjections(), c.meanProjections(), 0.0);
         assertArrayEquals(d.point(7), c.features().apply(7), 0.0);
@@ -122,9 +121,68 @@ class DatasetTest {
                 return false;
             }
         };
-        assertThrows(IllegalStateException.class, () -> Dataset.generate(5, 2, 1.0, GAUSS, shortFlips,
-                RandomSource.XO_RO_SHI_RO_128_PP.create(1L), RandomSource.XO_RO_SHI_RO_128_PP.create(2L)));
-        assertEquals(3, Dataset.generate(5, 2, 1.0, GAUSS, everyOther, RandomSource.XO_RO_SHI_RO_128_PP.create(1L),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(2L)).noisyCount());
+        assertThrows(IllegalStateException.class, () -> Dataset.generate(5, 2, 1.0, GAUSS, shortFlips, seed(1),
+                seed(2)));
+        assertEquals(3, Dataset.generate(5, 2, 1.0, GAUSS, everyOther, seed(1), seed(2)).noisyCount());
+    }
+
+    /** Flips point i when U_i < η, reading only the uniforms (as the built-in random-flip does). */
+    private record UniformFlips(double eta) implements LabelNoise {
+        @Override
+        public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
+            boolean[] out = new boolean[context.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = context.uniforms()[i] < eta;
+            }
+            return out;
+        }
+
+        @Override
+        public double rate() {
+            return eta;
+        }
+
+        @Override
+        public boolean adversarial() {
+            return false;
+        }
+    }
+
+    /** Common random numbers: a larger sample extends a smaller one, point by point, flips included. */
+    @Test
+    void aLargerSampleExtendsTheSmallerOnesDraws() {
+        Dataset small = Dataset.generate(30, 7, 2.0, GAUSS, new UniformFlips(0.3), seed(3), seed(4));
+        Dataset large = Dataset.generate(80, 7, 2.0, GAUSS, new UniformFlips(0.3), seed(3), seed(4));
+        for (int i = 0; i < 30; i++) {
+            assertArrayEquals(small.point(i), large.point(i), 0.0, "point " + i);
+            assertEquals(small.cleanLabels()[i], large.cleanLabels()[i], 0.0);
+            assertEquals(small.flipped()[i], large.flipped()[i], "flip " + i);
+        }
+        Dataset other = Dataset.generate(30, 7, 2.0, GAUSS, new UniformFlips(0.3), seed(33), seed(4));
+        assertTrue(!java.util.Arrays.equals(small.point(0), other.point(0)), "another data seed, other points");
+    }
+
+    /** ||μ|| is added after drawing: x_i - ỹ_i μ, ỹ and the flips do not depend on ||μ||; η nests the flips. */
+    @Test
+    void theMeanNormAndTheRateChangeNoDraw() {
+        Dataset a = Dataset.generate(40, 5, 0.5, GAUSS, new UniformFlips(0.1), seed(7), seed(8));
+        Dataset b = Dataset.generate(40, 5, 9.0, GAUSS, new UniformFlips(0.4), seed(7), seed(8));
+        assertArrayEquals(a.cleanLabels(), b.cleanLabels(), 0.0);
+        int flipsA = 0;
+        for (int i = 0; i < 40; i++) {
+            double[] xa = a.point(i);
+            double[] xb = b.point(i);
+            xa[0] -= a.cleanLabels()[i] * 0.5;
+            xb[0] -= b.cleanLabels()[i] * 9.0;
+            // z_i1 + ỹ_i ||μ|| - ỹ_i ||μ|| is z_i1 to within the rounding of the sum: a few ulp of 9
+            assertArrayEquals(xa, xb, 4 * Math.ulp(9.0), "z_" + i);
+            assertTrue(!a.flipped()[i] || b.flipped()[i], "flips nested across η at " + i);
+            flipsA += a.flipped()[i] ? 1 : 0;
+        }
+        assertTrue(flipsA < b.noisyCount(), flipsA + " flips at η = 0.1, " + b.noisyCount() + " at 0.4");
+    }
+
+    private static StreamSeed seed(long s) {
+        return StreamSeed.of(s, "dataset-test");
     }
 }

@@ -242,18 +242,20 @@ class DenseEngineTest {
         RandomStreams st = Fixture.streams(21);
         Dataset train = Dataset.generate(n, p, mu, new TestPlugins.IsotropicGaussian(), noise, st.data(), st.noise());
         Dataset test = Dataset.generate(testSize, p, mu, new TestPlugins.IsotropicGaussian(), noise, st.test(),
-                st.test());
+                st.testFlips());
         double[] a = new double[m];
+        UniformRandomProvider signs = st.signs().generator();
         for (int j = 0; j < m; j++) {
-            a[j] = (st.signs().nextBoolean() ? 1 : -1) / Math.sqrt(m);
+            a[j] = (signs.nextBoolean() ? 1 : -1) / Math.sqrt(m);
         }
-        UniformRandomProvider init = st.init();
-        NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(init);
         double[] w = new double[m * p];
         double sumSq = 0;
-        for (int k = 0; k < w.length; k++) {
-            w[k] = omega * g.sample();
-            sumSq += w[k] * w[k];
+        for (int j = 0; j < m; j++) { // row j from the init stream's substream j
+            NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(st.init().substream(j));
+            for (int k = j * p; k < (j + 1) * p; k++) {
+                w[k] = omega * g.sample();
+                sumSq += w[k] * w[k];
+            }
         }
         double[][] xTrain = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -354,7 +356,7 @@ class DenseEngineTest {
         TrainingSetup s = setup(60, 5, 0, false, 1000);
         RandomStreams a = Fixture.streams(30);
         RandomStreams b = Fixture.streams(30);
-        b = new RandomStreams(b.data(), b.noise(), b.init(), b.signs(), RandomSource.XO_RO_SHI_RO_128_PP.create(999L));
+        b = new RandomStreams(b.data(), b.noise(), b.init(), b.signs(), StreamSeed.of(999L, "test"));
         Recorder ra = new Recorder();
         Recorder rb = new Recorder();
         new DenseEngine(1).train(s, pl, a, ra);

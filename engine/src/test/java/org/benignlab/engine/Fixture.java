@@ -42,8 +42,6 @@ final class Fixture {
     }
 
     static RandomStreams streams(long seed) {
-        return new RandomStreams(RandomSource.XO_RO_SHI_RO_128_PP.create(seed),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 1), RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 2),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 3), RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 4));
+        return RandomStreams.of(seed);
     }
 }

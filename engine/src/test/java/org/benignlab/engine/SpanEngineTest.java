@@ -197,7 +197,7 @@ class SpanEngineTest {
         new SpanNetwork(d, null).awaitTest(); // two threads: the test block is projected in the background
         RandomStreams st = Fixture.streams(5);
         Dataset train = Dataset.generate(6, 40, 1.5, pl.cluster(), pl.noise(), st.data(), st.noise());
-        Dataset test = Dataset.generate(7, 40, 1.5, pl.cluster(), pl.noise(), st.test(), st.test());
+        Dataset test = Dataset.generate(7, 40, 1.5, pl.cluster(), pl.noise(), st.test(), st.testFlips());
         double[] w0 = DenseEngine.initialWeights(3, 40, 0.3, st.init());
         double w0sq = 0;
         for (double v : w0) {

@@ -16,7 +16,7 @@ final class ReportText {
     }
 
     static Doc build(Experiment exp, List<ConfigStats> stats, List<Doc.FigureBlock> figures, List<String> warnings,
-            ReportWriter.Options options) {
+            ReportWriter.Options options, PairedComparisons paired) {
         Doc doc = new Doc("Report: " + exp.name());
         doc.heading(1, "Report: " + exp.name());
         whatWasRun(doc, exp, stats);
@@ -26,6 +26,7 @@ final class ReportText {
                 + "means over the completed repetitions with the 95% interval in parentheses; \"interpolated\" counts the "
                 + "completed repetitions that reached train error 0. Every final metric with its mean, sample standard "
                 + "deviation and 95% interval is in "), Span.code("summary.csv"), Span.text("."));
+        paired.addTo(doc, exp.sweepPaths());
         verdictRule(doc, options);
         statistics(doc);
         doc.heading(2, "Figures");

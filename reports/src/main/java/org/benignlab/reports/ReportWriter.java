@@ -26,6 +26,8 @@ import org.benignlab.api.RunStatus;
  * <li>{@code summary.csv}: one row per configuration with every final metric's mean, sd and 95% interval
  * and the verdict.
  * </ul>
+ * The report also reads each completed run's provenance.json for its stream seeds: configurations that share the
+ * first configuration's draws are compared with it in pairs ({@link PairedComparisons}).
  * Every file is written to a temporary sibling and renamed over its target. The same input files
  * give byte-identical summary.csv, report.md and report.html: no timestamps, no absolute paths,
  * manifest order throughout, numbers formatted with {@link java.util.Locale#ROOT}. Figure files from an
@@ -108,6 +110,8 @@ public final class ReportWriter {
             stats.add(ConfigStats.of(c, options.tolerance()));
         }
         List<String> warnings = runWarnings(exp, stats);
+        PairedComparisons paired = PairedComparisons.of(resultsDir, exp);
+        warnings.addAll(paired.warnings());
         Map<String, MetricsTable> tables = new LinkedHashMap<>();
         for (RunRecord r : exp.runs()) {
             if (!r.completed()) {
@@ -151,7 +155,7 @@ public final class ReportWriter {
 
         Path csv = dir.resolve("summary.csv");
         AtomicFiles.writeString(csv, SummaryCsv.render(exp, stats));
-        Doc doc = ReportText.build(exp, stats, blocks, warnings, options);
+        Doc doc = ReportText.build(exp, stats, blocks, warnings, options, paired);
         Path md = dir.resolve("report.md");
         AtomicFiles.writeString(md, doc.toMarkdown());
         Path html = dir.resolve("report.html");

@@ -22,15 +22,17 @@ import static org.benignlab.testkit.ActivationContract.fail;
  * the points: the flipped fraction is the same in both clean classes and in both halves of the clean
  * margins ỹ_i &lt;x_i, μ&gt; (two-proportion 5-sigma tests, run when n &gt;= {@value #MIN_N_FOR_INDEPENDENCE}).
  * A model that promises an exact count ({@link #checkExactCount}, declared with the provider property
- * {@value #EXACT_COUNT_PROPERTY}) flips exactly {@link #expectedCount(double, int)} labels.
+ * {@value #EXACT_COUNT_PROPERTY}) flips exactly {@link #expectedCount(double, int)} labels. A model that
+ * declares {@code readsMargins() == false} and {@code needsFeatures() == false} gives the same flips when only
+ * the projections &lt;x_i, μ&gt; change (the run keys its noise stream on that declaration).
  *
  * <p>A counterexample starts with the property it breaks ({@code rate η = 0.1}, {@code exact count},
- * {@code random (not adversarial)}, {@code determinism}, {@code needs features}, {@code flips},
- * {@code declarations}) and gives n, the seed and the counts.
+ * {@code random (not adversarial)}, {@code determinism}, {@code needs features}, {@code reads margins},
+ * {@code flips}, {@code declarations}) and gives n, the seed and the counts.
  *
  * <p>The contract builds its own context of n points from the seed: clean labels uniform in
- * {-1, +1}, ||μ|| = 3, &lt;x_i, μ&gt; = ỹ_i ||μ||^2 + ||μ|| s_i with s_i of variance 1, and, only
- * when the model needs them, 8-dimensional feature vectors consistent with those projections.
+ * {-1, +1}, ||μ|| = 3, &lt;x_i, μ&gt; = ỹ_i ||μ||^2 + ||μ|| s_i with s_i of variance 1, uniforms U_i on
+ * [0, 1), and, only when the model needs them, 8-dimensional feature vectors consistent with those projections.
  *
  * <p>Rate tolerance: |K/n - η| &lt;= 5 sqrt(η(1-η)/n) + 1/n for K flips out of n, a two-sided
  * 5-sigma binomial test (normal approximation, with one count of slack) that fails independent
@@ -125,6 +127,7 @@ public final class LabelNoiseContract {
         NoiseContext context = context(seed, n, noise.needsFeatures());
         double[] labels = context.cleanLabels().clone();
         double[] projections = context.meanProjections().clone();
+        double[] uniforms = context.uniforms().clone();
         boolean[] first;
         boolean[] second;
         try {
@@ -146,8 +149,21 @@ public final class LabelNoiseContract {
         if (!Arrays.equals(first, second)) {
             return fail("determinism: two calls with generators of the same seed %d flip different points", seed);
         }
-        if (!Arrays.equals(labels, context.cleanLabels()) || !Arrays.equals(projections, context.meanProjections())) {
+        if (!Arrays.equals(labels, context.cleanLabels()) || !Arrays.equals(projections, context.meanProjections())
+                || !Arrays.equals(uniforms, context.uniforms())) {
             return fail("flips: flips modified the context");
+        }
+        if (!noise.readsMargins() && !noise.needsFeatures()) {
+            double[] other = new double[n];
+            for (int i = 0; i < n; i++) {
+                other[i] = -2 * projections[n - 1 - i] + 1;
+            }
+            boolean[] moved = noise.flips(new NoiseContext(labels.clone(), other, null, uniforms.clone()),
+                    TestRandom.of(seed));
+            if (!Arrays.equals(first, moved)) {
+                return fail("reads margins: declared readsMargins() = false, but the flips changed when only the "
+                        + "projections <x_i, μ> changed (n = %d, seed %d); declare readsMargins() = true", n, seed);
+            }
         }
         int flipped = count(first);
         double rate = noise.rate();
@@ -257,7 +273,12 @@ public final class LabelNoiseContract {
                 }
             }
         }
+        UniformRandomProvider draws = TestRandom.of(seed ^ 0x2545F4914F6CDD1DL);
+        double[] uniforms = new double[n];
+        for (int i = 0; i < n; i++) {
+            uniforms[i] = draws.nextDouble();
+        }
         IntFunction<double[]> features = x == null ? null : i -> x[i].clone();
-        return new NoiseContext(labels, projections, features);
+        return new NoiseContext(labels, projections, features, uniforms);
     }
 }

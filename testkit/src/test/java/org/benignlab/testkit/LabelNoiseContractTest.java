@@ -157,6 +157,34 @@ class LabelNoiseContractTest {
         assertEquals(Optional.empty(), LabelNoiseContract.check(new ClassDependent(0.1, 0), SEED, N));
     }
 
+    /** Flips the points with the smallest clean margins ỹ_i <x_i, μ> read from the projections. */
+    record SmallestMargins(double rate, boolean declares) implements LabelNoise {
+        public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
+            int n = c.size();
+            boolean[] f = new boolean[n];
+            IntStream.range(0, n).boxed()
+                    .sorted(Comparator.comparingDouble(i -> c.cleanLabels()[i] * c.meanProjections()[i]))
+                    .limit(LabelNoiseContract.expectedCount(rate, n)).forEach(i -> f[i] = true);
+            return f;
+        }
+
+        public boolean adversarial() {
+            return true;
+        }
+
+        @Override
+        public boolean readsMargins() {
+            return declares;
+        }
+    }
+
+    @Test
+    void aModelThatReadsTheMarginsWithoutSayingSoIsCaught() {
+        assertFailsWith(LabelNoiseContract.check(new SmallestMargins(0.1, false), SEED, 1000),
+                "reads margins: declared readsMargins() = false");
+        assertEquals(Optional.empty(), LabelNoiseContract.checkExactCount(new SmallestMargins(0.1, true), SEED, 1000));
+    }
+
     @Test
     void wrongRateIsCaught() {
         assertFailsWith(LabelNoiseContract.check(new Random(0.1, 1.3), SEED, N), "declared rate");

@@ -5,8 +5,9 @@ import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
 
 /**
- * Class-conditional noise: a label of clean class ỹ flips independently with probability η_ỹ, one
- * uniform per point as in {@link RandomFlip}. Since ỹ is uniform on {-1, +1} (paper, Section 2.2,
+ * Class-conditional noise: a label of clean class ỹ flips independently with probability η_ỹ, point i
+ * flips when its uniform U_i is below η_ỹ, as in {@link RandomFlip} (the generator is not used; flip sets are
+ * nested across rates). Since ỹ is uniform on {-1, +1} (paper, Section 2.2,
  * step 1), every label flips with probability η = (η_+ + η_-)/2, the declared rate, and E[η(x)] = η
  * as the paper asks. With η_+ != η_- the flip probability η(x) depends on the point (through ỹ), so
  * the model declares itself adversarial in the paper's sense; with equal rates it is random flipping.
@@ -31,11 +32,18 @@ public final class ClassConditional implements LabelNoise {
     @Override
     public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
         double[] y = context.cleanLabels();
+        double[] u = context.uniforms();
         boolean[] flips = new boolean[y.length];
         for (int i = 0; i < flips.length; i++) {
-            flips[i] = rng.nextDouble() < (y[i] > 0 ? ratePositive : rateNegative);
+            flips[i] = u[i] < (y[i] > 0 ? ratePositive : rateNegative);
         }
         return flips;
+    }
+
+    /** The uniforms are read the same way for every pair of rates: the rates only decide how they are used. */
+    @Override
+    public boolean drawsIgnoreParameters() {
+        return true;
     }
 
     /** (η_+ + η_-)/2. */

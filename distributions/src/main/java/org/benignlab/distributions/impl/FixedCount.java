@@ -6,11 +6,13 @@ import org.benignlab.api.NoiseContext;
 
 /**
  * Exactly K = ⌈η n⌉ of the n labels flip (η n within 1e-9 of an integer counts as that integer, so
- * that 0.07 · 100 gives 7), chosen uniformly at random by a partial Fisher-Yates shuffle: K calls
- * {@code nextInt(n - i)}, i = 0..K-1. Balanced: K_+ = round(K n_+ / n) of the n_+ points of clean
- * class +1 flip and K_- = K - K_+ of the n_- points of class -1, each set chosen the same way (class +1
- * first), so both classes are flipped at about the same fraction η. Which points flip does not depend
- * on them: not adversarial. The fraction ⌈η n⌉/n is at most 1/n above η. Immutable and thread-safe.
+ * that 0.07 · 100 gives 7): the K points with the smallest uniforms U_i ({@link NoiseContext#uniforms()}, ties
+ * by the lower index), i.e. a prefix of one uniformly random order of the points that does not depend on η, so
+ * the flipped sets of two rates on the same draws are nested. Balanced: K_+ = round(K n_+ / n) of the n_+ points
+ * of clean class +1 flip and K_- = K - K_+ of the n_- points of class -1, each the prefix of its class in the
+ * same order, so both classes are flipped at about the same fraction η. The generator is not used. Which points
+ * flip does not depend on them: not adversarial. The fraction ⌈η n⌉/n is at most 1/n above η. Immutable and
+ * thread-safe.
  */
 public final class FixedCount implements LabelNoise {
     private final double rate;
@@ -40,12 +42,11 @@ public final class FixedCount implements LabelNoise {
         int n = context.size();
         boolean[] flips = new boolean[n];
         int total = count(rate, n);
+        Integer[] order = order(context.uniforms());
         if (!balanced) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
+            for (int r = 0; r < total; r++) {
+                flips[order[r]] = true;
             }
-            choose(all, total, flips, rng);
             return flips;
         }
         double[] y = context.cleanLabels();
@@ -53,31 +54,40 @@ public final class FixedCount implements LabelNoise {
         for (double v : y) {
             positives += v > 0 ? 1 : 0;
         }
-        int[] pos = new int[positives];
-        int[] neg = new int[n - positives];
-        for (int i = 0, a = 0, b = 0; i < n; i++) {
-            if (y[i] > 0) {
-                pos[a++] = i;
-            } else {
-                neg[b++] = i;
+        int negatives = n - positives;
+        long kPos = n == 0 ? 0 : Math.round((double) total * positives / n);
+        kPos = Math.max(total - negatives, Math.min(Math.min(total, positives), kPos));
+        long kNeg = total - kPos;
+        for (int r = 0; r < n; r++) {
+            int i = order[r];
+            if (y[i] > 0 && kPos > 0) {
+                flips[i] = true;
+                kPos--;
+            } else if (y[i] <= 0 && kNeg > 0) {
+                flips[i] = true;
+                kNeg--;
             }
         }
-        long kPos = n == 0 ? 0 : Math.round((double) total * positives / n);
-        kPos = Math.max(total - neg.length, Math.min(Math.min(total, positives), kPos));
-        choose(pos, (int) kPos, flips, rng);
-        choose(neg, total - (int) kPos, flips, rng);
         return flips;
     }
 
-    /** Marks k of the indices in {@code pool} (shuffled in place) as flipped. */
-    private static void choose(int[] pool, int k, boolean[] flips, UniformRandomProvider rng) {
-        for (int i = 0; i < k; i++) {
-            int j = i + rng.nextInt(pool.length - i);
-            int t = pool[i];
-            pool[i] = pool[j];
-            pool[j] = t;
-            flips[pool[i]] = true;
+    /** The indices sorted by their uniform, ties by the lower index. */
+    private static Integer[] order(double[] u) {
+        Integer[] order = new Integer[u.length];
+        for (int i = 0; i < u.length; i++) {
+            order[i] = i;
         }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(u[a], u[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        return order;
+    }
+
+    /** The uniforms are read the same way for every rate and balance: the parameters only decide the count. */
+    @Override
+    public boolean drawsIgnoreParameters() {
+        return true;
     }
 
     @Override

@@ -53,6 +53,18 @@ public final class MarginAdversarial implements LabelNoise {
         return flips;
     }
 
+    /** Reads the clean margins ỹ_i &lt;x_i, μ&gt;. */
+    @Override
+    public boolean readsMargins() {
+        return true;
+    }
+
+    /** Draws nothing, whatever its parameters. */
+    @Override
+    public boolean drawsIgnoreParameters() {
+        return true;
+    }
+
     @Override
     public double rate() {
         return rate;

@@ -12,6 +12,12 @@ public final class NoLabelNoise implements LabelNoise {
         return new boolean[context.size()];
     }
 
+    /** Draws nothing. */
+    @Override
+    public boolean drawsIgnoreParameters() {
+        return true;
+    }
+
     @Override
     public double rate() {
         return 0;

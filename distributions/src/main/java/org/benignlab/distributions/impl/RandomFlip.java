@@ -6,8 +6,9 @@ import org.benignlab.api.NoiseContext;
 
 /**
  * Random classification noise, η(x) = η (paper, Section 2.2, step 4): each label flips
- * independently of the points with probability η. Draws exactly one uniform per point, whatever η,
- * so the stream advances the same way for every rate. Immutable and thread-safe.
+ * independently of the points with probability η: point i flips when its uniform U_i
+ * ({@link NoiseContext#uniforms()}) is below η. The generator is not used. The same uniforms serve every
+ * rate, so the flipped sets of two rates on the same draws are nested. Immutable and thread-safe.
  */
 public final class RandomFlip implements LabelNoise {
     private final double rate;
@@ -22,11 +23,18 @@ public final class RandomFlip implements LabelNoise {
 
     @Override
     public boolean[] flips(NoiseContext context, UniformRandomProvider rng) {
-        boolean[] flips = new boolean[context.size()];
+        double[] u = context.uniforms();
+        boolean[] flips = new boolean[u.length];
         for (int i = 0; i < flips.length; i++) {
-            flips[i] = rng.nextDouble() < rate; // nextDouble is in [0, 1): never true for rate 0
+            flips[i] = u[i] < rate; // U_i is in [0, 1): never true for rate 0
         }
         return flips;
+    }
+
+    /** The uniforms are read the same way for every rate: the rate only decides how they are used. */
+    @Override
+    public boolean drawsIgnoreParameters() {
+        return true;
     }
 
     @Override

@@ -12,8 +12,10 @@ import org.benignlab.api.NoiseContext;
  * margin ỹ_i &lt;x_i, μ&gt; (ties by index) each flip with probability 2η; the others never flip. The
  * expected flipped fraction is 2η⌊n/2⌋/n: η for even n, η(1 - 1/n) for odd n. Which points may flip
  * depends on the points, so the model is adversarial in the paper's sense (Section 2.2: E[η(x)] &lt;= η).
- * It reads only the clean labels and &lt;x_i, μ&gt;, so it also runs with the Gaussian sketch. One
- * {@code nextDouble()} per point, in index order, whatever η. Immutable and thread-safe.
+ * It reads only the clean labels and &lt;x_i, μ&gt;, so it also runs with the Gaussian sketch, and says so with
+ * {@link #readsMargins()}. Point i flips when it is near the boundary and its uniform U_i
+ * ({@link NoiseContext#uniforms()}) is below 2η: the same uniforms whatever η ({@link #drawsIgnoreParameters()}),
+ * so the flipped sets of two rates are nested. The generator is not used. Immutable and thread-safe.
  */
 public final class BoundaryFlip implements LabelNoise {
     private final double rate;
@@ -41,9 +43,9 @@ public final class BoundaryFlip implements LabelNoise {
             nearBoundary[order[k]] = true;
         }
         boolean[] flips = new boolean[n];
+        double[] u = context.uniforms();
         for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble();
-            flips[i] = nearBoundary[i] && u < 2 * rate;
+            flips[i] = nearBoundary[i] && u[i] < 2 * rate;
         }
         return flips;
     }
@@ -55,6 +57,18 @@ public final class BoundaryFlip implements LabelNoise {
 
     @Override
     public boolean adversarial() {
+        return true;
+    }
+
+    /** Which points may flip depends on the clean margins ỹ_i &lt;x_i, μ&gt;. */
+    @Override
+    public boolean readsMargins() {
+        return true;
+    }
+
+    /** The uniforms are read the same way for every rate. */
+    @Override
+    public boolean drawsIgnoreParameters() {
         return true;
     }
 }

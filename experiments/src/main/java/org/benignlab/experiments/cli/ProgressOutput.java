@@ -99,6 +99,13 @@ final class ProgressOutput implements ExperimentRunner.Observer, AutoCloseable {
     }
 
     @Override
+    public void note(String text) {
+        if (verbose) {
+            line("note: " + text);
+        }
+    }
+
+    @Override
     public void engine(RunPlan plan, EngineChoice engine) {
         maxSteps = plan.spec().training().steps();
         if (verbose && single) {

@@ -61,6 +61,7 @@ public final class ResultMerger {
         Map<String, PlannedRun> plans = new LinkedHashMap<>();
         for (Path dir : all) {
             JsonNode m = manifest(dir);
+            SeedingScheme.check(m, dir);
             String h = m.path("experiment_hash").asText("");
             if (hash == null) {
                 hash = h;

@@ -92,8 +92,8 @@ public final class ResultStore {
     /**
      * Refuses a folder that is not a directory, a folder that holds anything but is no results folder
      * (no manifest.json: a user's folder is never prepared, cleaned or written into), or one whose
-     * manifest belongs to another experiment (other hash), so results of two experiments never mix.
-     * Reads only.
+     * manifest belongs to another experiment (other hash) or another seeding scheme ({@link SeedingScheme}),
+     * so results of two experiments never mix. Reads only.
      */
     public void checkSameExperiment(String experimentHash) {
         refuseForeignFolder(dir, "--out");
@@ -117,6 +117,7 @@ public final class ResultStore {
             throw new InputException(manifest + ": cannot be read as JSON (" + firstLine(e.getMessage())
                     + "); choose another folder with --out or --force-new");
         }
+        SeedingScheme.check(old, dir);
         String oldHash = old.path("experiment_hash").asText("");
         if (!oldHash.equals(experimentHash)) {
             throw new InputException(dir + ": holds results of a different experiment ('"
@@ -218,6 +219,7 @@ public final class ResultStore {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("experiment_hash", experimentHash);
+            m.put(SeedingScheme.FIELD, SeedingScheme.CURRENT);
             m.put("sweep", sweep);
             List<Map<String, Object>> planned = new ArrayList<>();
             for (PlannedRun r : runs) {

@@ -2,6 +2,7 @@ package org.benignlab.experiments.run;
 
 import java.util.List;
 import java.util.Optional;
+import org.benignlab.engine.DrawFamily;
 import org.benignlab.engine.Engines;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingSetup;
@@ -18,6 +19,30 @@ import org.benignlab.experiments.spec.InputException;
  * @param reason one sentence: why this engine
  */
 public record EngineChoice(String name, String reason) {
+
+    /**
+     * A one-line note when the configurations of one sweep run on engines of different draw families
+     * ({@link DrawFamily}): those do not share draws, so their comparison is not paired; null when they share one
+     * family. Pinning {@code training.engine} to one engine (or two of one family, dense and span) avoids it.
+     */
+    public static String familyNote(java.util.Collection<EngineChoice> engines) {
+        java.util.Map<DrawFamily, java.util.SortedSet<String>> byFamily = new java.util.EnumMap<>(DrawFamily.class);
+        for (EngineChoice e : engines) {
+            byFamily.computeIfAbsent(DrawFamily.of(e.name()), f -> new java.util.TreeSet<>()).add(e.name());
+        }
+        if (byFamily.size() < 2) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("the configurations of this sweep run on engines that draw differently (");
+        String sep = "";
+        for (var e : byFamily.entrySet()) {
+            sb.append(sep).append(e.getKey().key()).append(": ").append(String.join(", ", e.getValue()));
+            sep = "; ";
+        }
+        return sb.append("), so they do not share draws and comparisons across them are not paired; set "
+                + "training.engine (e.g. dense, or span where the optimiser allows) to give every configuration the "
+                + "same draws").toString();
+    }
 
     /** Engines in the order auto tries them. */
     public static final List<String> AUTO_ORDER = List.of("sketch", "span", "dense");

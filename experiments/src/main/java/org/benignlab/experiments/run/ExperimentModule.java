@@ -100,8 +100,9 @@ public final class ExperimentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Seeds seeds(ExperimentSpec s, RunPlan p) {
-        return new Seeds(s.seed(), p.key());
+    Seeds seeds(ExperimentSpec s, RunPlan p, EngineChoice engine, LabelNoise noise) {
+        return new Seeds(s.seed(), p.repetition(), org.benignlab.engine.DrawFamily.of(engine.name()), p.resolved(),
+                noise);
     }
 
     @Provides

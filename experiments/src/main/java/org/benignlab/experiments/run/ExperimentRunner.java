@@ -81,6 +81,10 @@ public final class ExperimentRunner {
         default void engine(RunPlan plan, EngineChoice engine) {
         }
 
+        /** A note for the user about the whole sweep (one line, without the leading "note: "). */
+        default void note(String text) {
+        }
+
         @Override
         default void finished(RunRecord record) {
         }
@@ -221,6 +225,10 @@ public final class ExperimentRunner {
         store.prepare(planned.name(), planned.experimentHash(), sweepEntry,
                 planned.runs().stream().map(RunPlan::entry).toList());
         observer.planned(planned, dir, mine.size(), todo.size(), executor, threadsPerRun);
+        String unpaired = EngineChoice.familyNote(engines.values());
+        if (unpaired != null) {
+            observer.note(unpaired);
+        }
         Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
         int perRun = threadsPerRun;
         RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file).execute(steps, store.runDir(plan.key()));

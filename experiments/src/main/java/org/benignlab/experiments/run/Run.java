@@ -214,7 +214,10 @@ public final class Run {
         p.put("run_key", plan.key());
         p.put("repetition", plan.repetition());
         p.put("root_seed", spec.seed());
+        p.put("seeding_scheme", Seeds.SCHEME);
+        p.put("draw_family", seeds.family().key());
         p.put("stream_seeds", seeds.describe());
+        p.put("stream_entries", seeds.entries());
         p.put("engine", engine.name());
         p.put("engine_reason", engine.reason());
         p.put("products", org.benignlab.engine.NativeBlas.description());

@@ -16,8 +16,9 @@ import org.benignlab.experiments.spec.RecordBinder;
 
 /**
  * One planned run: the resolved configuration and its key, a stable hash of that configuration and
- * the repetition index. The key names the run's folder and seeds its random streams, so a run keeps
- * its numbers whatever else the sweep contains and in whatever order it runs.
+ * the repetition index. The key names the run's folder; the random streams are seeded from the entries of the
+ * configuration that determine their draws ({@link Seeds}), so a run keeps its numbers whatever else the sweep
+ * contains and in whatever order it runs, and runs that differ only in how they train share their draws.
  *
  * @param spec       the resolved experiment of this run
  * @param repetition repetition index, from 0
@@ -76,10 +77,19 @@ public record RunPlan(ExperimentSpec spec, int repetition, Map<String, Object> r
     /** SHA-256 (hex) of the canonical JSON of a value: keys sorted, numbers as Jackson writes them. */
     public static String hash(Object value) {
         try {
-            byte[] json = CANONICAL.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+            byte[] json = canonicalJson(value).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash configuration", e);
+        }
+    }
+
+    /** The canonical JSON of a value: map keys sorted, numbers as Jackson writes them. */
+    public static String canonicalJson(Object value) {
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write configuration as JSON", e);
         }
     }
 }

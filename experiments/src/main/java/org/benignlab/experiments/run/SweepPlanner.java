@@ -35,7 +35,8 @@ public final class SweepPlanner {
      *                       overrides) less its name, its sweep block and the values at swept paths, plus
      *                       the set of swept paths. Adding a value to a grid, reordering it or changing
      *                       the repetitions keeps the hash (finished runs are reused); changing anything
-     *                       else makes another experiment.
+     *                       else makes another experiment. The seeding scheme ({@link Seeds#SCHEME}) is
+     *                       hashed in too.
      * @param sweep          the sweep
      * @param runs           the runs, configuration by configuration in sweep order, repetitions innermost
      */
@@ -107,6 +108,7 @@ public final class SweepPlanner {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("base", PLAIN.convertValue(base, Map.class));
         identity.put("swept", new TreeSet<>(sweep.paths()));
+        identity.put("seeding_scheme", Seeds.SCHEME);
         return new Planned(name, RunPlan.hash(identity), sweep, List.copyOf(runs));
     }
 

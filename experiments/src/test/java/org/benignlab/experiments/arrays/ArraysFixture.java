@@ -66,11 +66,16 @@ final class ArraysFixture {
     }
 
     static Built build(Path yaml, String... overrides) {
+        return build(yaml, 2, 0, overrides);
+    }
+
+    /** {@link #build(Path, String...)} with a thread count and a repetition index. */
+    static Built build(Path yaml, int threads, int repetition, String... overrides) {
         ExperimentLoader loader = new ExperimentLoader(PluginCatalog.builtIn().registries());
         ExperimentLoader.Loaded loaded = loader.load(yaml, List.of(overrides));
-        RunPlan plan = RunPlan.of(loaded.spec(), 0, List.of(), loaded.parameters());
+        RunPlan plan = RunPlan.of(loaded.spec(), repetition, List.of(), loaded.parameters());
         try {
-            Injector inj = Guice.createInjector(new ExperimentModule(plan, 2));
+            Injector inj = Guice.createInjector(new ExperimentModule(plan, threads));
             return new Built(plan, inj.getInstance(TrainingSetup.class), inj.getInstance(Plugins.class),
                     inj.getInstance(EngineChoice.class), inj.getInstance(Engine.class), inj.getInstance(Seeds.class));
         } catch (ProvisionException e) {
@@ -84,7 +89,12 @@ final class ArraysFixture {
     }
 
     static Done run(Path yaml, Path runDir, String... overrides) throws IOException {
-        Built b = build(yaml, overrides);
+        return run(yaml, runDir, 2, 0, overrides);
+    }
+
+    /** {@link #run(Path, Path, String...)} with a thread count and a repetition index. */
+    static Done run(Path yaml, Path runDir, int threads, int repetition, String... overrides) throws IOException {
+        Built b = build(yaml, threads, repetition, overrides);
         RunArrays arrays = RunArrays.open(b.plan().spec(), b.setup(), b.engine().name(), runDir);
         List<String> metrics = new ArrayList<>();
         MetricsSink sink = (step, metric, value) -> metrics.add(step + "," + metric + "," + value);
