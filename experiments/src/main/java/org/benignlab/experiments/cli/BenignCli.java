@@ -40,6 +40,9 @@ public final class BenignCli implements Runnable {
             code = execute(args, out, err);
         } catch (OutOfMemoryError e) {
             reportOutOfMemory(err, e); // the heap ran out while the failure was being reported
+        } catch (RuntimeException | Error e) {
+            err.println(oneLine("benign: failed while running: " + describe(e)));
+            err.flush();
         } finally {
             // also after an error that escaped everything (the heap exhausted while reporting): the process
             // ends rather than waiting for threads that may never finish

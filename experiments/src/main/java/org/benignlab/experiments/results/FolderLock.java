@@ -20,12 +20,23 @@ import org.benignlab.experiments.spec.InputException;
  * process names.
  */
 public final class FolderLock implements AutoCloseable {
+    /**
+     * The lock files this JVM holds. Consulted before a channel is opened: on POSIX systems closing any
+     * channel of a process on a file drops every lock the process holds on it, so a second invocation in
+     * the same JVM (an embedding program, the tests) must be refused without opening and closing one.
+     * It records a fact about this process, not a setting.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Boolean> HELD =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path key;
 
-    private FolderLock(FileChannel channel, FileLock lock) {
+    private FolderLock(FileChannel channel, FileLock lock, Path key) {
         this.channel = channel;
         this.lock = lock;
+        this.key = key;
     }
 
     /**
@@ -37,15 +48,22 @@ public final class FolderLock implements AutoCloseable {
      */
     public static FolderLock acquire(Path dir, String option) {
         FileChannel ch = null;
+        Path key = null;
         try {
             Files.createDirectories(dir);
+            key = dir.toRealPath().resolve(ResultStore.LOCK);
+            if (HELD.putIfAbsent(key, Boolean.TRUE) != null) {
+                key = null; // not ours to remove
+                throw new InputException("results folder " + dir + " is in use by process "
+                        + ProcessHandle.current().pid() + "; wait for it to finish, or give another folder with --out");
+            }
             ch = FileChannel.open(dir.resolve(ResultStore.LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock l;
             try {
                 l = ch.tryLock();
             } catch (OverlappingFileLockException e) {
-                l = null; // held by another invocation in this JVM
+                l = null; // cannot happen while HELD is consulted first; refused all the same
             }
             if (l == null) {
                 String holder = holder(ch);
@@ -53,10 +71,13 @@ public final class FolderLock implements AutoCloseable {
                 throw new InputException("results folder " + dir + " is in use by process " + holder
                         + "; wait for it to finish, or give another folder with --out");
             }
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+            ch.write(ByteBuffer.wrap(pid), 0); // then truncate: the file never reads empty
+            ch.truncate(pid.length);
             ch.force(false);
-            return new FolderLock(ch, l);
+            FolderLock lock = new FolderLock(ch, l, key);
+            key = null;
+            return lock;
         } catch (java.nio.file.FileSystemException e) {
             closeQuietly(ch);
             throw new InputException(option + " " + dir + ": cannot create or write the folder ("
@@ -64,15 +85,38 @@ public final class FolderLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(ch);
             throw new InputException(option + " " + dir + ": cannot lock the folder (" + e.getMessage() + ")");
+        } finally {
+            if (key != null) {
+                HELD.remove(key); // acquiring failed after the entry was made
+            }
         }
     }
 
-    /** The process id written by the holder, or "unknown" (it may not have written it yet). */
+    /**
+     * The process id written by the holder. A holder that has only just taken the lock may not have
+     * written it yet (the file then names an earlier holder, or nothing): the file is read again for up
+     * to a second until it names a live process; failing that, what it names, or "unknown".
+     */
     private static String holder(FileChannel ch) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(32);
-        ch.read(b, 0);
-        String s = new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).strip();
-        return s.matches("\\d{1,19}") ? s : "unknown";
+        String last = "unknown";
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ByteBuffer b = ByteBuffer.allocate(32);
+            ch.read(b, 0);
+            String s = new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).strip();
+            if (s.matches("\\d{1,18}")) {
+                last = s;
+                if (ProcessHandle.of(Long.parseLong(s)).map(ProcessHandle::isAlive).orElse(false)) {
+                    return s;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last;
     }
 
     private static void closeQuietly(FileChannel ch) {
@@ -94,5 +138,6 @@ public final class FolderLock implements AutoCloseable {
             // closing the channel below releases it too
         }
         closeQuietly(channel);
+        HELD.remove(key);
     }
 }

@@ -21,8 +21,8 @@ import org.benignlab.experiments.spec.InputException;
  * Runs an experiment file: plan every run of its sweep and validate everything first (bad input fails
  * before anything is written), prepare the results folder (manifest.json lists every planned run),
  * then hand the unfinished runs to a {@link RunExecutor}; each run gets an injector of its own and its
- * folder is committed by the {@link ResultStore} as it ends. A run whose summary.json exists (and does
- * not say failed) is skipped, so running again resumes. The results folder is locked ({@link FolderLock})
+ * folder is committed by the {@link ResultStore} as it ends. A run whose files all exist (and whose
+ * summary does not say failed) is skipped, so running again resumes. The results folder is locked ({@link FolderLock})
  * from before it is prepared until the last run is committed: a second process on it is refused.
  */
 public final class ExperimentRunner {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Property: whatever a valid experiment file is mutated into (a key deleted, a value swapped for
  * another type or for garbage, a line of garbage inserted, a line repeated, the file truncated), the
- * command line never throws, never prints a stack trace, exits 0, 1 or 2, says one line when it exits
- * 2, and never exits 0 without a complete summary.json for every planned run. QuickTheories with a
+ * command line never throws, never prints a stack trace, exits 0, 1 or 2, says one short line of text
+ * (no control character) when it exits 2, and never exits 0 without a complete summary.json for every planned run. QuickTheories with a
  * fixed seed and 300 mutations; training is capped at 20 steps so each case takes milliseconds.
  */
 class MutatedInputFuzzIT {
@@ -35,7 +35,9 @@ class MutatedInputFuzzIT {
     static final List<String> GARBAGE = List.of("", "0", "-1", "1e308", "-1e308", ".nan", ".inf", "[1, 2]", "{a: 1}",
             "~", "'x'", "true", "p^2", "1/0", "&a x", "*a", "!!int 3", "!!java.net.URL [x]", "\"unterminated", "{", "]",
             ":", "- a", "2147483648", "9223372036854775808", "n", "mu*mu", "sqrt(-1)", "\t", "é", "0x10", "1_000",
-            "[[[[[[[[[[", "null", "{type: relu}", "{type: nope}", "data.p", "%", "@", "`");
+            "[[[[[[[[[[", "null", "{type: relu}", "{type: nope}", "data.p", "%", "@", "`",
+            // control characters, a long value, constants, a second document, integers beyond a double's
+            "\"x\\ny\"", "\"\\e[2J\\0\"", "x".repeat(5000), "pi", "e*2", "---", "9007199254740993");
 
     @TempDir
     Path dir;
@@ -88,6 +90,8 @@ class MutatedInputFuzzIT {
                                 "stack trace for:\n" + yaml + all);
                         if (r.code() == 2) {
                             assertEquals(1, r.err().strip().lines().count(), "one line for:\n" + yaml + r.err());
+                            assertTrue(r.err().length() < 600 && r.err().strip().chars().noneMatch(Character::isISOControl),
+                                    "a short line of text for:\n" + yaml + r.err());
                             assertFalse(Files.exists(out.resolve(ResultStore.MANIFEST)), "nothing written:\n" + yaml);
                         }
                         if (r.code() == 0) {

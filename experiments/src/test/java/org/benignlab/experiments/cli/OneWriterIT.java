@@ -77,6 +77,26 @@ class OneWriterIT {
     }
 
     @Test
+    void twoProcessesStartedTogetherRunEachRunOnce() throws Exception {
+        Path f = dir.resolve("sweep.yaml");
+        Files.writeString(f, longSweep());
+        Path out = dir.resolve("together");
+        Process a = BenignProcess.start(dir.resolve("a.log"), "run", f.toString(), "--out", out.toString(), "--threads",
+                "1", "--progress", "off", "--no-report");
+        Process b = BenignProcess.start(dir.resolve("b.log"), "run", f.toString(), "--out", out.toString(), "--threads",
+                "1", "--progress", "off", "--no-report");
+        assertTrue(a.waitFor(300, TimeUnit.SECONDS) && b.waitFor(300, TimeUnit.SECONDS), "both end");
+        // one holds the folder for the whole sweep (several seconds), the other, started with it, is refused
+        assertEquals(Set.of(0, 2), Set.of(a.exitValue(), b.exitValue()),
+                BenignProcess.err(dir.resolve("a.log")) + BenignProcess.err(dir.resolve("b.log")));
+        Process refused = a.exitValue() == 2 ? a : b;
+        Process winner = refused == a ? b : a;
+        String err = BenignProcess.err(dir.resolve(refused == a ? "a.log" : "b.log"));
+        assertTrue(err.contains("is in use by process " + winner.pid()), err);
+        assertEquals(32, SweepIT.rows(out).size(), "every run once (rows() refuses a repeated row)");
+    }
+
+    @Test
     void aProcessKilledWhileHoldingTheLockLeavesNoStaleLock() throws Exception {
         Path f = dir.resolve("sweep.yaml");
         Files.writeString(f, longSweep());
