@@ -335,7 +335,14 @@ public final class DenseEngine extends ThreadedEngine {
                 double dk = w[k] - w0[k];
                 sum += dk * dk;
             }
-            return Math.sqrt(sum);
+            if (Double.isFinite(sum)) {
+                return Math.sqrt(sum);
+            }
+            double[] diff = new double[w.length]; // overflowed: the scaled norm of W - W0, as for ||W||_F
+            for (int k = 0; k < w.length; k++) {
+                diff[k] = w[k] - w0[k];
+            }
+            return NetworkOps.frobeniusNorm(diff);
         }
 
         @Override

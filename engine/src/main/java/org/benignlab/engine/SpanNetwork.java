@@ -45,6 +45,8 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double[][] h;
     private double[][] gram;
     private double changeSq = Double.NaN;
+    /** ||W - W0||_F when {@link #changeSq} overflowed and the norms were recomputed scaled. */
+    private double change = Double.NaN;
 
     SpanNetwork(SpanProblem problem, ParallelNetworkOps ops) {
         this.d = problem;
@@ -244,13 +246,63 @@ final class SpanNetwork implements TrainingLoop.Network {
     }
 
     /**
-     * ||W||_F = sqrt(||W0||_F^2 + 2 tr(B Z0) + tr(B K B^T)) (clamped at 0, NaN stays NaN), keeping
-     * ||W - W0||_F^2 = ||B X||_F^2 = tr(B K B^T) for {@link #changeFromInit()}.
+     * ||W||_F = sqrt(||W0||_F^2 + 2 tr(B Z0) + tr(B K B^T)) (clamped at 0), keeping ||W - W0||_F^2 = ||B X||_F^2 =
+     * tr(B K B^T) for {@link #changeFromInit()}. When that sum is not finite while B is (the traces overflow, or
+     * give ∞ − ∞ = NaN, for entries of B beyond about 1e150), both norms are recomputed from B / s with
+     * s = max |B_ji| ({@link #scaledNorms}), so finite coefficients give the norms of W as dense does; a NaN or
+     * infinite entry of B gives NaN or +∞.
      */
     private double frobenius(double traceE, double traceH) {
         changeSq = traceH;
         double froSq = d.w0NormSq + 2 * traceE + traceH;
-        return Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
+        if (Double.isFinite(froSq) && Double.isFinite(traceH)) {
+            return Math.sqrt(Math.max(0.0, froSq));
+        }
+        double[] scaled = scaledNorms();
+        changeSq = Double.NaN;
+        change = scaled[1];
+        return scaled[0];
+    }
+
+    /**
+     * {||W||_F, ||W - W0||_F} from B' = B / s, s = max |B_ji|: ||W||_F = s sqrt(||W0||_F^2 / s^2 + 2 tr(B' Z0) / s
+     * + tr(B' K B'^T)) and ||B X||_F = s sqrt(tr(B' K B'^T)), every term below double precision's range. Serial, in
+     * index order; O(n² m), on this rare path only.
+     */
+    private double[] scaledNorms() {
+        double s = 0.0;
+        for (double v : b) {
+            if (Double.isNaN(v)) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            s = Math.max(s, Math.abs(v));
+        }
+        if (Double.isInfinite(s)) {
+            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        }
+        double traceE = 0.0;
+        double traceH = 0.0;
+        double[] row = new double[n];
+        for (int j = 0; j < m; j++) {
+            int o = j * n;
+            double[] z0tj = d.z0t[j];
+            for (int i = 0; i < n; i++) {
+                traceE += b[o + i] / s * z0tj[i];
+            }
+            java.util.Arrays.fill(row, 0.0);
+            for (int l = 0; l < n; l++) {
+                double bl = b[o + l] / s;
+                double[] kl = d.k[l];
+                for (int i = 0; i < n; i++) {
+                    row[i] += bl * kl[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                traceH += row[i] * (b[o + i] / s);
+            }
+        }
+        double fro = d.w0NormSq / s / s + 2 * traceE / s + traceH;
+        return new double[] {s * Math.sqrt(Math.max(0.0, fro)), s * Math.sqrt(Math.max(0.0, traceH))};
     }
 
     /**
@@ -271,7 +323,7 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public double changeFromInit() {
-        return Double.isNaN(changeSq) ? Double.NaN : Math.sqrt(Math.max(0.0, changeSq));
+        return Double.isNaN(changeSq) ? change : Math.sqrt(Math.max(0.0, changeSq));
     }
 
     @Override

@@ -1,0 +1,73 @@
+package org.benignlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.benignlab.api.MetricNames;
+import org.benignlab.api.RunStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One divergence rule for every engine: a NaN or infinite loss, output or ||W||_F is {@code diverged} at the step
+ * where it is seen, and a run whose numbers all stay finite is not. The span and sketch engines compute ||W||_F
+ * from ||W0||_F² + 2⟨Z0, B⟩ + tr(B K Bᵀ), whose terms overflow (∞ − ∞ = NaN) long before W itself does; they
+ * must then give the norm dense computes, not NaN, and the three engines the same status.
+ */
+class DivergenceRuleTest {
+    private static final int N = 10;
+    private static final int P = 300;
+
+    private static TrainingSetup setup() {
+        return new TrainingSetup(N, P, 8, Math.pow(P, 0.3), 40, 1e-3, 30, 0, false, 5)
+                .withDiagnostics(Diagnostics.all());
+    }
+
+    private static Plugins plugins(double step) {
+        return new Plugins(new TestPlugins.SmoothLeakyRelu(0.2, 1.0), new TestPlugins.IsotropicGaussian(),
+                new TestPlugins.RandomFlips(0.1), new TestPlugins.Logistic(), new TestPlugins.Gd(step));
+    }
+
+    @ParameterizedTest(name = "step {0}")
+    @ValueSource(doubles = {1e200 / P, 1e300})
+    void denseSpanAndSketchGiveTheSameStatusAtHugeSteps(double step) {
+        Map<String, TrainingResult> results = new LinkedHashMap<>();
+        Map<String, DiagnosticsTest.AllMetrics> sinks = new LinkedHashMap<>();
+        for (String engine : List.of("dense", "span", "sketch")) {
+            DiagnosticsTest.AllMetrics sink = new DiagnosticsTest.AllMetrics();
+            results.put(engine, Engines.create(engine, 2).train(setup(), plugins(step), Fixture.streams(11), sink));
+            sinks.put(engine, sink);
+        }
+        RunStatus dense = results.get("dense").status();
+        for (Map.Entry<String, TrainingResult> e : results.entrySet()) {
+            TrainingResult r = e.getValue();
+            assertEquals(dense, r.status(), e.getKey() + " against dense: " + r.message() + " / "
+                    + results.get("dense").message());
+            Double fro = r.finalMetrics().get(MetricNames.WEIGHT_NORM);
+            if (r.status() == RunStatus.COMPLETED) {
+                assertTrue(Double.isFinite(fro) && fro > 0, e.getKey() + ": a completed run has a finite ||W||_F, got "
+                        + fro);
+                assertTrue(Double.isFinite(r.finalMetrics().get(MetricNames.TRAIN_LOSS)), e.getKey());
+            } else {
+                assertTrue(!Double.isFinite(fro) || !Double.isFinite(r.finalMetrics().get(MetricNames.TRAIN_LOSS))
+                        || r.message().contains("not finite"), e.getKey() + ": " + r.message());
+            }
+        }
+        // dense and span hold the same W (same draws): the same ||W||_F at every recorded step, finite or not
+        Map<Long, Map<String, Double>> d = sinks.get("dense").byStep;
+        Map<Long, Map<String, Double>> s = sinks.get("span").byStep;
+        assertEquals(d.keySet(), s.keySet());
+        for (long t : d.keySet()) {
+            double a = d.get(t).get(MetricNames.WEIGHT_NORM);
+            double b = s.get(t).get(MetricNames.WEIGHT_NORM);
+            if (Double.isFinite(a)) {
+                assertEquals(a, b, 1e-9 * a, "||W||_F at step " + t);
+            } else {
+                assertEquals(Double.isNaN(a), Double.isNaN(b), "||W||_F at step " + t + ": " + a + " / " + b);
+            }
+        }
+    }
+}
