@@ -38,7 +38,7 @@ final class Figures {
 
     /** The diagnostics drawn when present, in order. */
     static final List<String> DIAGNOSTICS = List.of(MetricNames.LOSS_RATIO, MetricNames.LOSS_RATIO_CLEAN,
-            MetricNames.LOSS_RATIO_NOISY, MetricNames.TRAIN_LOSS_CLEAN, MetricNames.TRAIN_LOSS_NOISY,
+            MetricNames.LOSS_RATIO_NOISY, MetricNames.LOG_LOSS_RATIO, MetricNames.TRAIN_LOSS_CLEAN, MetricNames.TRAIN_LOSS_NOISY,
             MetricNames.NORMALIZED_MARGIN, MetricNames.RELATIVE_CHANGE, MetricNames.GRADIENT_NORM_RATIO,
             MetricNames.GRADIENT_COSINE_MAX, MetricNames.WEIGHT_NORM, MetricNames.WEIGHT_NORM_SPECTRAL,
             MetricNames.STABLE_RANK);
@@ -307,7 +307,10 @@ final class Figures {
         if (groups.size() > 1) {
             cap.append(", one line per value of ").append(symbols(others));
         }
-        cap.append(". Vertical bars: 95% Wilson score interval of the errors pooled over the repetitions.");
+        cap.append(". Vertical bars: 95% interval over the repetitions (Student t of the per-repetition errors on the "
+                + "logit scale); for a configuration with one repetition, or whose repetitions all gave the same error, "
+                + "the Wilson interval of its test points, which covers the finite test sample only (summary.csv, column "
+                + "<metric>_ci95_method, says which).");
         if (groups.size() > 1) {
             cap.append(" Reference curves shared by several lines are black; the others take their line's colour.");
         }
@@ -397,19 +400,34 @@ final class Figures {
         ch.growTo(150 + 27 * entries);
     }
 
-    /** A metric's mean over repetitions at each recorded step, with the min and max. */
+    /**
+     * A metric's mean over repetitions at each recorded step, with a 95% interval over the repetitions (NaN where
+     * fewer than two repetitions recorded the step, or where their values are all equal).
+     */
     private record Curve(double[] x, double[] mean, double[] low, double[] high, int repetitions) {
     }
 
+    /**
+     * @param positiveOnly keep positive values only, and take the interval on the log scale (a metric drawn on a
+     *                     log axis: exp of the t interval of the logs, which stays positive)
+     */
     private Curve curve(ConfigStats s, String metric, boolean positiveOnly) {
         TreeMap<Long, List<Double>> byStep = new TreeMap<>();
         int reps = 0;
+        Long trials = null;
+        boolean rate = ConfigStats.RATES.contains(metric);
         for (RunRecord r : s.config().completedRuns()) {
             MetricsTable t = tables.get(r.key());
             if (t == null || t.series(metric).isEmpty()) {
                 continue;
             }
             reps++;
+            if (rate) {
+                Double n = ConfigStats.trials(r, metric);
+                if (n != null && n >= 1 && n == Math.rint(n)) {
+                    trials = trials == null ? n.longValue() : Math.min(trials, n.longValue());
+                }
+            }
             for (MetricsTable.Point p : t.series(metric)) {
                 if (Double.isFinite(p.value()) && (!positiveOnly || p.value() > 0) && p.step() >= 0) {
                     byStep.computeIfAbsent(p.step(), k -> new ArrayList<>()).add(p.value());
@@ -429,11 +447,28 @@ final class Figures {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
             x[i] = e.getKey() + 1.0;
             mean[i] = Stats.mean(v);
-            low[i] = Arrays.stream(v).min().getAsDouble();
-            high[i] = Arrays.stream(v).max().getAsDouble();
+            Stats.Interval ci = interval(v, rate, trials, positiveOnly);
+            low[i] = ci == null ? Double.NaN : ci.low();
+            high[i] = ci == null ? Double.NaN : ci.high();
             i++;
         }
         return new Curve(x, mean, low, high, reps);
+    }
+
+    /** The 95% interval over repetitions of one step's values, on the logit scale for rates, log for a log axis. */
+    private static Stats.Interval interval(double[] v, boolean rate, Long trials, boolean logScale) {
+        if (v.length < 2 || Stats.sampleSd(v) == 0.0) {
+            return null;
+        }
+        if (rate) {
+            return trials == null ? null : Stats.logitTInterval(v, trials);
+        }
+        if (logScale) {
+            double[] logs = Arrays.stream(v).map(Math::log).toArray();
+            Stats.Interval t = Stats.tInterval(logs);
+            return new Stats.Interval(Math.exp(t.low()), Math.exp(t.high()));
+        }
+        return Stats.tInterval(v);
     }
 
     /** Figures 2 and 4: a metric against the step, one line per configuration. */
@@ -447,9 +482,11 @@ final class Figures {
                 continue;
             }
             for (int i = 0; i < c.x().length; i++) {
-                anyNonPositive |= c.low()[i] <= 0;
-                min = Math.min(min, c.low()[i]);
-                max = Math.max(max, c.high()[i]);
+                double lo = Double.isNaN(c.low()[i]) ? c.mean()[i] : Math.min(c.low()[i], c.mean()[i]);
+                double hi = Double.isNaN(c.high()[i]) ? c.mean()[i] : Math.max(c.high()[i], c.mean()[i]);
+                anyNonPositive |= lo <= 0;
+                min = Math.min(min, lo);
+                max = Math.max(max, hi);
             }
         }
         if (min == Double.POSITIVE_INFINITY) {
@@ -485,11 +522,11 @@ final class Figures {
                 int k = c.x().length;
                 double[] px = new double[2 * k];
                 double[] py = new double[2 * k];
-                for (int i = 0; i < k; i++) {
+                for (int i = 0; i < k; i++) { // where there is no interval the band closes onto the mean
                     px[i] = c.x()[i];
-                    py[i] = c.high()[i];
+                    py[i] = Double.isNaN(c.high()[i]) ? c.mean()[i] : c.high()[i];
                     px[2 * k - 1 - i] = c.x()[i];
-                    py[2 * k - 1 - i] = c.low()[i];
+                    py[2 * k - 1 - i] = Double.isNaN(c.low()[i]) ? c.mean()[i] : c.low()[i];
                 }
                 ChartKit.polygon(ch, "s" + series++, null, px, py, ChartKit.transparent(colour, 48),
                         ChartKit.transparent(colour, 0));
@@ -509,7 +546,8 @@ final class Figures {
         cap.append(maxReps > 1 ? "mean over the completed repetitions of each configuration (line)"
                 : "one line per configuration");
         if (bands) {
-            cap.append(", shaded from the minimum to the maximum over the repetitions");
+            cap.append(", shaded over the 95% interval of the repetitions at each step (Student t; on the logit scale "
+                    + "for error rates, on the log scale on a log axis; closed onto the mean where the repetitions agree)");
         }
         cap.append(". The x axis is step t + 1 on a log scale, so that the initial state (t = 0) is drawn at 1.");
         if (logY) {

@@ -8,7 +8,10 @@ import org.benignlab.api.MetricNames;
  * summary.csv: one row per configuration in manifest order (RFC 4180 quoting, "\n" line ends, empty
  * cell for a missing value). Columns: config_key, each swept path, n, p, m, mu, eta, runs, completed,
  * diverged, failed, interpolated, then for each metric of {@link MetricNames#ALL}
- * {@code <metric>_mean, <metric>_sd, <metric>_ci95_low, <metric>_ci95_high}, then verdict.
+ * {@code <metric>_mean, <metric>_sd, <metric>_ci95_low, <metric>_ci95_high, <metric>_ci95_method} (which
+ * interval: {@link ConfigStats.IntervalKind#key()}, empty for none), then verdict ("undetermined (k repetitions)"
+ * below the repetitions a verdict needs), verdict_margin, verdict_min_repetitions and verdict_tost_p (the
+ * equivalence test's p-value, empty when there is no verdict against η).
  */
 final class SummaryCsv {
     private SummaryCsv() {
@@ -20,9 +23,9 @@ final class SummaryCsv {
         h.addAll(exp.sweepPaths());
         h.addAll(List.of("n", "p", "m", "mu", "eta", "runs", "completed", "diverged", "failed", "interpolated"));
         for (String m : MetricNames.ALL) {
-            h.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high"));
+            h.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high", m + "_ci95_method"));
         }
-        h.add("verdict");
+        h.addAll(List.of("verdict", "verdict_margin", "verdict_min_repetitions", "verdict_tost_p"));
         return h;
     }
 
@@ -53,8 +56,12 @@ final class SummaryCsv {
                 r.add(Formats.csv(st.sd()));
                 r.add(Formats.csv(st.low()));
                 r.add(Formats.csv(st.high()));
+                r.add(st.kind().key());
             }
-            r.add(s.verdict().key());
+            r.add(s.verdictText());
+            r.add(Formats.csv(s.margin()));
+            r.add(Integer.toString(s.minRepetitions()));
+            r.add(Formats.csv(s.tostP()));
             row(sb, r);
         }
         return sb.toString();
