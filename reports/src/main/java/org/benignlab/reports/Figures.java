@@ -229,14 +229,15 @@ final class Figures {
             if (!clean) {
                 double[] eta = group.stream().mapToDouble(s -> value(s.config().eta())).toArray();
                 refs.add(new Reference("eta", g, e.getKey(), gx, eta));
-                double[] bayes = group.stream().mapToDouble(s -> gaussian(s.config()) && known(s.config().eta(),
-                        s.config().mu()) ? Theory.bayesError(s.config().eta(), s.config().mu()) : Double.NaN).toArray();
+                double[] bayes = group.stream().mapToDouble(s -> bayesExact(s.config()) && known(s.config().eta(),
+                        s.config().mu()) ? Theory.bayesError(s.config().eta(), s.config().mu(), variance(s.config()))
+                        : Double.NaN).toArray();
                 refs.add(new Reference("bayes", g, e.getKey(), gx, bayes));
                 double[] bound = group.stream().mapToDouble(s -> bound(s.config())).toArray();
                 refs.add(new Reference("bound", g, e.getKey(), gx, bound));
             } else {
-                double[] bayes = group.stream().mapToDouble(s -> gaussian(s.config()) && known(s.config().mu())
-                        ? Theory.bayesErrorClean(s.config().mu()) : Double.NaN).toArray();
+                double[] bayes = group.stream().mapToDouble(s -> bayesExact(s.config()) && known(s.config().mu())
+                        ? Theory.bayesErrorClean(s.config().mu(), variance(s.config())) : Double.NaN).toArray();
                 refs.add(new Reference("bayes_clean", g, e.getKey(), gx, bayes));
             }
             g++;
@@ -274,11 +275,11 @@ final class Figures {
                     break;
                 case "bayes":
                     stroke = ChartKit.DOTTED;
-                    label = "Bayes error η+(1−2η)Φ(−‖μ‖)" + suffix;
+                    label = "Bayes error η+(1−2η)Φ(−‖μ‖/σ)" + suffix;
                     break;
                 case "bayes_clean":
                     stroke = ChartKit.DOTTED;
-                    label = "Bayes error Φ(−‖μ‖)" + suffix;
+                    label = "Bayes error Φ(−‖μ‖/σ)" + suffix;
                     break;
                 default:
                     stroke = ChartKit.DASH_DOT;
@@ -318,18 +319,43 @@ final class Figures {
             cap.append(" Dashed: the noise rate η.");
         }
         if (drawnKinds.contains("bayes")) {
-            cap.append(" Dotted: the Bayes error η + (1 − 2η)Φ(−‖μ‖) for Gaussian clusters.");
+            cap.append(" Dotted: the Bayes error η + (1 − 2η)Φ(−‖μ‖/σ), exact for isotropic Gaussian clusters N(0, σ²I) "
+                    + "with no noise or independent random flips (σ² the clusters' declared coordinate variance).");
         }
         if (drawnKinds.contains("bayes_clean")) {
-            cap.append(" Dotted: the Bayes error on clean labels Φ(−‖μ‖) for Gaussian clusters.");
+            cap.append(" Dotted: the Bayes error on clean labels Φ(−‖μ‖/σ) for isotropic Gaussian clusters N(0, σ²I).");
         }
         if (drawnKinds.contains("bound")) {
-            cap.append(" Dash-dot: the Theorem 3.1 bound η + 2exp(−n‖μ‖⁴/(C p)) with C = ")
-                    .append(Formats.human(boundC)).append(", evaluated at each configuration's n, p, ‖μ‖, η")
-                    .append(" (cut off at the top of the plot).");
+            cap.append(" Dash-dot: the Theorem 3.1 bound η + 2exp(−n‖μ‖⁴/(C σ⁴ p)) with C = ")
+                    .append(Formats.human(boundC)).append(", evaluated at each configuration's n, p, ‖μ‖, η and the ")
+                    .append("clusters' declared coordinate variance σ² (cut off at the top of the plot).");
         }
-        if (!clean && !drawnKinds.contains("bayes")) {
-            cap.append(" No Bayes error is drawn: it is known here only for Gaussian clusters.");
+        Set<String> missing = new LinkedHashSet<>();
+        for (List<ConfigStats> group : groups.values()) {
+            for (ConfigStats s : group) {
+                String note = Theory.bayesNote(s.config());
+                if (!note.isEmpty()) {
+                    missing.add(note);
+                }
+            }
+        }
+        if (!drawnKinds.contains(clean ? "bayes_clean" : "bayes") && !missing.isEmpty()) {
+            cap.append(" No Bayes error is drawn: ").append(String.join("; ", missing))
+                    .append(" (η + (1 − 2η)Φ(−‖μ‖/σ) is the Bayes error only for isotropic Gaussian clusters with no "
+                            + "noise or independent random flips).");
+        }
+        Set<String> noBound = new LinkedHashSet<>();
+        for (List<ConfigStats> group : groups.values()) {
+            for (ConfigStats s : group) {
+                String note = Theory.boundNote(s.config());
+                if (!note.isEmpty()) {
+                    noBound.add(note);
+                }
+            }
+        }
+        if (!clean && !noBound.isEmpty()) {
+            cap.append(" The Theorem 3.1 bound is n/a").append(drawnKinds.contains("bound") ? " for some configurations"
+                    : "").append(": ").append(String.join("; ", noBound)).append(".");
         }
         if (logX) {
             cap.append(" Logarithmic x axis.");
@@ -338,8 +364,15 @@ final class Figures {
         return new Figure(name, title, cap.toString(), ch);
     }
 
-    private static boolean gaussian(Configuration c) {
-        return "gaussian".equals(c.cluster());
+    /** Whether η + (1 − 2η)Φ(−‖μ‖/σ) is the Bayes error of the configuration ({@link Theory#bayesNote}). */
+    private static boolean bayesExact(Configuration c) {
+        return Theory.bayesNote(c).isEmpty();
+    }
+
+    /** The clusters' declared coordinate variance σ², or NaN. */
+    private static double variance(Configuration c) {
+        Double v = c.declared().coordinateVariance();
+        return v == null ? Double.NaN : v;
     }
 
     private static boolean known(Double... vs) {
@@ -356,10 +389,10 @@ final class Figures {
     }
 
     private double bound(Configuration c) {
-        if (!known(c.eta(), c.n(), c.p(), c.mu())) {
+        if (!known(c.eta(), c.n(), c.p(), c.mu()) || !Theory.boundNote(c).isEmpty()) {
             return Double.NaN;
         }
-        return Theory.bound(c.eta(), c.n(), c.p(), c.mu(), boundC);
+        return Theory.bound(c.eta(), c.n(), c.p(), c.mu(), boundC, variance(c));
     }
 
     /** The points whose y is finite. */
@@ -730,6 +763,18 @@ final class Figures {
             }
             fixed = v;
         }
+        Double sigma2 = null;
+        for (ConfigStats s : group) {
+            Double v = s.config().declared().coordinateVariance();
+            if (v == null || (sigma2 != null && !sigma2.equals(v)) || !Theory.boundNote(s.config()).isEmpty()) {
+                String why = Theory.boundNote(s.config());
+                return "No n‖μ‖⁴ = C σ⁴ p curve: " + (why.isEmpty() ? "the clusters' coordinate variance σ² differs "
+                        + "between cells" : why) + ".";
+            }
+            sigma2 = v;
+        }
+        double c4 = boundC * sigma2 * sigma2; // n‖μ‖⁴ = (C σ⁴) p
+        String sigmaText = sigma2 == 1.0 ? "" : ", σ² = " + Formats.human(sigma2);
         int k = 400;
         List<Double> cx = new ArrayList<>();
         List<Double> cy = new ArrayList<>();
@@ -740,22 +785,24 @@ final class Figures {
             Map<String, Double> vars = new LinkedHashMap<>();
             vars.put(px, xv);
             vars.put(third, fixed);
-            double yv = solve(py, vars, boundC);
+            double yv = solve(py, vars, c4);
             if (Double.isFinite(yv) && yv >= ye[0] && yv <= ye[ye.length - 1]) {
                 cx.add(xv);
                 cy.add(yv);
             }
         }
         String fixedText = Labels.symbol(third) + " = " + Formats.human(fixed);
+        String eq = sigma2 == 1.0 ? "n‖μ‖⁴ = C p" : "n‖μ‖⁴ = C σ⁴ p";
         if (cx.size() < 2) {
-            return "The curve n‖μ‖⁴ = C p (C = " + Formats.human(boundC) + ", " + fixedText
+            return "The curve " + eq + " (C = " + Formats.human(boundC) + sigmaText + ", " + fixedText
                     + ") does not cross the plotted range.";
         }
-        ChartKit.line(ch, "s" + series, "n‖μ‖⁴ = C p (C = " + Formats.human(boundC) + ")",
+        ChartKit.line(ch, "s" + series, eq + " (C = " + Formats.human(boundC) + sigmaText + ")",
                 cx.stream().mapToDouble(Double::doubleValue).toArray(),
                 cy.stream().mapToDouble(Double::doubleValue).toArray(), Color.BLACK, new BasicStroke(3.5f), false);
-        return "Black line: n‖μ‖⁴ = C p with C = " + Formats.human(boundC) + " and " + fixedText
-                + ", where the Theorem 3.1 bound equals η + 2/e; it tends to η where n‖μ‖⁴ ≫ C p.";
+        return "Black line: " + eq + " with C = " + Formats.human(boundC) + sigmaText + " and " + fixedText
+                + " (σ² the clusters' declared coordinate variance), where the Theorem 3.1 bound equals η + 2/e; it "
+                + "tends to η where n‖μ‖⁴ ≫ C σ⁴ p.";
     }
 
     /** Solves n‖μ‖⁴ = C p for the variable {@code target} given the other two. */

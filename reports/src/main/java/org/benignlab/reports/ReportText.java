@@ -321,9 +321,13 @@ final class ReportText {
         items.add(List.of(Span.text("Other metrics (train loss, weight norms, stable rank): Student t interval mean ± "
                 + "t(0.975, k − 1) · sd / √k over the k completed repetitions ("), Span.code("t-repetitions"),
                 Span.text("); none for k = 1.")));
-        items.add(List.of(Span.text("Reference curves: Bayes error η + (1 − 2η)Φ(−‖μ‖) on noisy labels and Φ(−‖μ‖) on "
-                + "clean labels (Gaussian clusters with random flips only; Φ is the standard normal cdf); Theorem 3.1 "
-                + "(2) bound η + 2 exp(−n‖μ‖⁴ / (C p)), each evaluated at the configuration's own n, p, ‖μ‖ and η.")));
+        items.add(List.of(Span.text("Reference curves, from what the plugins declared (recorded in each run's "),
+                Span.code("summary.json"), Span.text(" under "), Span.code("declared"), Span.text("), not from their "
+                + "names: the Bayes error η + (1 − 2η)Φ(−‖μ‖/σ) on noisy labels and Φ(−‖μ‖/σ) on clean labels, drawn only "
+                + "where it is exact (clusters declared isotropic Gaussian, no label noise or independent random flips; "
+                + "Φ is the standard normal cdf); the Theorem 3.1 (2) bound η + 2 exp(−n‖μ‖⁴ / (C σ⁴ p)), with σ² the "
+                + "clusters' declared coordinate variance, left out where it is undefined (λ = 0: not strongly "
+                + "log-concave, or no σ² declared). Each is evaluated at the configuration's own n, p, ‖μ‖ and η.")));
         doc.add(new Doc.Bullets(items));
     }
 }

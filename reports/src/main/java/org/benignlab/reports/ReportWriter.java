@@ -168,7 +168,7 @@ public final class ReportWriter {
         deleteStaleFigures(figDir, written);
 
         Path csv = dir.resolve("summary.csv");
-        AtomicFiles.writeString(csv, SummaryCsv.render(exp, stats));
+        AtomicFiles.writeString(csv, SummaryCsv.render(exp, stats, options.boundC()));
         Doc doc = ReportText.build(exp, stats, blocks, warnings, options);
         Path md = dir.resolve("report.md");
         AtomicFiles.writeString(md, doc.toMarkdown());
@@ -208,6 +208,18 @@ public final class ReportWriter {
                 w.add(where + " diverged" + (at == null ? "" : " at step " + Formats.csv(at)) + ": " + msg);
             } else {
                 w.add(where + " failed: " + msg);
+            }
+        }
+        for (RunRecord r : exp.runs()) {
+            if (!r.finished() || r.summary().noisyCount() == null) {
+                continue;
+            }
+            Double n = ResultsReader.runParameter(r, "n", "data.n");
+            if (n != null && n > 0 && 2 * r.summary().noisyCount() >= n) {
+                w.add("run " + r.key() + " (configuration " + byKey.get(r.configKey()).id() + ", repetition "
+                        + r.repetition() + "): " + Formats.csv(r.summary().noisyCount()) + " of " + Formats.csv(n)
+                        + " training labels were flipped, a fraction of 1/2 or more: its observed labels agree with the "
+                        + "reversed classifier at least as often as with the true one");
             }
         }
         for (ConfigStats s : stats) {

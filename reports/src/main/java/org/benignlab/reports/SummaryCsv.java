@@ -11,7 +11,10 @@ import org.benignlab.api.MetricNames;
  * {@code <metric>_mean, <metric>_sd, <metric>_ci95_low, <metric>_ci95_high, <metric>_ci95_method} (which
  * interval: {@link ConfigStats.IntervalKind#key()}, empty for none), then verdict ("undetermined (k repetitions)"
  * below the repetitions a verdict needs), verdict_margin, verdict_min_repetitions and verdict_tost_p (the
- * equivalence test's p-value, empty when there is no verdict against η).
+ * equivalence test's p-value, empty when there is no verdict against η), then the theory columns from the plugins'
+ * declarations: signal (n‖μ‖⁴/(σ⁴p), σ² the clusters' declared coordinate variance), bound (Theorem 3.1's
+ * η + 2exp(−signal/C)), bayes_error (η + (1 − 2η)Φ(−‖μ‖/σ), only where exact) and theory_note (why a theory cell
+ * is empty).
  */
 final class SummaryCsv {
     private SummaryCsv() {
@@ -26,10 +29,16 @@ final class SummaryCsv {
             h.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high", m + "_ci95_method"));
         }
         h.addAll(List.of("verdict", "verdict_margin", "verdict_min_repetitions", "verdict_tost_p"));
+        h.addAll(List.of("signal", "bound", "bayes_error", "theory_note"));
         return h;
     }
 
     static String render(Experiment exp, List<ConfigStats> stats) {
+        return render(exp, stats, 1.0);
+    }
+
+    /** @param boundC the constant C of Theorem 3.1's bound */
+    static String render(Experiment exp, List<ConfigStats> stats, double boundC) {
         StringBuilder sb = new StringBuilder();
         row(sb, header(exp));
         for (ConfigStats s : stats) {
@@ -62,9 +71,37 @@ final class SummaryCsv {
             r.add(Formats.csv(s.margin()));
             r.add(Integer.toString(s.minRepetitions()));
             r.add(Formats.csv(s.tostP()));
+            theory(r, c, boundC);
             row(sb, r);
         }
         return sb.toString();
+    }
+
+    /** signal, bound, bayes_error, theory_note of one configuration. */
+    private static void theory(List<String> r, Configuration c, double boundC) {
+        List<String> notes = new ArrayList<>();
+        boolean known = c.n() != null && c.p() != null && c.mu() != null && c.eta() != null;
+        String boundNote = known ? Theory.boundNote(c) : "n, p, ‖μ‖ or η not recorded";
+        Double variance = c.declared().coordinateVariance();
+        if (known && variance != null) {
+            r.add(Formats.csv(Theory.signal(c.n(), c.p(), c.mu(), variance)));
+        } else {
+            r.add("");
+        }
+        if (boundNote.isEmpty()) {
+            r.add(Formats.csv(Theory.bound(c.eta(), c.n(), c.p(), c.mu(), boundC, variance)));
+        } else {
+            r.add("");
+            notes.add("bound n/a: " + boundNote);
+        }
+        String bayesNote = known ? Theory.bayesNote(c) : "‖μ‖ or η not recorded";
+        if (bayesNote.isEmpty()) {
+            r.add(Formats.csv(Theory.bayesError(c.eta(), c.mu(), variance)));
+        } else {
+            r.add("");
+            notes.add("Bayes error n/a: " + bayesNote);
+        }
+        r.add(String.join("; ", notes));
     }
 
     private static void row(StringBuilder sb, List<String> cells) {

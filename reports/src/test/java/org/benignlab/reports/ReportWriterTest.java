@@ -124,9 +124,9 @@ class ReportWriterTest {
         assertEquals(List.of("config_key", "data.p", "data.mu", "n", "p", "m", "mu", "eta", "runs", "completed",
                 "diverged", "failed", "interpolated", "train_loss_mean", "train_loss_sd", "train_loss_ci95_low",
                 "train_loss_ci95_high", "train_loss_ci95_method"), header.subList(0, 18));
-        assertEquals(List.of("verdict", "verdict_margin", "verdict_min_repetitions", "verdict_tost_p"),
-                header.subList(header.size() - 4, header.size()));
-        assertEquals(13 + 5 * MetricNames.ALL.size() + 4, header.size());
+        assertEquals(List.of("verdict", "verdict_margin", "verdict_min_repetitions", "verdict_tost_p", "signal", "bound",
+                "bayes_error", "theory_note"), header.subList(header.size() - 8, header.size()));
+        assertEquals(13 + 5 * MetricNames.ALL.size() + 8, header.size());
         assertEquals(List.of("cfg1", "cfg2", "cfg3", "cfg4"), rows.stream().map(r -> r.get("config_key")).toList());
 
         Map<String, String> c1 = rows.get(0);
