@@ -322,7 +322,42 @@ public final class DenseEngine extends ThreadedEngine {
                     }
                 }
             }
-            return new double[] {NetworkOps.frobeniusNorm(w), NetworkOps.spectralNorm(gram)};
+            double spectral = NetworkOps.spectralNorm(gram);
+            if (spectral == Double.POSITIVE_INFINITY) {
+                spectral = scaledSpectralNorm();
+            }
+            return new double[] {NetworkOps.frobeniusNorm(w), spectral};
+        }
+
+        /**
+         * ||W||_2 when W W^T overflowed (entries of W beyond about 1e154): 2^k ||W / 2^k||_2 with 2^k about max |w|,
+         * from the Gram matrix of the scaled copy (serial, m²·p; on this rare path only), so finite weights get a
+         * finite spectral norm. NaN for a NaN entry, +∞ for an infinite one.
+         */
+        private double scaledSpectralNorm() {
+            double max = 0.0;
+            for (double v : w) {
+                if (Double.isNaN(v)) {
+                    return Double.NaN;
+                }
+                max = Math.max(max, Math.abs(v));
+            }
+            if (Double.isInfinite(max)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            int k = Math.getExponent(max);
+            double[][] scaledGram = new double[m][m];
+            for (int j = 0; j < m; j++) {
+                for (int l = 0; l <= j; l++) {
+                    double v = 0.0;
+                    for (int c = 0; c < p; c++) {
+                        v += Math.scalb(w[j * p + c], -k) * Math.scalb(w[l * p + c], -k);
+                    }
+                    scaledGram[j][l] = v;
+                    scaledGram[l][j] = v;
+                }
+            }
+            return Math.scalb(NetworkOps.spectralNorm(scaledGram), k);
         }
 
         @Override

@@ -209,7 +209,69 @@ final class SpanNetwork implements TrainingLoop.Network {
             traceH += hFlat[j * m + j];
             gramRow(j, m, d.g0[j], eFlat, hFlat, gram);
         }
-        return new double[] {frobenius(traceE, traceH), NetworkOps.spectralNorm(gram)};
+        double spectral = NetworkOps.spectralNorm(gram);
+        if (spectral == Double.POSITIVE_INFINITY) {
+            spectral = scaledSpectralNorm();
+        }
+        return new double[] {frobenius(traceE, traceH), spectral};
+    }
+
+    /**
+     * ||W||_2 when W W^T = G0 + E + E^T + H overflowed: with B' = B / 2^k (2^k about max |B_ji|),
+     * W / 2^k = W0 / 2^k + B' X has Gram matrix G0 / 4^k + E' + E'^T + H', E' = B' Z0, H' = B' K B'^T, and
+     * ||W||_2 = 2^k ||W / 2^k||_2. Serial, in index order, O(m n² + m² n); on this rare path only. NaN for a NaN
+     * entry of B, +∞ for an infinite one.
+     */
+    private double scaledSpectralNorm() {
+        double max = 0.0;
+        for (double v : b) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, Math.abs(v));
+        }
+        if (Double.isInfinite(max)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int k = Math.getExponent(max);
+        double[] bs = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            bs[i] = Math.scalb(b[i], -k);
+        }
+        double[] es = new double[m * m]; // E' = B' Z0
+        double[] bks = new double[m * n]; // B' K
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                double bji = bs[j * n + i];
+                double[] z0i = d.z0[i];
+                for (int l = 0; l < m; l++) {
+                    es[j * m + l] += bji * z0i[l];
+                }
+                double[] ki = d.k[i];
+                for (int l = 0; l < n; l++) {
+                    bks[j * n + l] += bji * ki[l];
+                }
+            }
+        }
+        double[] hs = new double[m * m]; // H' = (B' K) B'^T
+        for (int j = 0; j < m; j++) {
+            for (int l = 0; l < m; l++) {
+                double v = 0.0;
+                for (int i = 0; i < n; i++) {
+                    v += bks[j * n + i] * bs[l * n + i];
+                }
+                hs[j * m + l] = v;
+            }
+        }
+        double[][] scaledGram = new double[m][m];
+        for (int j = 0; j < m; j++) {
+            double[] g0j = new double[m];
+            for (int l = 0; l < m; l++) {
+                g0j[l] = Math.scalb(d.g0[j][l], -2 * k);
+            }
+            gramRow(j, m, g0j, es, hs, scaledGram);
+        }
+        return Math.scalb(NetworkOps.spectralNorm(scaledGram), k);
     }
 
     /**

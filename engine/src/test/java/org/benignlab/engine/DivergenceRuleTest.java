@@ -56,17 +56,29 @@ class DivergenceRuleTest {
                         || r.message().contains("not finite"), e.getKey() + ": " + r.message());
             }
         }
+        // a completed run's W is finite: so are ||W||_2 (W W^T itself overflows beyond entries of 1e154) and the
+        // stable rank, inside [1, min(m, p)]
+        for (Map.Entry<String, TrainingResult> e : results.entrySet()) {
+            if (e.getValue().status() == RunStatus.COMPLETED) {
+                double spectral = e.getValue().finalMetrics().get(MetricNames.WEIGHT_NORM_SPECTRAL);
+                double rank = e.getValue().finalMetrics().get(MetricNames.STABLE_RANK);
+                assertTrue(Double.isFinite(spectral) && spectral > 0, e.getKey() + ": ||W||_2 = " + spectral);
+                assertTrue(rank >= 1 && rank <= 8, e.getKey() + ": stable rank " + rank);
+            }
+        }
         // dense and span hold the same W (same draws): the same ||W||_F at every recorded step, finite or not
         Map<Long, Map<String, Double>> d = sinks.get("dense").byStep;
         Map<Long, Map<String, Double>> s = sinks.get("span").byStep;
         assertEquals(d.keySet(), s.keySet());
         for (long t : d.keySet()) {
-            double a = d.get(t).get(MetricNames.WEIGHT_NORM);
-            double b = s.get(t).get(MetricNames.WEIGHT_NORM);
-            if (Double.isFinite(a)) {
-                assertEquals(a, b, 1e-9 * a, "||W||_F at step " + t);
-            } else {
-                assertEquals(Double.isNaN(a), Double.isNaN(b), "||W||_F at step " + t + ": " + a + " / " + b);
+            for (String metric : List.of(MetricNames.WEIGHT_NORM, MetricNames.WEIGHT_NORM_SPECTRAL)) {
+                double a = d.get(t).get(metric);
+                double b = s.get(t).get(metric);
+                if (Double.isFinite(a)) {
+                    assertEquals(a, b, 1e-9 * a, metric + " at step " + t);
+                } else {
+                    assertEquals(Double.isNaN(a), Double.isNaN(b), metric + " at step " + t + ": " + a + " / " + b);
+                }
             }
         }
     }
