@@ -322,15 +322,15 @@ public final class DenseEngine extends ThreadedEngine {
                     }
                 }
             }
-            double spectral = NetworkOps.spectralNorm(gram);
-            if (spectral == Double.POSITIVE_INFINITY) {
-                spectral = scaledSpectralNorm();
+            double norm2 = NetworkOps.spectralNorm(gram);
+            if (!Double.isFinite(norm2)) { // W W^T overflowed: +∞, or NaN where ∞ − ∞ met in a sum
+                norm2 = scaledSpectralNorm();
             }
-            return new double[] {NetworkOps.frobeniusNorm(w), spectral};
+            return new double[] {NetworkOps.frobeniusNorm(w), norm2};
         }
 
         /**
-         * ||W||_2 when W W^T overflowed (entries of W beyond about 1e154): 2^k ||W / 2^k||_2 with 2^k about max |w|,
+         * ||W||_2 when W W^T overflowed (entries of W beyond about 1e154; its eigenvalue is then +∞ or NaN): 2^k ||W / 2^k||_2 with 2^k about max |w|,
          * from the Gram matrix of the scaled copy (serial, m²·p; on this rare path only), so finite weights get a
          * finite spectral norm. NaN for a NaN entry, +∞ for an infinite one.
          */

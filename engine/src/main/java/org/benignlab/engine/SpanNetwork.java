@@ -209,16 +209,16 @@ final class SpanNetwork implements TrainingLoop.Network {
             traceH += hFlat[j * m + j];
             gramRow(j, m, d.g0[j], eFlat, hFlat, gram);
         }
-        double spectral = NetworkOps.spectralNorm(gram);
-        if (spectral == Double.POSITIVE_INFINITY) {
-            spectral = scaledSpectralNorm();
+        double norm2 = NetworkOps.spectralNorm(gram);
+        if (!Double.isFinite(norm2)) { // W W^T overflowed: +∞, or NaN where ∞ − ∞ met in a sum
+            norm2 = scaledSpectralNorm();
         }
-        return new double[] {frobenius(traceE, traceH), spectral};
+        return new double[] {frobenius(traceE, traceH), norm2};
     }
 
     /**
      * ||W||_2 when W W^T = G0 + E + E^T + H overflowed: with B' = B / 2^k (2^k about max |B_ji|),
-     * W / 2^k = W0 / 2^k + B' X has Gram matrix G0 / 4^k + E' + E'^T + H', E' = B' Z0, H' = B' K B'^T, and
+     * W / 2^k = W0 / 2^k + B' X has Gram matrix G0 / 4^k + E' + E'^T + H', E' = B' Z0 / 2^k, H' = B' K B'^T, and
      * ||W||_2 = 2^k ||W / 2^k||_2. Serial, in index order, O(m n² + m² n); on this rare path only. NaN for a NaN
      * entry of B, +∞ for an infinite one.
      */
@@ -238,7 +238,7 @@ final class SpanNetwork implements TrainingLoop.Network {
         for (int i = 0; i < b.length; i++) {
             bs[i] = Math.scalb(b[i], -k);
         }
-        double[] es = new double[m * m]; // E' = B' Z0
+        double[] es = new double[m * m]; // B' Z0, then E' = B' Z0 / 2^k
         double[] bks = new double[m * n]; // B' K
         for (int j = 0; j < m; j++) {
             for (int i = 0; i < n; i++) {
@@ -252,6 +252,9 @@ final class SpanNetwork implements TrainingLoop.Network {
                     bks[j * n + l] += bji * ki[l];
                 }
             }
+        }
+        for (int i = 0; i < es.length; i++) {
+            es[i] = Math.scalb(es[i], -k);
         }
         double[] hs = new double[m * m]; // H' = (B' K) B'^T
         for (int j = 0; j < m; j++) {

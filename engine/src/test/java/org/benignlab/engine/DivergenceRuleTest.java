@@ -82,4 +82,50 @@ class DivergenceRuleTest {
             }
         }
     }
+
+    /**
+     * At step 1e200/p the weights are finite (about 1e197) but W Wᵀ overflows: ||W||_2 must still be W's largest
+     * singular value, here from EJML's SVD of W / max|w| on the arrays the run saves (W for dense, W0 + B X for span).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dense", "span"})
+    void theSpectralNormOfHugeFiniteWeightsIsTheirLargestSingularValue(String engine) {
+        int m = 8;
+        TrainingSetup s = new TrainingSetup(N, P, m, Math.pow(P, 0.3), 40, 1e-3, 1, 0, false, 5);
+        ArrayOutputTest.Memory mem = new ArrayOutputTest.Memory();
+        TrainingResult r = Engines.create(engine, 2).train(s, plugins(1e200 / P), Fixture.streams(11),
+                MetricsSink.discard(), new ArrayOutput(java.util.EnumSet.allOf(ArrayGroup.class), mem));
+        double[] w;
+        if (engine.equals("dense")) {
+            w = mem.values.get("W");
+        } else {
+            double[] b = mem.values.get("B");
+            double[] x = mem.values.get("X");
+            w = mem.values.get("W0").clone();
+            for (int j = 0; j < m; j++) {
+                for (int c = 0; c < P; c++) {
+                    for (int i = 0; i < N; i++) {
+                        w[j * P + c] += b[j * N + i] * x[i * P + c];
+                    }
+                }
+            }
+        }
+        double max = 0;
+        for (double v : w) {
+            max = Math.max(max, Math.abs(v));
+        }
+        assertTrue(max > 1e160 && Double.isFinite(max), "W Wᵀ overflows: " + max);
+        double[] scaled = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            scaled[i] = w[i] / max;
+        }
+        var svd = org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(m, P, false, false, true);
+        assertTrue(svd.decompose(new org.ejml.data.DMatrixRMaj(m, P, true, scaled)));
+        double largest = 0;
+        for (double sv : svd.getSingularValues()) {
+            largest = Math.max(largest, sv);
+        }
+        double expected = largest * max;
+        assertEquals(expected, r.finalMetrics().get(MetricNames.WEIGHT_NORM_SPECTRAL), 1e-9 * expected);
+    }
 }

@@ -155,8 +155,10 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
             verdict = Verdict.NOT_INTERPOLATING;
         } else if (test.mean() == null || c.eta() == null) {
             verdict = Verdict.UNDETERMINED;
-        } else if (test.count() < minRepetitions || test.low() == null) {
+        } else if (test.count() < minRepetitions) {
             verdict = Verdict.TOO_FEW_REPETITIONS;
+        } else if (test.low() == null) {
+            verdict = Verdict.UNDETERMINED; // no interval: the number of test points is not recorded
         } else {
             double eta = c.eta();
             if (test.low() - eta >= -margin && test.high() - eta <= margin) {
