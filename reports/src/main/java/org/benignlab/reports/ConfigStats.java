@@ -24,7 +24,8 @@ import org.benignlab.api.RunStatus;
  * @param failed       failed runs
  * @param unfinished   runs of the manifest without summary.json
  * @param interpolated fraction of completed runs with train error exactly 0 (null without completed runs)
- * @param metrics      per metric of {@link MetricNames#ALL}, in that order
+ * @param metrics      per metric of {@link MetricNames#ALL}, in that order, then each of
+ *                     {@link MetricNames#DIAGNOSTICS} that some completed repetition recorded
  * @param margin       the verdict's fixed equivalence margin around η
  * @param minRepetitions the fewest completed repetitions with a test error that a verdict against η needs
  * @param verdict      the verdict
@@ -94,6 +95,9 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
      */
     record MetricStat(int count, Double mean, Double sd, Double low, Double high, IntervalKind kind, Long errors,
             Long trials) {
+        /** No value recorded. */
+        static final MetricStat NONE = new MetricStat(0, null, null, null, null, IntervalKind.NONE, null, null);
+
         Double halfWidth() {
             return low == null ? null : (high - low) / 2;
         }
@@ -129,6 +133,11 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
         Map<String, MetricStat> metrics = new LinkedHashMap<>();
         for (String metric : MetricNames.ALL) {
             metrics.put(metric, stat(c, done, metric, notes));
+        }
+        for (String metric : MetricNames.DIAGNOSTICS) {
+            if (done.stream().anyMatch(r -> r.summary().metrics().containsKey(metric))) {
+                metrics.put(metric, stat(c, done, metric, notes));
+            }
         }
         Double interpolated = null;
         boolean allZero = !done.isEmpty();

@@ -7,7 +7,8 @@ import org.benignlab.api.MetricNames;
 /**
  * summary.csv: one row per configuration in manifest order (RFC 4180 quoting, "\n" line ends, empty
  * cell for a missing value). Columns: config_key, each swept path, n, p, m, mu, eta, runs, completed,
- * diverged, failed, interpolated, then for each metric of {@link MetricNames#ALL}
+ * diverged, failed, interpolated, then for each metric of {@link MetricNames#ALL} and each diagnostic of
+ * {@link MetricNames#DIAGNOSTICS} that some configuration recorded
  * {@code <metric>_mean, <metric>_sd, <metric>_ci95_low, <metric>_ci95_high, <metric>_ci95_method} (which
  * interval: {@link ConfigStats.IntervalKind#key()}, empty for none), then verdict ("undetermined (k repetitions)"
  * below the repetitions a verdict needs), verdict_margin, verdict_min_repetitions and verdict_tost_p (the
@@ -20,12 +21,23 @@ final class SummaryCsv {
     private SummaryCsv() {
     }
 
-    static List<String> header(Experiment exp) {
+    /** {@link MetricNames#ALL}, then the diagnostics that some configuration recorded, in their order. */
+    static List<String> metrics(List<ConfigStats> stats) {
+        List<String> out = new ArrayList<>(MetricNames.ALL);
+        for (String m : MetricNames.DIAGNOSTICS) {
+            if (stats.stream().anyMatch(s -> s.metrics().containsKey(m))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    static List<String> header(Experiment exp, List<ConfigStats> stats) {
         List<String> h = new ArrayList<>();
         h.add("config_key");
         h.addAll(exp.sweepPaths());
         h.addAll(List.of("n", "p", "m", "mu", "eta", "runs", "completed", "diverged", "failed", "interpolated"));
-        for (String m : MetricNames.ALL) {
+        for (String m : metrics(stats)) {
             h.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high", m + "_ci95_method"));
         }
         h.addAll(List.of("verdict", "verdict_margin", "verdict_min_repetitions", "verdict_tost_p"));
@@ -40,7 +52,7 @@ final class SummaryCsv {
     /** @param boundC the constant C of Theorem 3.1's bound */
     static String render(Experiment exp, List<ConfigStats> stats, double boundC) {
         StringBuilder sb = new StringBuilder();
-        row(sb, header(exp));
+        row(sb, header(exp, stats));
         for (ConfigStats s : stats) {
             Configuration c = s.config();
             List<String> r = new ArrayList<>();
@@ -59,8 +71,8 @@ final class SummaryCsv {
             r.add(Integer.toString(s.diverged()));
             r.add(Integer.toString(s.failed()));
             r.add(Formats.csv(s.interpolated()));
-            for (String m : MetricNames.ALL) {
-                ConfigStats.MetricStat st = s.metrics().get(m);
+            for (String m : metrics(stats)) {
+                ConfigStats.MetricStat st = s.metrics().getOrDefault(m, ConfigStats.MetricStat.NONE);
                 r.add(Formats.csv(st.mean()));
                 r.add(Formats.csv(st.sd()));
                 r.add(Formats.csv(st.low()));

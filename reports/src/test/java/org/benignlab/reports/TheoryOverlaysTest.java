@@ -114,4 +114,19 @@ class TheoryOverlaysTest {
                 + "of 50 training labels were flipped, a fraction of 1/2 or more")), rep.warnings().toString());
         assertEquals(2, rep.warnings().stream().filter(w -> w.contains("fraction of 1/2 or more")).count());
     }
+
+    @Test
+    void diagnosticsRecordedByTheRunsGetIntervalsOverRepetitionsToo() throws IOException {
+        ReportWriter.Report rep = report("diag", r -> {
+            r.metrics.put(org.benignlab.api.MetricNames.GRADIENT_NORM_RATIO, 3.0 + r.repetition);
+            r.metrics.put(org.benignlab.api.MetricNames.LOG_LOSS_RATIO, 5488.0 + r.repetition);
+        });
+        Map<String, String> row = ReportWriterTest.readCsv(rep.summaryCsv()).get(0);
+        assertEquals(3.5, ReportWriterTest.num(row, "gradient_norm_ratio_mean"), 1e-12);
+        // 3 and 4: mean 3.5 ± t(0.975, 1) · (1/√2) / √2
+        assertEquals(3.5 - ReportWriterTest.T1 / 2, ReportWriterTest.num(row, "gradient_norm_ratio_ci95_low"), 1e-9);
+        assertEquals("t-repetitions", row.get("gradient_norm_ratio_ci95_method"));
+        assertEquals(5488.5, ReportWriterTest.num(row, "log_loss_ratio_mean"), 1e-9);
+        assertTrue(!row.containsKey("loss_ratio_mean"), "a diagnostic no run recorded gets no column");
+    }
 }
