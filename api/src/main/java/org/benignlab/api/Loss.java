@@ -16,4 +16,13 @@ public interface Loss {
     default double g(double z) {
         return -derivative(z);
     }
+
+    /**
+     * log g(z), for ratios and products of g that leave double precision (g(700) ≈ 1e-304 for the logistic
+     * loss: the product of two such values is 0). The default is {@code Math.log(g(z))}, which is −∞ once g
+     * underflows to 0; a loss whose g has a closed-form logarithm overrides it so it stays finite.
+     */
+    default double logG(double z) {
+        return Math.log(g(z));
+    }
 }

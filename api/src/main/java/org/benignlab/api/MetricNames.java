@@ -27,7 +27,10 @@ public final class MetricNames {
 
     /** Spectral norm of the first layer, ||W||_2 (square root of the largest eigenvalue of W W^T). */
     public static final String WEIGHT_NORM_SPECTRAL = "weight_norm_spectral";
-    /** Stable rank ||W||_F^2 / ||W||_2^2 of the first layer, in [1, min(m, p)]. */
+    /**
+     * Stable rank ||W||_F^2 / ||W||_2^2 of the first layer, in [1, rank W] (clamped there: rounding in the two
+     * norms can put the quotient a few ulps outside).
+     */
     public static final String STABLE_RANK = "stable_rank";
 
     /** Train loss over the clean points C only (diagnostic group {@code losses}). */
@@ -40,6 +43,11 @@ public final class MetricNames {
     public static final String LOSS_RATIO_CLEAN = "loss_ratio_clean";
     /** max_{i,j} g_i / g_j over the noisy points. */
     public static final String LOSS_RATIO_NOISY = "loss_ratio_noisy";
+    /**
+     * log(max_{i,j} g_i / g_j) over the training points, natural log (group {@code losses}): finite where
+     * {@link #LOSS_RATIO} itself leaves double precision (a ratio above about e^709).
+     */
+    public static final String LOG_LOSS_RATIO = "log_loss_ratio";
     /**
      * Normalized clean margin E[ỹ f(x; W)] / ||W||_F, the mean over the test set (Lemma 4.11; group
      * {@code margin}).
@@ -54,7 +62,7 @@ public final class MetricNames {
 
     /** The diagnostics, in the order they are written after {@link #ALL} (each when its group is on). */
     public static final List<String> DIAGNOSTICS = List.of(TRAIN_LOSS_CLEAN, TRAIN_LOSS_NOISY, LOSS_RATIO,
-            LOSS_RATIO_CLEAN, LOSS_RATIO_NOISY, NORMALIZED_MARGIN, RELATIVE_CHANGE, GRADIENT_NORM_RATIO,
+            LOSS_RATIO_CLEAN, LOSS_RATIO_NOISY, LOG_LOSS_RATIO, NORMALIZED_MARGIN, RELATIVE_CHANGE, GRADIENT_NORM_RATIO,
             GRADIENT_COSINE_MAX);
 
     /** All metrics every engine records, in the order they are written. */

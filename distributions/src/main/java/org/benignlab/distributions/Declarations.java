@@ -24,6 +24,8 @@ final class Declarations {
                 : String.valueOf(c.subGaussianNorm()));
         p.put("strong_log_concavity", String.valueOf(c.strongLogConcavity()));
         p.put("kappa", String.valueOf(c.kappa()));
+        p.put("coordinate_variance", Double.isNaN(c.coordinateVariance()) ? "none (no common variance declared)"
+                : String.valueOf(c.coordinateVariance()));
         p.put("isotropic_gaussian", c.isotropicGaussian() ? "yes (Gaussian sketch exact)" : "no");
         p.put("paper_assumptions", assumptions);
         return Collections.unmodifiableMap(p);

@@ -45,6 +45,7 @@ public final class GaussianDiagonalProvider implements ClusterDistributionProvid
         p.put("sub_gaussian_norm", "sqrt of the largest variance: sqrt(max(s, 1)) spiked, 1 power-law");
         p.put("strong_log_concavity", "1 / largest variance: 1/max(s, 1) spiked, 1 power-law");
         p.put("kappa", "smallest variance: min(s, 1) spiked; 0 power-law with alpha > 0 (E||z||²/p → 0 as p grows)");
+        p.put("coordinate_variance", "none (unequal variances) unless s = 1 spiked or alpha = 0 power-law: 1");
         p.put("isotropic_gaussian", "no (the Gaussian sketch does not apply)");
         p.put("paper_assumptions", "yes (Example 2.1) when spiked with s <= 1; no when s > 1 (norm > 1) or "
                 + "power-law with alpha > 0 (κ = 0)");

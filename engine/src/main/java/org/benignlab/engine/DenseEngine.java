@@ -327,7 +327,42 @@ public final class DenseEngine extends ThreadedEngine {
                     }
                 }
             }
-            return new double[] {NetworkOps.frobeniusNorm(w), NetworkOps.spectralNorm(gram)};
+            double norm2 = NetworkOps.spectralNorm(gram);
+            if (!Double.isFinite(norm2)) { // W W^T overflowed: +∞, or NaN where ∞ − ∞ met in a sum
+                norm2 = scaledSpectralNorm();
+            }
+            return new double[] {NetworkOps.frobeniusNorm(w), norm2};
+        }
+
+        /**
+         * ||W||_2 when W W^T overflowed (entries of W beyond about 1e154; its eigenvalue is then +∞ or NaN): 2^k ||W / 2^k||_2 with 2^k about max |w|,
+         * from the Gram matrix of the scaled copy (serial, m²·p; on this rare path only), so finite weights get a
+         * finite spectral norm. NaN for a NaN entry, +∞ for an infinite one.
+         */
+        private double scaledSpectralNorm() {
+            double max = 0.0;
+            for (double v : w) {
+                if (Double.isNaN(v)) {
+                    return Double.NaN;
+                }
+                max = Math.max(max, Math.abs(v));
+            }
+            if (Double.isInfinite(max)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            int k = Math.getExponent(max);
+            double[][] scaledGram = new double[m][m];
+            for (int j = 0; j < m; j++) {
+                for (int l = 0; l <= j; l++) {
+                    double v = 0.0;
+                    for (int c = 0; c < p; c++) {
+                        v += Math.scalb(w[j * p + c], -k) * Math.scalb(w[l * p + c], -k);
+                    }
+                    scaledGram[j][l] = v;
+                    scaledGram[l][j] = v;
+                }
+            }
+            return Math.scalb(NetworkOps.spectralNorm(scaledGram), k);
         }
 
         @Override
@@ -340,7 +375,14 @@ public final class DenseEngine extends ThreadedEngine {
                 double dk = w[k] - w0[k];
                 sum += dk * dk;
             }
-            return Math.sqrt(sum);
+            if (Double.isFinite(sum)) {
+                return Math.sqrt(sum);
+            }
+            double[] diff = new double[w.length]; // overflowed: the scaled norm of W - W0, as for ||W||_F
+            for (int k = 0; k < w.length; k++) {
+                diff[k] = w[k] - w0[k];
+            }
+            return NetworkOps.frobeniusNorm(diff);
         }
 
         @Override

@@ -480,18 +480,23 @@ public final class NetworkOps {
     }
 
     /**
-     * The stable rank ||W||_F^2 / ||W||_2^2, in [1, min(m, p)] up to rounding. NaN when ||W||_2 is 0
-     * (W = 0: no direction to measure, 0/0), not finite, or NaN.
+     * The stable rank ||W||_F^2 / ||W||_2^2, clamped to [1, maxRank]. Mathematically it lies in [1, rank W]
+     * (||W||_2 <= ||W||_F <= sqrt(rank W) ||W||_2) and rank W <= maxRank = min(m, p); the two norms are
+     * computed by different routes (a sum of squares, an eigenvalue), so their quotient can fall a few ulps
+     * outside (0.9999999999999998 for a rank-one W), and the clamp keeps the reported value inside the range the
+     * definition gives. NaN when ||W||_2 is 0 (W = 0: no direction to measure, 0/0), not finite, or NaN, or when
+     * ||W||_F is not finite.
      *
      * @param frobenius ||W||_F
      * @param spectral  ||W||_2
+     * @param maxRank   an upper bound of rank W, min(m, p)
      */
-    public static double stableRank(double frobenius, double spectral) {
-        if (!(spectral > 0) || Double.isInfinite(spectral)) {
+    public static double stableRank(double frobenius, double spectral, int maxRank) {
+        if (!(spectral > 0) || Double.isInfinite(spectral) || !Double.isFinite(frobenius)) {
             return Double.NaN;
         }
         double ratio = frobenius / spectral;
-        return ratio * ratio;
+        return Math.min(maxRank, Math.max(1.0, ratio * ratio));
     }
 
     private static boolean allZero(double[] w) {

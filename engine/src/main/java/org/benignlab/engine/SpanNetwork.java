@@ -45,6 +45,8 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double[][] h;
     private double[][] gram;
     private double changeSq = Double.NaN;
+    /** ||W - W0||_F when {@link #changeSq} overflowed and the norms were recomputed scaled. */
+    private double change = Double.NaN;
 
     SpanNetwork(SpanProblem problem, ParallelNetworkOps ops) {
         this.d = problem;
@@ -207,7 +209,72 @@ final class SpanNetwork implements TrainingLoop.Network {
             traceH += hFlat[j * m + j];
             gramRow(j, m, d.g0[j], eFlat, hFlat, gram);
         }
-        return new double[] {frobenius(traceE, traceH), NetworkOps.spectralNorm(gram)};
+        double norm2 = NetworkOps.spectralNorm(gram);
+        if (!Double.isFinite(norm2)) { // W W^T overflowed: +∞, or NaN where ∞ − ∞ met in a sum
+            norm2 = scaledSpectralNorm();
+        }
+        return new double[] {frobenius(traceE, traceH), norm2};
+    }
+
+    /**
+     * ||W||_2 when W W^T = G0 + E + E^T + H overflowed: with B' = B / 2^k (2^k about max |B_ji|),
+     * W / 2^k = W0 / 2^k + B' X has Gram matrix G0 / 4^k + E' + E'^T + H', E' = B' Z0 / 2^k, H' = B' K B'^T, and
+     * ||W||_2 = 2^k ||W / 2^k||_2. Serial, in index order, O(m n² + m² n); on this rare path only. NaN for a NaN
+     * entry of B, +∞ for an infinite one.
+     */
+    private double scaledSpectralNorm() {
+        double max = 0.0;
+        for (double v : b) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, Math.abs(v));
+        }
+        if (Double.isInfinite(max)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int k = Math.getExponent(max);
+        double[] bs = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            bs[i] = Math.scalb(b[i], -k);
+        }
+        double[] es = new double[m * m]; // B' Z0, then E' = B' Z0 / 2^k
+        double[] bks = new double[m * n]; // B' K
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                double bji = bs[j * n + i];
+                double[] z0i = d.z0[i];
+                for (int l = 0; l < m; l++) {
+                    es[j * m + l] += bji * z0i[l];
+                }
+                double[] ki = d.k[i];
+                for (int l = 0; l < n; l++) {
+                    bks[j * n + l] += bji * ki[l];
+                }
+            }
+        }
+        for (int i = 0; i < es.length; i++) {
+            es[i] = Math.scalb(es[i], -k);
+        }
+        double[] hs = new double[m * m]; // H' = (B' K) B'^T
+        for (int j = 0; j < m; j++) {
+            for (int l = 0; l < m; l++) {
+                double v = 0.0;
+                for (int i = 0; i < n; i++) {
+                    v += bks[j * n + i] * bs[l * n + i];
+                }
+                hs[j * m + l] = v;
+            }
+        }
+        double[][] scaledGram = new double[m][m];
+        for (int j = 0; j < m; j++) {
+            double[] g0j = new double[m];
+            for (int l = 0; l < m; l++) {
+                g0j[l] = Math.scalb(d.g0[j][l], -2 * k);
+            }
+            gramRow(j, m, g0j, es, hs, scaledGram);
+        }
+        return Math.scalb(NetworkOps.spectralNorm(scaledGram), k);
     }
 
     /**
@@ -244,13 +311,63 @@ final class SpanNetwork implements TrainingLoop.Network {
     }
 
     /**
-     * ||W||_F = sqrt(||W0||_F^2 + 2 tr(B Z0) + tr(B K B^T)) (clamped at 0, NaN stays NaN), keeping
-     * ||W - W0||_F^2 = ||B X||_F^2 = tr(B K B^T) for {@link #changeFromInit()}.
+     * ||W||_F = sqrt(||W0||_F^2 + 2 tr(B Z0) + tr(B K B^T)) (clamped at 0), keeping ||W - W0||_F^2 = ||B X||_F^2 =
+     * tr(B K B^T) for {@link #changeFromInit()}. When that sum is not finite while B is (the traces overflow, or
+     * give ∞ − ∞ = NaN, for entries of B beyond about 1e150), both norms are recomputed from B / s with
+     * s = max |B_ji| ({@link #scaledNorms}), so finite coefficients give the norms of W as dense does; a NaN or
+     * infinite entry of B gives NaN or +∞.
      */
     private double frobenius(double traceE, double traceH) {
         changeSq = traceH;
         double froSq = d.w0NormSq + 2 * traceE + traceH;
-        return Double.isNaN(froSq) ? Double.NaN : Math.sqrt(Math.max(0.0, froSq));
+        if (Double.isFinite(froSq) && Double.isFinite(traceH)) {
+            return Math.sqrt(Math.max(0.0, froSq));
+        }
+        double[] scaled = scaledNorms();
+        changeSq = Double.NaN;
+        change = scaled[1];
+        return scaled[0];
+    }
+
+    /**
+     * {||W||_F, ||W - W0||_F} from B' = B / s, s = max |B_ji|: ||W||_F = s sqrt(||W0||_F^2 / s^2 + 2 tr(B' Z0) / s
+     * + tr(B' K B'^T)) and ||B X||_F = s sqrt(tr(B' K B'^T)), every term below double precision's range. Serial, in
+     * index order; O(n² m), on this rare path only.
+     */
+    private double[] scaledNorms() {
+        double s = 0.0;
+        for (double v : b) {
+            if (Double.isNaN(v)) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            s = Math.max(s, Math.abs(v));
+        }
+        if (Double.isInfinite(s)) {
+            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        }
+        double traceE = 0.0;
+        double traceH = 0.0;
+        double[] row = new double[n];
+        for (int j = 0; j < m; j++) {
+            int o = j * n;
+            double[] z0tj = d.z0t[j];
+            for (int i = 0; i < n; i++) {
+                traceE += b[o + i] / s * z0tj[i];
+            }
+            java.util.Arrays.fill(row, 0.0);
+            for (int l = 0; l < n; l++) {
+                double bl = b[o + l] / s;
+                double[] kl = d.k[l];
+                for (int i = 0; i < n; i++) {
+                    row[i] += bl * kl[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                traceH += row[i] * (b[o + i] / s);
+            }
+        }
+        double fro = d.w0NormSq / s / s + 2 * traceE / s + traceH;
+        return new double[] {s * Math.sqrt(Math.max(0.0, fro)), s * Math.sqrt(Math.max(0.0, traceH))};
     }
 
     /**
@@ -271,7 +388,7 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public double changeFromInit() {
-        return Double.isNaN(changeSq) ? Double.NaN : Math.sqrt(Math.max(0.0, changeSq));
+        return Double.isNaN(changeSq) ? change : Math.sqrt(Math.max(0.0, changeSq));
     }
 
     @Override

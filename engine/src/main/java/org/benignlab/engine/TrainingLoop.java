@@ -20,7 +20,8 @@ import org.benignlab.api.StopReason;
  * <p><b>Step loop</b>, for t = 0, 1, 2, ...: Z^T = (W X^T) at the current parameters
  * ({@link Network#trainingPreActivationsT}), f_i = Σ_j a_j φ(Z_ij), train loss and errors (a prediction
  * is an error unless y f &gt; 0, so f = 0 and NaN count as errors); stop, before updating, on the first
- * rule that holds: any f or the loss not finite ({@link StopReason#DIVERGED}), loss &lt;= stopLoss when
+ * rule that holds: any f or the loss not finite ({@link StopReason#DIVERGED}; at a recorded step also ||W||_F
+ * NaN or infinite: the one divergence rule of every engine), loss &lt;= stopLoss when
  * stopLoss &gt; 0 ({@link StopReason#STOP_LOSS}), train error 0 when stopAtInterpolation
  * ({@link StopReason#INTERPOLATION}), t = maxSteps ({@link StopReason#MAX_STEPS}). Metrics (every entry of
  * {@link MetricNames#ALL}, in that order) are recorded at the steps of {@link LogSchedule} and at the final
@@ -189,8 +190,8 @@ final class TrainingLoop {
                     flushPending(); // the steps that waited first, in order
                 }
                 Map<String, Double> metrics = metrics(testNow);
-                if (stop == null && Double.isInfinite(metrics.get(MetricNames.WEIGHT_NORM))) {
-                    stop = StopReason.DIVERGED; // the weights left double precision (seen at a recorded step)
+                if (stop == null && !Double.isFinite(metrics.get(MetricNames.WEIGHT_NORM))) {
+                    stop = StopReason.DIVERGED; // ||W||_F is NaN or infinite (seen at a recorded step)
                     weightsOverflow = true;
                 }
                 if (testNow) {
@@ -324,18 +325,20 @@ final class TrainingLoop {
         out.put(MetricNames.WEIGHT_NORM, norms[0]);
         if (setup.spectralNorm()) {
             out.put(MetricNames.WEIGHT_NORM_SPECTRAL, norms[1]);
-            out.put(MetricNames.STABLE_RANK, NetworkOps.stableRank(norms[0], norms[1]));
+            out.put(MetricNames.STABLE_RANK, NetworkOps.stableRank(norms[0], norms[1], Math.min(m, setup.p())));
         }
         if (!out.keySet().equals(new LinkedHashSet<>(setup.coreMetrics()))) {
             throw new IllegalStateException("metric names out of sync with MetricNames.ALL: " + out.keySet());
         }
+        double[] logG = setup.records(Diagnostics.LOSSES) || setup.records(Diagnostics.GRADIENTS) ? logG() : null;
         if (setup.records(Diagnostics.LOSSES)) {
             out.put(MetricNames.TRAIN_LOSS_CLEAN, lossClean);
             out.put(MetricNames.TRAIN_LOSS_NOISY, lossNoisy);
-            double[] ratios = lossRatios();
-            out.put(MetricNames.LOSS_RATIO, ratios[0]);
-            out.put(MetricNames.LOSS_RATIO_CLEAN, ratios[1]);
-            out.put(MetricNames.LOSS_RATIO_NOISY, ratios[2]);
+            double[] logRatios = Diagnostics.logLossRatios(logG, train.flipped);
+            out.put(MetricNames.LOSS_RATIO, Math.exp(logRatios[0]));
+            out.put(MetricNames.LOSS_RATIO_CLEAN, Math.exp(logRatios[1]));
+            out.put(MetricNames.LOSS_RATIO_NOISY, Math.exp(logRatios[2]));
+            out.put(MetricNames.LOG_LOSS_RATIO, logRatios[0]);
         }
         if (setup.records(Diagnostics.MARGIN)) {
             out.put(MetricNames.NORMALIZED_MARGIN, testNow ? normalizedMargin(norms[0]) : Double.NaN);
@@ -345,87 +348,31 @@ final class TrainingLoop {
             out.put(MetricNames.RELATIVE_CHANGE, init > 0 ? network.changeFromInit() / init : Double.NaN);
         }
         if (setup.records(Diagnostics.GRADIENTS)) {
-            double[] g = gradientDiagnostics();
+            double[] g = gradientDiagnostics(logG);
             out.put(MetricNames.GRADIENT_NORM_RATIO, g[0]);
             out.put(MetricNames.GRADIENT_COSINE_MAX, g[1]);
         }
         return out;
     }
 
-    /** max g_i / g_j over all, clean and noisy training points (NaN for an empty subset). */
-    private double[] lossRatios() {
-        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    /** log g_i = log(-ℓ'(y_i f_i)) per training point. */
+    private double[] logG() {
+        double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            double g = loss.g(train.labels[i] * f[i]);
-            int subset = train.flipped[i] ? 2 : 1;
-            for (int k : new int[] {0, subset}) {
-                min[k] = Math.min(min[k], g);
-                max[k] = Math.max(max[k], g);
-            }
-        }
-        double[] out = new double[3];
-        for (int k = 0; k < 3; k++) {
-            out[k] = min[k] == Double.POSITIVE_INFINITY ? Double.NaN : max[k] / min[k];
+            out[i] = loss.logG(train.labels[i] * f[i]);
         }
         return out;
     }
 
-    /**
-     * {||∇L̂||_F / Ĝ, max_{i≠j} |cos(∇ℓ_i, ∇ℓ_j)|}. With D_ki = a_k φ'(&lt;w_k, x_i&gt;), S = D^T D and K = X X^T,
-     * the per-sample gradient ∇ℓ_i = -g_i y_i D_{·i} x_i^T gives &lt;∇ℓ_i, ∇ℓ_j&gt; = g_i g_j y_i y_j S_ij K_ij,
-     * and ∇L̂ = (1/n) Σ ∇ℓ_i. O(n² m).
-     */
-    private double[] gradientDiagnostics() {
-        double[][] k = network.trainGram();
+    /** {D_ki = a_k φ'(z_ki)} for {@link Diagnostics#gradientRatios}: the gradient norm ratio and the cosines. */
+    private double[] gradientDiagnostics(double[] logG) {
         double[][] d = new double[m][n];
         for (int j = 0; j < m; j++) {
             for (int i = 0; i < n; i++) {
                 d[j][i] = a[j] * phi.derivative(zt[j][i]);
             }
         }
-        double[] s = new double[n];
-        double[] coef = new double[n];
-        double gSum = 0.0;
-        for (int i = 0; i < n; i++) {
-            double g = loss.g(train.labels[i] * f[i]);
-            coef[i] = g * train.labels[i];
-            gSum += g;
-        }
-        double[] self = new double[n];
-        for (int i = 0; i < n; i++) {
-            double v = 0.0;
-            for (int j = 0; j < m; j++) {
-                v += d[j][i] * d[j][i];
-            }
-            self[i] = v * k[i][i];
-        }
-        double normSq = 0.0;
-        double maxCos = n < 2 ? Double.NaN : 0.0;
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(s, 0.0);
-            for (int j = 0; j < m; j++) {
-                double dji = d[j][i];
-                double[] row = d[j];
-                for (int l = i; l < n; l++) {
-                    s[l] += dji * row[l];
-                }
-            }
-            for (int l = i; l < n; l++) {
-                double inner = s[l] * k[i][l];
-                double term = coef[i] * coef[l] * inner;
-                normSq += l == i ? term : 2 * term;
-                if (l != i) {
-                    double denom = Math.sqrt(self[i] * self[l]);
-                    if (denom > 0) {
-                        maxCos = Math.max(maxCos, Math.abs(inner) / denom);
-                    }
-                }
-            }
-        }
-        double gHat = gSum / n;
-        double gradNorm = Math.sqrt(Math.max(0.0, normSq)) / n;
-        return new double[] {gHat > 0 ? gradNorm / gHat : Double.NaN, maxCos};
+        return Diagnostics.gradientRatios(logG, train.labels, d, network.trainGram());
     }
 
     /** {test error vs noisy labels, test error vs clean labels} at {@code params}, NaN for an empty test set. */
@@ -463,8 +410,9 @@ final class TrainingLoop {
         RunStatus status = stop == StopReason.DIVERGED ? RunStatus.DIVERGED : RunStatus.COMPLETED;
         String message = switch (stop) {
             case DIVERGED -> weightsOverflow
-                    ? String.format(Locale.ROOT, "diverged at step %d: ||W||_F overflows double precision (the "
-                            + "weights exploded; seen at this recorded step), train loss %s", t, trainLoss)
+                    ? String.format(Locale.ROOT, "diverged at step %d: ||W||_F is %s (the weights left double "
+                            + "precision; seen at this recorded step), train loss %s", t,
+                            metrics.get(MetricNames.WEIGHT_NORM), trainLoss)
                     : String.format(Locale.ROOT,
                     "diverged at step %d: train loss %s, %d of %d outputs not finite, ||W||_F = %s",
                     t, trainLoss, nonFinite, n, metrics.get(MetricNames.WEIGHT_NORM));

@@ -254,20 +254,24 @@ class NetworkOpsTest {
                     }
                     assertEquals(max, spectral, 1e-10 * max);
                     double fro = NetworkOps.frobeniusNorm(fx.w);
-                    double rank = NetworkOps.stableRank(fro, spectral);
-                    assertTrue(rank >= 1 - 1e-12 && rank <= Math.min(m, p) + 1e-9, "stable rank " + rank);
+                    double rank = NetworkOps.stableRank(fro, spectral, Math.min(m, p));
+                    assertTrue(rank >= 1 && rank <= Math.min(m, p), "stable rank " + rank);
                 });
     }
 
     @Test
     void spectralNormAndStableRankEdgeCases() {
         assertEquals(0.0, NetworkOps.spectralNorm(new double[2][2]), 0.0);
-        assertTrue(Double.isNaN(NetworkOps.stableRank(0.0, 0.0)), "W = 0: 0/0");
-        assertEquals(1.0, NetworkOps.stableRank(3.0, 3.0), 0.0);
+        assertTrue(Double.isNaN(NetworkOps.stableRank(0.0, 0.0, 2)), "W = 0: 0/0");
+        assertEquals(1.0, NetworkOps.stableRank(3.0, 3.0, 2), 0.0);
+        // ||W||_F a hair below ||W||_2 (rounding in a rank-one W): clamped to the lower end 1, not 0.9999999999999998
+        assertEquals(1.0, NetworkOps.stableRank(Math.nextDown(3.0), 3.0, 2), 0.0);
+        // a quotient above min(m, p) from rounding is clamped to min(m, p)
+        assertEquals(2.0, NetworkOps.stableRank(Math.nextUp(Math.sqrt(2) * 3.0), 3.0, 2), 0.0);
         assertTrue(Double.isNaN(NetworkOps.spectralNorm(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})));
         assertEquals(Double.POSITIVE_INFINITY,
                 NetworkOps.spectralNorm(new double[][] {{Double.POSITIVE_INFINITY, 1}, {1, 1}}), 0.0);
-        assertTrue(Double.isNaN(NetworkOps.stableRank(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)));
+        assertTrue(Double.isNaN(NetworkOps.stableRank(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 2)));
         // rank one: ||W||_2 = ||W||_F
         double[][] gram = {{1, 2}, {2, 4}}; // W = (1, 2)^T (1)
         assertEquals(Math.sqrt(5), NetworkOps.spectralNorm(gram), 1e-15);

@@ -102,6 +102,11 @@ final class TestPlugins {
             }
             return -1 / (1 + Math.exp(z));
         }
+
+        @Override
+        public double logG(double z) {
+            return z > 0 ? -z - Math.log1p(Math.exp(-z)) : -Math.log1p(Math.exp(z));
+        }
     }
 
     /** W &lt;- W - α ∇L̂. */

@@ -13,6 +13,10 @@ import org.benignlab.api.RunStatus;
  * One row of summary.csv: a configuration's run counts, the statistics of each final metric over its
  * completed repetitions, and its {@link Verdict}.
  *
+ * <p>The repetitions are the independent units: every interval is computed from the per-repetition values
+ * (each already carries its own test-sample noise), never from test points pooled over repetitions. See
+ * {@link IntervalKind} for the interval of each case.
+ *
  * @param config       the configuration
  * @param runs         finished runs (completed + diverged + failed)
  * @param completed    completed runs
@@ -20,17 +24,62 @@ import org.benignlab.api.RunStatus;
  * @param failed       failed runs
  * @param unfinished   runs of the manifest without summary.json
  * @param interpolated fraction of completed runs with train error exactly 0 (null without completed runs)
- * @param metrics      per metric of {@link MetricNames#ALL}, in that order
- * @param tolerance    tol of the verdict rule
+ * @param metrics      per metric of {@link MetricNames#ALL}, in that order, then each of
+ *                     {@link MetricNames#DIAGNOSTICS} that some completed repetition recorded
+ * @param margin       the verdict's fixed equivalence margin around η
+ * @param minRepetitions the fewest completed repetitions with a test error that a verdict against η needs
  * @param verdict      the verdict
+ * @param tostP        p-value of the equivalence test |test error − η| &lt; margin on the logit scale (the larger
+ *                     of its two one-sided t tests), null when there is no verdict against η
  * @param notes        why an interval is missing, for the warnings (may be empty)
  */
 record ConfigStats(Configuration config, int runs, int completed, int diverged, int failed, int unfinished,
-        Double interpolated, Map<String, MetricStat> metrics, double tolerance, Verdict verdict, List<String> notes) {
+        Double interpolated, Map<String, MetricStat> metrics, double margin, int minRepetitions, Verdict verdict,
+        Double tostP, List<String> notes) {
 
-    /** The error-rate metrics: intervals are Wilson score intervals of pooled counts. */
+    /** The error-rate metrics: intervals on the logit scale. */
     static final Set<String> RATES = Set.of(MetricNames.TRAIN_ERROR, MetricNames.TRAIN_ERROR_CLEAN,
             MetricNames.TRAIN_ERROR_NOISY, MetricNames.TEST_ERROR, MetricNames.TEST_ERROR_CLEAN);
+
+    /** Which 95% interval a metric's {@code ci95} columns hold; the key is written in summary.csv. */
+    enum IntervalKind {
+        /** Student t interval of the per-repetition values (two or more repetitions). */
+        T("t-repetitions", "Student t interval of the per-repetition values"),
+        /**
+         * Student t interval of the per-repetition logits log(r / (1 − r)), mapped back (error rates, two or more
+         * repetitions that differ).
+         */
+        LOGIT_T("logit-t-repetitions", "Student t interval of the per-repetition rates on the logit scale"),
+        /**
+         * Error rate whose repetitions all gave the same value: no spread between repetitions to estimate, so the
+         * Wilson interval of the errors pooled over their points (it covers the finite samples only).
+         */
+        WILSON_POOLED("wilson-pooled-identical-repetitions", "every repetition gave the same value: Wilson interval "
+                + "of the pooled points (the finite samples only; no spread between repetitions to estimate)"),
+        /** One repetition: the Wilson interval of its own count, which covers its finite sample only. */
+        WILSON_ONE_RUN("wilson-one-repetition-sample-only", "one repetition: Wilson interval on that run's points, "
+                + "covering the finite sample only, not the variation between repetitions"),
+        /** No interval. */
+        NONE("", "none");
+
+        private final String key;
+        private final String description;
+
+        IntervalKind(String key, String description) {
+            this.key = key;
+            this.description = description;
+        }
+
+        /** The value of the {@code <metric>_ci95_method} column (empty for none). */
+        String key() {
+            return key;
+        }
+
+        /** A sentence for the report. */
+        String description() {
+            return description;
+        }
+    }
 
     /**
      * Statistics of one final metric over the completed repetitions that recorded a finite value.
@@ -40,16 +89,30 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
      * @param sd     sample standard deviation (null for fewer than two)
      * @param low    95% interval, low end (null when there is none)
      * @param high   95% interval, high end
-     * @param errors pooled error count (rates only, else null)
-     * @param trials pooled trials (rates only, else null)
+     * @param kind   which interval
+     * @param errors pooled error count (rates with known counts only, else null)
+     * @param trials pooled trials (rates with known counts only, else null)
      */
-    record MetricStat(int count, Double mean, Double sd, Double low, Double high, Long errors, Long trials) {
+    record MetricStat(int count, Double mean, Double sd, Double low, Double high, IntervalKind kind, Long errors,
+            Long trials) {
+        /** No value recorded. */
+        static final MetricStat NONE = new MetricStat(0, null, null, null, null, IntervalKind.NONE, null, null);
+
         Double halfWidth() {
             return low == null ? null : (high - low) / 2;
         }
     }
 
-    static ConfigStats of(Configuration c, double tolerance) {
+    /** The statistics and verdict of a configuration with the default of three repetitions for a verdict. */
+    static ConfigStats of(Configuration c, double margin) {
+        return of(c, margin, 3);
+    }
+
+    /**
+     * @param margin         the equivalence margin of the verdict (fixed: it does not depend on the repetitions)
+     * @param minRepetitions the fewest completed repetitions with a test error for a verdict against η (≥ 2)
+     */
+    static ConfigStats of(Configuration c, double margin, int minRepetitions) {
         int completed = 0;
         int diverged = 0;
         int failed = 0;
@@ -71,6 +134,11 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
         for (String metric : MetricNames.ALL) {
             metrics.put(metric, stat(c, done, metric, notes));
         }
+        for (String metric : MetricNames.DIAGNOSTICS) {
+            if (done.stream().anyMatch(r -> r.summary().metrics().containsKey(metric))) {
+                metrics.put(metric, stat(c, done, metric, notes));
+            }
+        }
         Double interpolated = null;
         boolean allZero = !done.isEmpty();
         if (!done.isEmpty()) {
@@ -86,11 +154,8 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
             interpolated = zero / (double) done.size();
         }
         MetricStat test = metrics.get(MetricNames.TEST_ERROR);
-        double tol = tolerance;
-        if (test.halfWidth() != null) {
-            tol = Math.max(tol, test.halfWidth());
-        }
         Verdict verdict;
+        Double tostP = null;
         if (c.runs().size() == unfinished) {
             verdict = Verdict.UNFINISHED;
         } else if (done.isEmpty()) {
@@ -99,15 +164,85 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
             verdict = Verdict.NOT_INTERPOLATING;
         } else if (test.mean() == null || c.eta() == null) {
             verdict = Verdict.UNDETERMINED;
-        } else if (test.mean() <= c.eta() + tol) {
-            verdict = Verdict.BENIGN;
-        } else if (test.mean() >= 0.5 - tol) {
-            verdict = Verdict.CATASTROPHIC;
+        } else if (test.count() < minRepetitions) {
+            verdict = Verdict.TOO_FEW_REPETITIONS;
+        } else if (test.low() == null) {
+            verdict = Verdict.UNDETERMINED; // no interval: the number of test points is not recorded
         } else {
-            verdict = Verdict.TEMPERED;
+            double eta = c.eta();
+            if (test.low() - eta >= -margin && test.high() - eta <= margin) {
+                verdict = Verdict.BENIGN;
+            } else if (test.low() - eta > margin) {
+                verdict = test.low() >= 0.5 - margin ? Verdict.CATASTROPHIC : Verdict.TEMPERED;
+            } else {
+                verdict = Verdict.UNDETERMINED;
+            }
+            tostP = tostP(values(done, MetricNames.TEST_ERROR), minTrials(done, MetricNames.TEST_ERROR), eta, margin);
         }
         return new ConfigStats(c, completed + diverged + failed, completed, diverged, failed, unfinished, interpolated,
-                Collections.unmodifiableMap(metrics), tol, verdict, List.copyOf(notes));
+                Collections.unmodifiableMap(metrics), margin, minRepetitions, verdict, tostP, List.copyOf(notes));
+    }
+
+    /** "benign", ..., or "undetermined (2 repetitions)" below the repetitions a verdict needs. */
+    String verdictText() {
+        if (verdict == Verdict.TOO_FEW_REPETITIONS) {
+            int k = metrics.get(MetricNames.TEST_ERROR).count();
+            return "undetermined (" + k + (k == 1 ? " repetition)" : " repetitions)");
+        }
+        return verdict.key();
+    }
+
+    /**
+     * The p-value of the two one-sided tests (TOST) of equivalence |E[test error] − η| &lt; margin on the logit
+     * scale: H0− logit(mean) ≤ logit(η − margin) and H0+ logit(mean) ≥ logit(η + margin), each a one-sided t test
+     * of the per-repetition logits (clamped as in {@link Stats#logitTInterval}); the larger of the two p-values.
+     * A side whose bound lies outside (0, 1) has p = 0. Null for fewer than two values or unknown trials.
+     */
+    static Double tostP(double[] rates, Long trials, double eta, double margin) {
+        if (rates.length < 2 || trials == null || trials < 1) {
+            return null;
+        }
+        double c = 1.0 / (2.0 * trials);
+        double[] logits = new double[rates.length];
+        double[] negated = new double[rates.length];
+        for (int i = 0; i < rates.length; i++) {
+            double r = Math.min(1 - c, Math.max(c, rates[i]));
+            logits[i] = Math.log(r / (1 - r));
+            negated[i] = -logits[i];
+        }
+        double lowBound = eta - margin;
+        double highBound = eta + margin;
+        double pLow = lowBound <= 0 ? 0.0 : Stats.tTestGreater(logits, Math.log(lowBound / (1 - lowBound)));
+        double pHigh = highBound >= 1 ? 0.0 : Stats.tTestGreater(negated, -Math.log(highBound / (1 - highBound)));
+        return Math.max(pLow, pHigh);
+    }
+
+    private static double[] values(List<RunRecord> done, String metric) {
+        List<Double> values = new ArrayList<>();
+        for (RunRecord r : done) {
+            Double v = r.summary().metric(metric);
+            if (v != null && Double.isFinite(v)) {
+                values.add(v);
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The fewest trials behind one repetition's rate (null when any is unknown). */
+    private static Long minTrials(List<RunRecord> done, String metric) {
+        Long min = null;
+        for (RunRecord r : done) {
+            Double v = r.summary().metric(metric);
+            if (v == null || !Double.isFinite(v)) {
+                continue;
+            }
+            Double t = trials(r, metric);
+            if (t == null || !(t >= 1) || t != Math.rint(t)) {
+                return null;
+            }
+            min = min == null ? t.longValue() : Math.min(min, t.longValue());
+        }
+        return min;
     }
 
     private static MetricStat stat(Configuration c, List<RunRecord> done, String metric, List<String> notes) {
@@ -133,28 +268,34 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
             }
         }
         if (values.isEmpty()) {
-            return new MetricStat(0, null, null, null, null, null, null);
+            return new MetricStat(0, null, null, null, null, IntervalKind.NONE, null, null);
         }
         double[] xs = values.stream().mapToDouble(Double::doubleValue).toArray();
         Double mean = Stats.mean(xs);
         Double sd = Stats.sampleSd(xs);
-        Stats.Interval ci;
-        Long e = null;
-        Long n = null;
-        if (RATES.contains(metric)) {
-            if (countsKnown) {
-                e = errors;
-                n = trials;
-                ci = Stats.wilson(errors, trials);
-            } else {
-                ci = null;
-                notes.add(c.id() + ": no 95% interval for " + metric + " (the number of "
-                        + (metric.startsWith("test") ? "test points n_test" : "training points") + " is not recorded)");
-            }
-        } else {
+        Stats.Interval ci = null;
+        IntervalKind kind = IntervalKind.NONE;
+        Long e = countsKnown && RATES.contains(metric) ? errors : null;
+        Long n = countsKnown && RATES.contains(metric) ? trials : null;
+        if (!RATES.contains(metric)) {
             ci = Stats.tInterval(xs);
+            kind = ci == null ? IntervalKind.NONE : IntervalKind.T;
+        } else if (!countsKnown || trials == 0) {
+            notes.add(c.id() + ": no 95% interval for " + metric + " (the number of "
+                    + (metric.startsWith("test") ? "test points n_test" : "training points") + " is not recorded)");
+        } else if (xs.length == 1) {
+            ci = Stats.wilson(errors, trials);
+            kind = IntervalKind.WILSON_ONE_RUN;
+        } else if (sd == 0.0) {
+            ci = Stats.wilson(errors, trials);
+            kind = IntervalKind.WILSON_POOLED;
+        } else {
+            Long least = minTrials(done, metric);
+            ci = least == null ? null : Stats.logitTInterval(xs, least);
+            kind = ci == null ? IntervalKind.NONE : IntervalKind.LOGIT_T;
         }
-        return new MetricStat(xs.length, mean, sd, ci == null ? null : ci.low(), ci == null ? null : ci.high(), e, n);
+        return new MetricStat(xs.length, mean, sd, ci == null ? null : ci.low(), ci == null ? null : ci.high(), kind,
+                e, n);
     }
 
     /**

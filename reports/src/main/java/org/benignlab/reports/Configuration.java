@@ -18,10 +18,17 @@ import java.util.Map;
  * @param mu        ‖μ‖
  * @param eta       noise rate η
  * @param steps     configured training steps
- * @param cluster   cluster type key (for the Bayes error: only "gaussian")
+ * @param cluster   cluster type key (a label only: the theory overlays use {@code declared})
+ * @param declared  what the plugins declared (the first finished run's record; {@link Declared#NONE} if none)
  */
 record Configuration(int index, String configKey, List<RunRecord> runs, Map<String, SweptValue> swept, Double n,
-        Double p, Double m, Double mu, Double eta, Double steps, String cluster) {
+        Double p, Double m, Double mu, Double eta, Double steps, String cluster, Declared declared) {
+
+    /** A configuration without recorded declarations. */
+    Configuration(int index, String configKey, List<RunRecord> runs, Map<String, SweptValue> swept, Double n,
+            Double p, Double m, Double mu, Double eta, Double steps, String cluster) {
+        this(index, configKey, runs, swept, n, p, m, mu, eta, steps, cluster, Declared.NONE);
+    }
 
     /** "#3". */
     String id() {

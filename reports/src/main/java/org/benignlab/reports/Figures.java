@@ -38,7 +38,7 @@ final class Figures {
 
     /** The diagnostics drawn when present, in order. */
     static final List<String> DIAGNOSTICS = List.of(MetricNames.LOSS_RATIO, MetricNames.LOSS_RATIO_CLEAN,
-            MetricNames.LOSS_RATIO_NOISY, MetricNames.TRAIN_LOSS_CLEAN, MetricNames.TRAIN_LOSS_NOISY,
+            MetricNames.LOSS_RATIO_NOISY, MetricNames.LOG_LOSS_RATIO, MetricNames.TRAIN_LOSS_CLEAN, MetricNames.TRAIN_LOSS_NOISY,
             MetricNames.NORMALIZED_MARGIN, MetricNames.RELATIVE_CHANGE, MetricNames.GRADIENT_NORM_RATIO,
             MetricNames.GRADIENT_COSINE_MAX, MetricNames.WEIGHT_NORM, MetricNames.WEIGHT_NORM_SPECTRAL,
             MetricNames.STABLE_RANK);
@@ -229,14 +229,15 @@ final class Figures {
             if (!clean) {
                 double[] eta = group.stream().mapToDouble(s -> value(s.config().eta())).toArray();
                 refs.add(new Reference("eta", g, e.getKey(), gx, eta));
-                double[] bayes = group.stream().mapToDouble(s -> gaussian(s.config()) && known(s.config().eta(),
-                        s.config().mu()) ? Theory.bayesError(s.config().eta(), s.config().mu()) : Double.NaN).toArray();
+                double[] bayes = group.stream().mapToDouble(s -> bayesExact(s.config()) && known(s.config().eta(),
+                        s.config().mu()) ? Theory.bayesError(s.config().eta(), s.config().mu(), variance(s.config()))
+                        : Double.NaN).toArray();
                 refs.add(new Reference("bayes", g, e.getKey(), gx, bayes));
                 double[] bound = group.stream().mapToDouble(s -> bound(s.config())).toArray();
                 refs.add(new Reference("bound", g, e.getKey(), gx, bound));
             } else {
-                double[] bayes = group.stream().mapToDouble(s -> gaussian(s.config()) && known(s.config().mu())
-                        ? Theory.bayesErrorClean(s.config().mu()) : Double.NaN).toArray();
+                double[] bayes = group.stream().mapToDouble(s -> bayesExact(s.config()) && known(s.config().mu())
+                        ? Theory.bayesErrorClean(s.config().mu(), variance(s.config())) : Double.NaN).toArray();
                 refs.add(new Reference("bayes_clean", g, e.getKey(), gx, bayes));
             }
             g++;
@@ -274,11 +275,11 @@ final class Figures {
                     break;
                 case "bayes":
                     stroke = ChartKit.DOTTED;
-                    label = "Bayes error η+(1−2η)Φ(−‖μ‖)" + suffix;
+                    label = "Bayes error η+(1−2η)Φ(−‖μ‖/σ)" + suffix;
                     break;
                 case "bayes_clean":
                     stroke = ChartKit.DOTTED;
-                    label = "Bayes error Φ(−‖μ‖)" + suffix;
+                    label = "Bayes error Φ(−‖μ‖/σ)" + suffix;
                     break;
                 default:
                     stroke = ChartKit.DASH_DOT;
@@ -307,7 +308,10 @@ final class Figures {
         if (groups.size() > 1) {
             cap.append(", one line per value of ").append(symbols(others));
         }
-        cap.append(". Vertical bars: 95% Wilson score interval of the errors pooled over the repetitions.");
+        cap.append(". Vertical bars: 95% interval over the repetitions (Student t of the per-repetition errors on the "
+                + "logit scale); for a configuration with one repetition, or whose repetitions all gave the same error, "
+                + "the Wilson interval of its test points, which covers the finite test sample only (summary.csv, column "
+                + "<metric>_ci95_method, says which).");
         if (groups.size() > 1) {
             cap.append(" Reference curves shared by several lines are black; the others take their line's colour.");
         }
@@ -315,18 +319,43 @@ final class Figures {
             cap.append(" Dashed: the noise rate η.");
         }
         if (drawnKinds.contains("bayes")) {
-            cap.append(" Dotted: the Bayes error η + (1 − 2η)Φ(−‖μ‖) for Gaussian clusters.");
+            cap.append(" Dotted: the Bayes error η + (1 − 2η)Φ(−‖μ‖/σ), exact for isotropic Gaussian clusters N(0, σ²I) "
+                    + "with no noise or independent random flips (σ² the clusters' declared coordinate variance).");
         }
         if (drawnKinds.contains("bayes_clean")) {
-            cap.append(" Dotted: the Bayes error on clean labels Φ(−‖μ‖) for Gaussian clusters.");
+            cap.append(" Dotted: the Bayes error on clean labels Φ(−‖μ‖/σ) for isotropic Gaussian clusters N(0, σ²I).");
         }
         if (drawnKinds.contains("bound")) {
-            cap.append(" Dash-dot: the Theorem 3.1 bound η + 2exp(−n‖μ‖⁴/(C p)) with C = ")
-                    .append(Formats.human(boundC)).append(", evaluated at each configuration's n, p, ‖μ‖, η")
-                    .append(" (cut off at the top of the plot).");
+            cap.append(" Dash-dot: the Theorem 3.1 bound η + 2exp(−n‖μ‖⁴/(C σ⁴ p)) with C = ")
+                    .append(Formats.human(boundC)).append(", evaluated at each configuration's n, p, ‖μ‖, η and the ")
+                    .append("clusters' declared coordinate variance σ² (cut off at the top of the plot).");
         }
-        if (!clean && !drawnKinds.contains("bayes")) {
-            cap.append(" No Bayes error is drawn: it is known here only for Gaussian clusters.");
+        Set<String> missing = new LinkedHashSet<>();
+        for (List<ConfigStats> group : groups.values()) {
+            for (ConfigStats s : group) {
+                String note = Theory.bayesNote(s.config());
+                if (!note.isEmpty()) {
+                    missing.add(note);
+                }
+            }
+        }
+        if (!drawnKinds.contains(clean ? "bayes_clean" : "bayes") && !missing.isEmpty()) {
+            cap.append(" No Bayes error is drawn: ").append(String.join("; ", missing))
+                    .append(" (η + (1 − 2η)Φ(−‖μ‖/σ) is the Bayes error only for isotropic Gaussian clusters with no "
+                            + "noise or independent random flips).");
+        }
+        Set<String> noBound = new LinkedHashSet<>();
+        for (List<ConfigStats> group : groups.values()) {
+            for (ConfigStats s : group) {
+                String note = Theory.boundNote(s.config());
+                if (!note.isEmpty()) {
+                    noBound.add(note);
+                }
+            }
+        }
+        if (!clean && !noBound.isEmpty()) {
+            cap.append(" The Theorem 3.1 bound is n/a").append(drawnKinds.contains("bound") ? " for some configurations"
+                    : "").append(": ").append(String.join("; ", noBound)).append(".");
         }
         if (logX) {
             cap.append(" Logarithmic x axis.");
@@ -335,8 +364,15 @@ final class Figures {
         return new Figure(name, title, cap.toString(), ch);
     }
 
-    private static boolean gaussian(Configuration c) {
-        return "gaussian".equals(c.cluster());
+    /** Whether η + (1 − 2η)Φ(−‖μ‖/σ) is the Bayes error of the configuration ({@link Theory#bayesNote}). */
+    private static boolean bayesExact(Configuration c) {
+        return Theory.bayesNote(c).isEmpty();
+    }
+
+    /** The clusters' declared coordinate variance σ², or NaN. */
+    private static double variance(Configuration c) {
+        Double v = c.declared().coordinateVariance();
+        return v == null ? Double.NaN : v;
     }
 
     private static boolean known(Double... vs) {
@@ -353,10 +389,10 @@ final class Figures {
     }
 
     private double bound(Configuration c) {
-        if (!known(c.eta(), c.n(), c.p(), c.mu())) {
+        if (!known(c.eta(), c.n(), c.p(), c.mu()) || !Theory.boundNote(c).isEmpty()) {
             return Double.NaN;
         }
-        return Theory.bound(c.eta(), c.n(), c.p(), c.mu(), boundC);
+        return Theory.bound(c.eta(), c.n(), c.p(), c.mu(), boundC, variance(c));
     }
 
     /** The points whose y is finite. */
@@ -397,19 +433,34 @@ final class Figures {
         ch.growTo(150 + 27 * entries);
     }
 
-    /** A metric's mean over repetitions at each recorded step, with the min and max. */
+    /**
+     * A metric's mean over repetitions at each recorded step, with a 95% interval over the repetitions (NaN where
+     * fewer than two repetitions recorded the step, or where their values are all equal).
+     */
     private record Curve(double[] x, double[] mean, double[] low, double[] high, int repetitions) {
     }
 
+    /**
+     * @param positiveOnly keep positive values only, and take the interval on the log scale (a metric drawn on a
+     *                     log axis: exp of the t interval of the logs, which stays positive)
+     */
     private Curve curve(ConfigStats s, String metric, boolean positiveOnly) {
         TreeMap<Long, List<Double>> byStep = new TreeMap<>();
         int reps = 0;
+        Long trials = null;
+        boolean rate = ConfigStats.RATES.contains(metric);
         for (RunRecord r : s.config().completedRuns()) {
             MetricsTable t = tables.get(r.key());
             if (t == null || t.series(metric).isEmpty()) {
                 continue;
             }
             reps++;
+            if (rate) {
+                Double n = ConfigStats.trials(r, metric);
+                if (n != null && n >= 1 && n == Math.rint(n)) {
+                    trials = trials == null ? n.longValue() : Math.min(trials, n.longValue());
+                }
+            }
             for (MetricsTable.Point p : t.series(metric)) {
                 if (Double.isFinite(p.value()) && (!positiveOnly || p.value() > 0) && p.step() >= 0) {
                     byStep.computeIfAbsent(p.step(), k -> new ArrayList<>()).add(p.value());
@@ -429,11 +480,28 @@ final class Figures {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
             x[i] = e.getKey() + 1.0;
             mean[i] = Stats.mean(v);
-            low[i] = Arrays.stream(v).min().getAsDouble();
-            high[i] = Arrays.stream(v).max().getAsDouble();
+            Stats.Interval ci = interval(v, rate, trials, positiveOnly);
+            low[i] = ci == null ? Double.NaN : ci.low();
+            high[i] = ci == null ? Double.NaN : ci.high();
             i++;
         }
         return new Curve(x, mean, low, high, reps);
+    }
+
+    /** The 95% interval over repetitions of one step's values, on the logit scale for rates, log for a log axis. */
+    private static Stats.Interval interval(double[] v, boolean rate, Long trials, boolean logScale) {
+        if (v.length < 2 || Stats.sampleSd(v) == 0.0) {
+            return null;
+        }
+        if (rate) {
+            return trials == null ? null : Stats.logitTInterval(v, trials);
+        }
+        if (logScale) {
+            double[] logs = Arrays.stream(v).map(Math::log).toArray();
+            Stats.Interval t = Stats.tInterval(logs);
+            return new Stats.Interval(Math.exp(t.low()), Math.exp(t.high()));
+        }
+        return Stats.tInterval(v);
     }
 
     /** Figures 2 and 4: a metric against the step, one line per configuration. */
@@ -447,9 +515,11 @@ final class Figures {
                 continue;
             }
             for (int i = 0; i < c.x().length; i++) {
-                anyNonPositive |= c.low()[i] <= 0;
-                min = Math.min(min, c.low()[i]);
-                max = Math.max(max, c.high()[i]);
+                double lo = Double.isNaN(c.low()[i]) ? c.mean()[i] : Math.min(c.low()[i], c.mean()[i]);
+                double hi = Double.isNaN(c.high()[i]) ? c.mean()[i] : Math.max(c.high()[i], c.mean()[i]);
+                anyNonPositive |= lo <= 0;
+                min = Math.min(min, lo);
+                max = Math.max(max, hi);
             }
         }
         if (min == Double.POSITIVE_INFINITY) {
@@ -485,11 +555,11 @@ final class Figures {
                 int k = c.x().length;
                 double[] px = new double[2 * k];
                 double[] py = new double[2 * k];
-                for (int i = 0; i < k; i++) {
+                for (int i = 0; i < k; i++) { // where there is no interval the band closes onto the mean
                     px[i] = c.x()[i];
-                    py[i] = c.high()[i];
+                    py[i] = Double.isNaN(c.high()[i]) ? c.mean()[i] : c.high()[i];
                     px[2 * k - 1 - i] = c.x()[i];
-                    py[2 * k - 1 - i] = c.low()[i];
+                    py[2 * k - 1 - i] = Double.isNaN(c.low()[i]) ? c.mean()[i] : c.low()[i];
                 }
                 ChartKit.polygon(ch, "s" + series++, null, px, py, ChartKit.transparent(colour, 48),
                         ChartKit.transparent(colour, 0));
@@ -509,7 +579,8 @@ final class Figures {
         cap.append(maxReps > 1 ? "mean over the completed repetitions of each configuration (line)"
                 : "one line per configuration");
         if (bands) {
-            cap.append(", shaded from the minimum to the maximum over the repetitions");
+            cap.append(", shaded over the 95% interval of the repetitions at each step (Student t; on the logit scale "
+                    + "for error rates, on the log scale on a log axis; closed onto the mean where the repetitions agree)");
         }
         cap.append(". The x axis is step t + 1 on a log scale, so that the initial state (t = 0) is drawn at 1.");
         if (logY) {
@@ -692,6 +763,18 @@ final class Figures {
             }
             fixed = v;
         }
+        Double sigma2 = null;
+        for (ConfigStats s : group) {
+            Double v = s.config().declared().coordinateVariance();
+            if (v == null || (sigma2 != null && !sigma2.equals(v)) || !Theory.boundNote(s.config()).isEmpty()) {
+                String why = Theory.boundNote(s.config());
+                return "No n‖μ‖⁴ = C σ⁴ p curve: " + (why.isEmpty() ? "the clusters' coordinate variance σ² differs "
+                        + "between cells" : why) + ".";
+            }
+            sigma2 = v;
+        }
+        double c4 = boundC * sigma2 * sigma2; // n‖μ‖⁴ = (C σ⁴) p
+        String sigmaText = sigma2 == 1.0 ? "" : ", σ² = " + Formats.human(sigma2);
         int k = 400;
         List<Double> cx = new ArrayList<>();
         List<Double> cy = new ArrayList<>();
@@ -702,22 +785,24 @@ final class Figures {
             Map<String, Double> vars = new LinkedHashMap<>();
             vars.put(px, xv);
             vars.put(third, fixed);
-            double yv = solve(py, vars, boundC);
+            double yv = solve(py, vars, c4);
             if (Double.isFinite(yv) && yv >= ye[0] && yv <= ye[ye.length - 1]) {
                 cx.add(xv);
                 cy.add(yv);
             }
         }
         String fixedText = Labels.symbol(third) + " = " + Formats.human(fixed);
+        String eq = sigma2 == 1.0 ? "n‖μ‖⁴ = C p" : "n‖μ‖⁴ = C σ⁴ p";
         if (cx.size() < 2) {
-            return "The curve n‖μ‖⁴ = C p (C = " + Formats.human(boundC) + ", " + fixedText
+            return "The curve " + eq + " (C = " + Formats.human(boundC) + sigmaText + ", " + fixedText
                     + ") does not cross the plotted range.";
         }
-        ChartKit.line(ch, "s" + series, "n‖μ‖⁴ = C p (C = " + Formats.human(boundC) + ")",
+        ChartKit.line(ch, "s" + series, eq + " (C = " + Formats.human(boundC) + sigmaText + ")",
                 cx.stream().mapToDouble(Double::doubleValue).toArray(),
                 cy.stream().mapToDouble(Double::doubleValue).toArray(), Color.BLACK, new BasicStroke(3.5f), false);
-        return "Black line: n‖μ‖⁴ = C p with C = " + Formats.human(boundC) + " and " + fixedText
-                + ", where the Theorem 3.1 bound equals η + 2/e; it tends to η where n‖μ‖⁴ ≫ C p.";
+        return "Black line: " + eq + " with C = " + Formats.human(boundC) + sigmaText + " and " + fixedText
+                + " (σ² the clusters' declared coordinate variance), where the Theorem 3.1 bound equals η + 2/e; it "
+                + "tends to η where n‖μ‖⁴ ≫ C σ⁴ p.";
     }
 
     /** Solves n‖μ‖⁴ = C p for the variable {@code target} given the other two. */

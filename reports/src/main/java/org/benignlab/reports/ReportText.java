@@ -23,11 +23,14 @@ final class ReportText {
         doc.heading(2, "Summary");
         doc.add(table(exp, stats));
         doc.paragraph(Span.text("One row per configuration (configurations numbered in manifest order). Test errors are "
-                + "means over the completed repetitions with the 95% interval in parentheses; \"interpolated\" counts the "
-                + "completed repetitions that reached train error 0. Every final metric with its mean, sample standard "
-                + "deviation and 95% interval is in "), Span.code("summary.csv"), Span.text("."));
+                + "means over the completed repetitions with the 95% interval in parentheses: over the repetitions "
+                + "(Student t on the logit scale) from two repetitions on; marked * when it covers the finite test sample "
+                + "only (one repetition, or repetitions that all gave the same value; see below). \"interpolated\" "
+                + "counts the completed repetitions that reached train error 0. Every final metric with its mean, sample "
+                + "standard deviation, 95% interval and which interval it is (column "), Span.code("<metric>_ci95_method"),
+                Span.text(") is in "), Span.code("summary.csv"), Span.text("."));
         paired.addTo(doc, exp.sweepPaths());
-        verdictRule(doc, options);
+        verdictRule(doc, stats, options);
         statistics(doc);
         doc.heading(2, "Figures");
         if (figures.isEmpty()) {
@@ -190,7 +193,7 @@ final class ReportText {
             header.add("failed");
             right.add(true);
         }
-        header.addAll(List.of("interpolated", "test error (95% CI)", "clean test error (95% CI)", "η", "tol", "verdict"));
+        header.addAll(List.of("interpolated", "test error (95% CI)", "clean test error (95% CI)", "η", "TOST p", "verdict"));
         right.addAll(List.of(true, true, true, true, true, false));
         List<List<String>> rows = new ArrayList<>();
         for (ConfigStats s : stats) {
@@ -213,8 +216,8 @@ final class ReportText {
             row.add(withInterval(s.metrics().get(MetricNames.TEST_ERROR)));
             row.add(withInterval(s.metrics().get(MetricNames.TEST_ERROR_CLEAN)));
             row.add(Formats.human(c.eta()));
-            row.add(s.completed() == 0 ? "–" : Formats.rate(s.tolerance()));
-            row.add(s.verdict().key());
+            row.add(s.tostP() == null ? "–" : Assumptions.show(s.tostP()));
+            row.add(s.verdictText());
             rows.add(row);
         }
         boolean[] r = new boolean[right.size()];
@@ -230,31 +233,69 @@ final class ReportText {
         }
         String s = Formats.rate(st.mean());
         if (st.low() != null) {
-            s += " (" + Formats.rate(st.low()) + "–" + Formats.rate(st.high()) + ")";
+            boolean sampleOnly = st.kind() == ConfigStats.IntervalKind.WILSON_ONE_RUN
+                    || st.kind() == ConfigStats.IntervalKind.WILSON_POOLED;
+            s += " (" + Formats.rate(st.low()) + "–" + Formats.rate(st.high()) + ")" + (sampleOnly ? "*" : "");
         }
         return s;
     }
 
-    private static void verdictRule(Doc doc, ReportWriter.Options options) {
+    private static void verdictRule(Doc doc, List<ConfigStats> stats, ReportWriter.Options options) {
         doc.heading(2, "Verdicts");
-        doc.paragraph("Each configuration is judged on its completed repetitions, with the tolerance tol = max("
-                + Formats.human(options.tolerance()) + ", half-width of the 95% Wilson interval of its pooled test error) "
-                + "(column tol) and its noise rate η. Train error means the error on the observed, possibly flipped, "
-                + "training labels.");
+        String margin = Formats.human(options.tolerance());
+        doc.paragraph("Each configuration is judged on its completed repetitions by an equivalence test with the fixed "
+                + "margin " + margin + " (TOST-style): I is the 95% interval of the test error over the repetitions "
+                + "(column \"test error (95% CI)\") and η the noise rate. The margin does not depend on the number of "
+                + "repetitions; a verdict against η needs at least " + options.minRepetitions() + " completed "
+                + "repetitions with a test error. Train error means the error on the observed, possibly flipped, training "
+                + "labels.");
         List<List<Span>> rules = new ArrayList<>();
-        rules.add(List.of(Span.bold("benign"), Span.text(": every completed repetition has train error 0 and the mean "
-                + "test error (noisy labels) is at most η + tol.")));
-        rules.add(List.of(Span.bold("tempered"), Span.text(": train error 0 and η + tol < mean test error < 1/2 − tol.")));
-        rules.add(List.of(Span.bold("catastrophic"), Span.text(": train error 0 and mean test error ≥ 1/2 − tol.")));
+        rules.add(List.of(Span.bold("benign"), Span.text(": every completed repetition has train error 0 and I − η lies "
+                + "inside [−" + margin + ", +" + margin + "].")));
+        rules.add(List.of(Span.bold("tempered"), Span.text(": train error 0 and I lies above η + " + margin
+                + " (and below 1/2 − " + margin + ").")));
+        rules.add(List.of(Span.bold("catastrophic"), Span.text(": train error 0 and I lies above η + " + margin
+                + " and at or above 1/2 − " + margin + ".")));
+        rules.add(List.of(Span.bold("undetermined"), Span.text(": train error 0 but I straddles η ± " + margin
+                + " (or lies below η − " + margin + "), or no test error or no η is recorded; "),
+                Span.bold("undetermined (k repetitions)"), Span.text(": fewer than " + options.minRepetitions()
+                        + " completed repetitions with a test error.")));
         rules.add(List.of(Span.bold("not interpolating"), Span.text(": some completed repetition has train error above "
                 + "0 (or records none).")));
         rules.add(List.of(Span.bold("diverged"), Span.text(" / "), Span.bold("failed"), Span.text(": no repetition "
-                + "completed (diverged if at least one diverged).")));
-        rules.add(List.of(Span.bold("unfinished"), Span.text(": no repetition has finished yet; "),
-                Span.bold("undetermined"), Span.text(": train error 0 but no test error or no η recorded.")));
+                + "completed (diverged if at least one diverged); "), Span.bold("unfinished"),
+                Span.text(": no repetition has finished yet.")));
         doc.add(new Doc.Bullets(rules));
-        doc.paragraph("Diverged and failed repetitions are counted in the table but their metrics enter no mean and "
-                + "no verdict (unless no repetition completed).");
+        doc.paragraph("Column TOST p: the p-value of the equivalence test itself, the larger of two one-sided t tests of "
+                + "the per-repetition logits against logit(η − " + margin + ") and logit(η + " + margin + "); an interval "
+                + "inside the margin is the same as TOST p ≤ 0.025. Diverged and failed repetitions are counted in the "
+                + "table but their metrics enter no mean and no verdict (unless no repetition completed).");
+        family(doc, stats);
+    }
+
+    /**
+     * "Benign in every configuration" is a family of claims: Holm's adjustment of the configurations' TOST p-values
+     * keeps the chance that any of them is wrongly called benign at 0.025.
+     */
+    private static void family(Doc doc, List<ConfigStats> stats) {
+        List<ConfigStats> tested = stats.stream().filter(s -> s.tostP() != null).toList();
+        if (tested.size() < 2) {
+            return;
+        }
+        double[] p = tested.stream().mapToDouble(ConfigStats::tostP).toArray();
+        double[] adjusted = Stats.holm(p);
+        List<String> benign = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (int i = 0; i < adjusted.length; i++) {
+            (adjusted[i] <= 0.025 ? benign : not).add(tested.get(i).config().id());
+        }
+        String conclusion = not.isEmpty()
+                ? "benign in every one of them (the claim holds for the whole family)"
+                : benign.isEmpty() ? "benign in none of them"
+                : "benign in " + String.join(", ", benign) + " only; not shown for " + String.join(", ", not);
+        doc.paragraph("Across the " + tested.size() + " configurations with a verdict against η, with Holm's adjustment "
+                + "of their TOST p-values (family-wise error 0.025, valid whether or not the configurations share "
+                + "random draws): " + conclusion + ".");
     }
 
     private static void statistics(Doc doc) {
@@ -266,17 +307,28 @@ final class ReportText {
         items.add(List.of(Span.text("Error rates ("), Span.code("train_error"), Span.text(", "),
                 Span.code("train_error_clean"), Span.text(", "), Span.code("train_error_noisy"), Span.text(", "),
                 Span.code("test_error"), Span.text(", "), Span.code("test_error_clean"),
-                Span.text("): the 95% interval is the Wilson score interval of the pooled count: errors = Σ round(rate × N)"
-                        + " out of Σ N trials over the repetitions, where N is the number of test points n_test for the "
-                        + "test errors, n for the train error, n − noisy_count for the clean training points and "
-                        + "noisy_count for the noisy (flipped) ones (n when noisy_count is not recorded). The mean shown "
-                        + "is the average of the per-repetition rates (equal to the pooled rate when N is the same in "
-                        + "every repetition).")));
+                Span.text("): the repetitions are the independent units and each rate already carries its own "
+                        + "test-sample noise, so the 95% interval is the Student t interval of the per-repetition rates on "
+                        + "the logit scale log(r / (1 − r)), mapped back (a rate of 0 or 1 is first moved to 1/(2N), N "
+                        + "the points behind it) — "), Span.code("logit-t-repetitions"), Span.text(" in summary.csv. "
+                        + "Test points are not pooled or resampled on top (that would count their variance twice). With "
+                        + "one repetition the interval is the Wilson score interval of that run's errors out of its N "
+                        + "points, which covers the finite test sample only, not the variation between repetitions ("),
+                Span.code("wilson-one-repetition-sample-only"), Span.text("); when every repetition gave the same rate "
+                        + "there is no spread to estimate and the interval is the Wilson interval of the pooled count ("),
+                Span.code("wilson-pooled-identical-repetitions"), Span.text(", also the finite samples only). N is "
+                        + "n_test for the test errors, n for the train error, n − noisy_count for the clean training "
+                        + "points and noisy_count for the noisy (flipped) ones.")));
         items.add(List.of(Span.text("Other metrics (train loss, weight norms, stable rank): Student t interval mean ± "
-                + "t(0.975, k − 1) · sd / √k over the k completed repetitions; none for k = 1.")));
-        items.add(List.of(Span.text("Reference curves: Bayes error η + (1 − 2η)Φ(−‖μ‖) on noisy labels and Φ(−‖μ‖) on "
-                + "clean labels (Gaussian clusters with random flips only; Φ is the standard normal cdf); Theorem 3.1 "
-                + "(2) bound η + 2 exp(−n‖μ‖⁴ / (C p)), each evaluated at the configuration's own n, p, ‖μ‖ and η.")));
+                + "t(0.975, k − 1) · sd / √k over the k completed repetitions ("), Span.code("t-repetitions"),
+                Span.text("); none for k = 1.")));
+        items.add(List.of(Span.text("Reference curves, from what the plugins declared (recorded in each run's "),
+                Span.code("summary.json"), Span.text(" under "), Span.code("declared"), Span.text("), not from their "
+                + "names: the Bayes error η + (1 − 2η)Φ(−‖μ‖/σ) on noisy labels and Φ(−‖μ‖/σ) on clean labels, drawn only "
+                + "where it is exact (clusters declared isotropic Gaussian, no label noise or independent random flips; "
+                + "Φ is the standard normal cdf); the Theorem 3.1 (2) bound η + 2 exp(−n‖μ‖⁴ / (C σ⁴ p)), with σ² the "
+                + "clusters' declared coordinate variance, left out where it is undefined (λ = 0: not strongly "
+                + "log-concave, or no σ² declared). Each is evaluated at the configuration's own n, p, ‖μ‖ and η.")));
         doc.add(new Doc.Bullets(items));
     }
 }

@@ -42,11 +42,14 @@ public final class ReportWriter {
      *
      * @param boundC       the constant C of Theorem 3.1 in the bound η + 2 exp(−n‖μ‖⁴/(C p)) and the
      *                     curve n‖μ‖⁴ = C p; must be positive (default 1)
-     * @param tolerance    the verdicts' minimum tolerance on the test error, in [0, 0.25) (default 0.02)
+     * @param tolerance    the verdicts' fixed equivalence margin around η, in [0, 0.25) (default 0.02): "benign" needs
+     *                     the 95% interval of the test error within η ± tolerance
      * @param figureWidth  figure width in pixels, at least 400 (default 1100)
      * @param figureHeight figure height in pixels, at least 300 (default 700; grows to fit a long legend)
+     * @param minRepetitions the fewest completed repetitions with a test error for a verdict against η, at least 2
+     *                     (default 3); below it the verdict is "undetermined (k repetitions)"
      */
-    public record Options(double boundC, double tolerance, int figureWidth, int figureHeight) {
+    public record Options(double boundC, double tolerance, int figureWidth, int figureHeight, int minRepetitions) {
         public Options {
             if (!(boundC > 0) || !Double.isFinite(boundC)) {
                 throw new IllegalArgumentException("boundC: must be a positive number, got " + boundC);
@@ -60,19 +63,34 @@ public final class ReportWriter {
             if (figureHeight < 300) {
                 throw new IllegalArgumentException("figureHeight: must be at least 300, got " + figureHeight);
             }
+            if (minRepetitions < 2) {
+                throw new IllegalArgumentException("minRepetitions: must be at least 2, got " + minRepetitions);
+            }
         }
 
-        /** C = 1, tolerance 0.02, figures 1100 x 700. */
+        /** Options with the default of {@value #DEFAULT_MIN_REPETITIONS} repetitions for a verdict. */
+        public Options(double boundC, double tolerance, int figureWidth, int figureHeight) {
+            this(boundC, tolerance, figureWidth, figureHeight, DEFAULT_MIN_REPETITIONS);
+        }
+
+        /** The default fewest repetitions for a verdict against η. */
+        public static final int DEFAULT_MIN_REPETITIONS = 3;
+
+        /** C = 1, margin 0.02, figures 1100 x 700, three repetitions for a verdict. */
         public static Options defaults() {
-            return new Options(1.0, 0.02, 1100, 700);
+            return new Options(1.0, 0.02, 1100, 700, DEFAULT_MIN_REPETITIONS);
         }
 
         public Options withBoundC(double c) {
-            return new Options(c, tolerance, figureWidth, figureHeight);
+            return new Options(c, tolerance, figureWidth, figureHeight, minRepetitions);
+        }
+
+        public Options withMinRepetitions(int k) {
+            return new Options(boundC, tolerance, figureWidth, figureHeight, k);
         }
 
         public Options withTolerance(double tol) {
-            return new Options(boundC, tol, figureWidth, figureHeight);
+            return new Options(boundC, tol, figureWidth, figureHeight, minRepetitions);
         }
     }
 
@@ -107,7 +125,7 @@ public final class ReportWriter {
         Experiment exp = ResultsReader.read(resultsDir);
         List<ConfigStats> stats = new ArrayList<>();
         for (Configuration c : exp.configurations()) {
-            stats.add(ConfigStats.of(c, options.tolerance()));
+            stats.add(ConfigStats.of(c, options.tolerance(), options.minRepetitions()));
         }
         List<String> warnings = runWarnings(exp, stats);
         PairedComparisons paired = PairedComparisons.of(resultsDir, exp);
@@ -154,7 +172,7 @@ public final class ReportWriter {
         deleteStaleFigures(figDir, written);
 
         Path csv = dir.resolve("summary.csv");
-        AtomicFiles.writeString(csv, SummaryCsv.render(exp, stats));
+        AtomicFiles.writeString(csv, SummaryCsv.render(exp, stats, options.boundC()));
         Doc doc = ReportText.build(exp, stats, blocks, warnings, options, paired);
         Path md = dir.resolve("report.md");
         AtomicFiles.writeString(md, doc.toMarkdown());
@@ -194,6 +212,18 @@ public final class ReportWriter {
                 w.add(where + " diverged" + (at == null ? "" : " at step " + Formats.csv(at)) + ": " + msg);
             } else {
                 w.add(where + " failed: " + msg);
+            }
+        }
+        for (RunRecord r : exp.runs()) {
+            if (!r.finished() || r.summary().noisyCount() == null) {
+                continue;
+            }
+            Double n = ResultsReader.runParameter(r, "n", "data.n");
+            if (n != null && n > 0 && 2 * r.summary().noisyCount() >= n) {
+                w.add("run " + r.key() + " (configuration " + byKey.get(r.configKey()).id() + ", repetition "
+                        + r.repetition() + "): " + Formats.csv(r.summary().noisyCount()) + " of " + Formats.csv(n)
+                        + " training labels were flipped, a fraction of 1/2 or more: its observed labels agree with the "
+                        + "reversed classifier at least as often as with the true one");
             }
         }
         for (ConfigStats s : stats) {

@@ -191,9 +191,14 @@ final class ResultsReader {
                 cluster = rs.stream().map(r -> at(r.config(), "data.cluster.type")).filter(v -> v != null && v.isTextual())
                         .map(JsonNode::asText).findFirst().orElse(null);
             }
+            Declared declared = rs.stream().filter(RunRecord::finished).map(r -> r.summary().declared())
+                    .filter(d -> !d.isEmpty()).findFirst().orElse(Declared.NONE);
+            String noiseType = rs.stream().map(r -> at(r.config(), "data.noise.type")).filter(v -> v != null && v.isTextual())
+                    .map(JsonNode::asText).findFirst().orElse(null);
             out.add(new Configuration(out.size(), e.getKey(), rs, Collections.unmodifiableMap(swept),
                     parameter(rs, "n", "data.n"), parameter(rs, "p", "data.p"), parameter(rs, "m", "network.width"),
-                    parameter(rs, "mu", "data.mu"), eta, parameter(rs, null, "training.steps"), cluster));
+                    parameter(rs, "mu", "data.mu"), eta, parameter(rs, null, "training.steps"), cluster,
+                    declared.withNoiseType(noiseType)));
         }
         return List.copyOf(out);
     }
@@ -303,7 +308,51 @@ final class ResultsReader {
                 number(file, s, "noise_rate", "noise_rate"), number(file, s, "noisy_count", "noisy_count"),
                 number(file, s, "n_test", "n_test"), text(file, s, "cluster"), text(file, s, "engine"),
                 text(file, s, "engine_reason"), number(file, s, "seconds", "seconds"), text(file, s, "message"),
-                Collections.unmodifiableMap(parameters));
+                Collections.unmodifiableMap(parameters), declared(file, s));
+    }
+
+    /** summary.json {@code declared}: {cluster: {...}, activation: {gamma, H}, noise: {type, adversarial}}. */
+    private static Declared declared(Path file, JsonNode s) {
+        JsonNode d = s.get("declared");
+        if (d == null || d.isNull()) {
+            return Declared.NONE;
+        }
+        if (!d.isObject()) {
+            throw fail(file, "'declared' must be an object, got " + kind(d));
+        }
+        JsonNode c = object(file, d, "cluster");
+        JsonNode a = object(file, d, "activation");
+        JsonNode n = object(file, d, "noise");
+        return new Declared(number(file, c, "coordinate_variance", "declared.cluster.coordinate_variance"),
+                number(file, c, "sub_gaussian_norm", "declared.cluster.sub_gaussian_norm"),
+                number(file, c, "strong_log_concavity", "declared.cluster.strong_log_concavity"),
+                bool(file, c, "isotropic_gaussian", "declared.cluster.isotropic_gaussian"),
+                text(file, n, "type"), bool(file, n, "adversarial", "declared.noise.adversarial"),
+                number(file, a, "gamma", "declared.activation.gamma"), number(file, a, "H", "declared.activation.H"));
+    }
+
+    /** An optional object field (an empty object when absent). */
+    private static JsonNode object(Path file, JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!v.isObject()) {
+            throw fail(file, "'declared." + field + "' must be an object, got " + kind(v));
+        }
+        return v;
+    }
+
+    /** An optional boolean. */
+    private static Boolean bool(Path file, JsonNode obj, String field, String what) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw fail(file, "'" + what + "' must be true or false, got " + abbreviate(v.toString()));
+        }
+        return v.asBoolean();
     }
 
     private static JsonNode readJson(Path file) {

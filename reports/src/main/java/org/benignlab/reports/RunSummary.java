@@ -21,10 +21,19 @@ import org.benignlab.api.RunStatus;
  * @param seconds        wall-clock seconds
  * @param message        free text (errors of failed runs)
  * @param parameters     n, p, m, mu, eta, gamma, H, step, seed as far as present
+ * @param declared       what the plugins declared ({@link Declared#NONE} when not recorded)
  */
 record RunSummary(RunStatus status, String stopReason, Double steps, Double divergedAtStep, Map<String, Double> metrics,
         Double noiseRate, Double noisyCount, Double nTest, String cluster, String engine, String engineReason,
-        Double seconds, String message, Map<String, Double> parameters) {
+        Double seconds, String message, Map<String, Double> parameters, Declared declared) {
+
+    /** A summary without recorded declarations. */
+    RunSummary(RunStatus status, String stopReason, Double steps, Double divergedAtStep, Map<String, Double> metrics,
+            Double noiseRate, Double noisyCount, Double nTest, String cluster, String engine, String engineReason,
+            Double seconds, String message, Map<String, Double> parameters) {
+        this(status, stopReason, steps, divergedAtStep, metrics, noiseRate, noisyCount, nTest, cluster, engine,
+                engineReason, seconds, message, parameters, Declared.NONE);
+    }
 
     /** The final value of a metric, or null. */
     Double metric(String name) {

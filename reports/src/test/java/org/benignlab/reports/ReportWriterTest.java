@@ -40,7 +40,7 @@ class ReportWriterTest {
     static void writeSweepReport() throws IOException {
         sweepDir = shared.resolve("p-mu-sweep");
         Fixtures.write(sweepDir, "p-mu sweep", List.of("data.p", "data.mu"), 2, Fixtures.sweep2x2());
-        sweep = ReportWriter.write(sweepDir, ReportWriter.Options.defaults());
+        sweep = ReportWriter.write(sweepDir, ReportWriter.Options.defaults().withMinRepetitions(2));
     }
 
     static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -123,9 +123,10 @@ class ReportWriterTest {
         List<String> header = new ArrayList<>(rows.get(0).keySet());
         assertEquals(List.of("config_key", "data.p", "data.mu", "n", "p", "m", "mu", "eta", "runs", "completed",
                 "diverged", "failed", "interpolated", "train_loss_mean", "train_loss_sd", "train_loss_ci95_low",
-                "train_loss_ci95_high"), header.subList(0, 17));
-        assertEquals("verdict", header.get(header.size() - 1));
-        assertEquals(13 + 4 * MetricNames.ALL.size() + 1, header.size());
+                "train_loss_ci95_high", "train_loss_ci95_method"), header.subList(0, 18));
+        assertEquals(List.of("verdict", "verdict_margin", "verdict_min_repetitions", "verdict_tost_p", "signal", "bound",
+                "bayes_error", "theory_note"), header.subList(header.size() - 8, header.size()));
+        assertEquals(13 + 5 * MetricNames.ALL.size() + 8, header.size());
         assertEquals(List.of("cfg1", "cfg2", "cfg3", "cfg4"), rows.stream().map(r -> r.get("config_key")).toList());
 
         Map<String, String> c1 = rows.get(0);
@@ -142,29 +143,32 @@ class ReportWriterTest {
         assertEquals(Math.sqrt(0.02), num(c1, "train_loss_sd"), 1e-12);
         assertEquals(0.3 - 0.1 * T1, num(c1, "train_loss_ci95_low"), 1e-9);
         assertEquals(0.3 + 0.1 * T1, num(c1, "train_loss_ci95_high"), 1e-9);
-        // test errors 0.10 and 0.12 of 1000 test points each: 220 errors in 2000 trials
-        assertEquals(0.11, num(c1, "test_error_mean"), 1e-12);
-        double[] w = wilson(220, 2000);
-        assertEquals(w[0], num(c1, "test_error_ci95_low"), 1e-12);
-        assertEquals(w[1], num(c1, "test_error_ci95_high"), 1e-12);
-        assertEquals(0.09703, num(c1, "test_error_ci95_low"), 1e-5, "hand-computed value");
-        assertEquals(0.12447, num(c1, "test_error_ci95_high"), 1e-5, "hand-computed value");
+        assertEquals("t-repetitions", c1.get("train_loss_ci95_method"));
+        // test errors 0.100 and 0.101: the t interval (1 degree of freedom) of their logits, mapped back
+        assertEquals(0.1005, num(c1, "test_error_mean"), 1e-12);
+        double l1 = Math.log(0.100 / 0.900);
+        double l2 = Math.log(0.101 / 0.899);
+        double half = T1 * Math.abs(l1 - l2) / Math.sqrt(2) / Math.sqrt(2);
+        assertEquals(1 / (1 + Math.exp(-((l1 + l2) / 2 - half))), num(c1, "test_error_ci95_low"), 1e-12);
+        assertEquals(1 / (1 + Math.exp(-((l1 + l2) / 2 + half))), num(c1, "test_error_ci95_high"), 1e-12);
+        assertEquals("logit-t-repetitions", c1.get("test_error_ci95_method"));
+        assertEquals("0.02", c1.get("verdict_margin"));
+        assertEquals("2", c1.get("verdict_min_repetitions"));
+        assertTrue(num(c1, "verdict_tost_p") <= 0.025, "inside the margin: TOST p <= 0.025");
         // identical values: sd 0 and a zero-width t interval
         assertEquals(0.0, num(c1, "weight_norm_fro_sd"));
         assertEquals(2.0, num(c1, "weight_norm_fro_ci95_low"), 1e-12);
 
-        // configuration 2: train errors 0.02 and 0 of n = 50 -> 1 error in 100 trials;
-        // clean points: n - noisy_count = 45 per run, round(0.02 · 45) = 1 error in 90 trials
+        // configuration 2: train errors 0.02 and 0 of n = 50: 0 is moved to 1/(2·50) = 0.01 on the logit scale
+        // (the rate's continuity correction), then the t interval of the two logits
         Map<String, String> c2 = rows.get(1);
         assertEquals("0.5", c2.get("interpolated"));
         assertEquals(0.01, num(c2, "train_error_mean"), 1e-12);
-        assertArrayEquals(wilson(1, 100), new double[] {num(c2, "train_error_ci95_low"),
+        Stats.Interval t2 = Stats.logitTInterval(new double[] {0.02, 0.0}, 50);
+        assertArrayEquals(new double[] {t2.low(), t2.high()}, new double[] {num(c2, "train_error_ci95_low"),
             num(c2, "train_error_ci95_high")}, 1e-12);
-        assertArrayEquals(wilson(1, 90), new double[] {num(c2, "train_error_clean_ci95_low"),
-            num(c2, "train_error_clean_ci95_high")}, 1e-12);
-        // noisy points: 5 per run, round(0.02 · 5) = 0 errors in 10 trials
-        assertArrayEquals(wilson(0, 10), new double[] {num(c2, "train_error_noisy_ci95_low"),
-            num(c2, "train_error_noisy_ci95_high")}, 1e-12);
+        assertEquals("logit-t-repetitions", c2.get("train_error_ci95_method"));
+        assertEquals("", c2.get("verdict_tost_p"), "no verdict against η without interpolation");
 
         assertEquals(List.of("benign", "not interpolating", "tempered", "catastrophic"),
                 rows.stream().map(r -> r.get("verdict")).toList());
@@ -174,9 +178,11 @@ class ReportWriterTest {
     void reportTextHasTheTableTheRuleAndTheFigures() throws IOException {
         String md = Files.readString(sweep.markdown());
         assertTrue(md.startsWith("# Report: p-mu sweep\n"), md.substring(0, 40));
-        assertTrue(md.contains("| #1 | 1000 | 10 | 2/2 | 2/2 | 0.110 (0.097–0.124) |"), md);
+        assertTrue(md.contains("| #1 | 1000 | 10 | 2/2 | 2/2 | 0.101 (0.094–0.107) |"), md);
         assertTrue(md.contains("![Test error on noisy labels vs dimension p](figures/test_error_vs_data_p.png)"), md);
-        assertTrue(md.contains("tol = max(0.02, half-width of the 95% Wilson interval"), md);
+        assertTrue(md.contains("an equivalence test with the fixed margin 0.02"), md);
+        assertTrue(md.contains("needs at least 2 completed repetitions"), md);
+        assertTrue(md.contains("with Holm's adjustment of their TOST p-values"), md);
         assertTrue(md.contains("metrics.csv files record metrics this report does not draw") == false, md);
         String html = Files.readString(sweep.html());
         assertEquals(14, count(html, "<img src=\"data:image/png;base64,"));
@@ -197,7 +203,7 @@ class ReportWriterTest {
     void copiedFolderGivesByteIdenticalReport(@TempDir Path other) throws IOException {
         Path copy = other.resolve("elsewhere").resolve("renamed-copy");
         copyTree(sweepDir, copy);
-        ReportWriter.Report again = ReportWriter.write(copy, ReportWriter.Options.defaults());
+        ReportWriter.Report again = ReportWriter.write(copy, ReportWriter.Options.defaults().withMinRepetitions(2));
         for (String f : List.of("summary.csv", "report.md", "report.html")) {
             assertArrayEquals(Files.readAllBytes(sweep.dir().resolve(f)), Files.readAllBytes(again.dir().resolve(f)), f);
         }
@@ -206,7 +212,7 @@ class ReportWriterTest {
                     .resolve(fig.getFileName())), fig.getFileName().toString());
         }
         // writing again over an existing report changes nothing either
-        ReportWriter.write(copy, ReportWriter.Options.defaults());
+        ReportWriter.write(copy, ReportWriter.Options.defaults().withMinRepetitions(2));
         assertArrayEquals(Files.readAllBytes(sweep.html()), Files.readAllBytes(again.html()));
     }
 
@@ -249,8 +255,9 @@ class ReportWriterTest {
         assertEquals("", row.get("train_loss_ci95_low"), "no t interval for one repetition");
         double[] w = wilson(105, 1000);
         assertEquals(w[0], num(row, "test_error_ci95_low"), 1e-12, "a binomial interval exists for one repetition");
-        // tol = max(0.02, half-width 0.019) = 0.02 -> 0.105 <= 0.12: benign
-        assertEquals("benign", row.get("verdict"));
+        assertEquals("wilson-one-repetition-sample-only", row.get("test_error_ci95_method"),
+                "one repetition: the interval covers the test sample only, and says so");
+        assertEquals("undetermined (1 repetition)", row.get("verdict"));
         String md = Files.readString(rep.markdown());
         assertTrue(md.contains("Nothing is swept: a single configuration."), md);
         assertTrue(rep.warnings().isEmpty(), rep.warnings().toString());
@@ -317,7 +324,7 @@ class ReportWriterTest {
         assertEquals("200000", row.get("p"));
         // 480 errors of the configuration's 5000 test points
         assertEquals(wilson(480, 5000)[0], num(row, "test_error_ci95_low"), 1e-12);
-        assertEquals("benign", row.get("verdict"));
+        assertEquals("undetermined (1 repetition)", row.get("verdict"));
         assertEquals(List.of("run k1 completed but has no metrics.csv: it is left out of the curves"), rep.warnings());
         assertTrue(Files.readString(rep.markdown()).contains("n = 100, p = 2e5, m = 100, ‖μ‖ = 38.9, η = 0.1, "
                 + "training steps T = 2000, cluster gaussian"));

@@ -32,16 +32,21 @@ import static org.benignlab.testkit.ActivationContract.fail;
  *       and 1/√λ;</li>
  *   <li>{@code isotropicGaussian}: each coordinate variance is 1 and the pooled fraction of |z_j| &lt;= 1
  *       is P(|Z| &lt;= 1) = 0.6827 (which a non-Gaussian with variance 1 misses).</li>
+ *   <li>coordinate variance σ² (when declared, not NaN): the sample variance of coordinate 0, the coordinate
+ *       along μ, equals σ² (two-sided, standard error from the fourth moment). The declaration scales the
+ *       signal-to-noise quantities n‖μ‖⁴/(σ⁴p) of every report, so a wrong σ² misplaces a run against
+ *       Theorem 3.1.</li>
  * </ul>
  * A counterexample starts with the property it breaks ({@code κ = 1}, {@code product},
  * {@code sub-Gaussian norm K = 1}, {@code strong log-concavity λ = 1}, {@code isotropic Gaussian},
+ * {@code coordinate variance σ² = 1},
  * {@code mean zero}, {@code determinism}, {@code declarations}) and gives the statistic and its bound.
  *
  * <p>Statistical checks are two- or one-sided 5-sigma tests using the normal approximation with
  * the standard error estimated from the draws (or known, for the Gaussian checks). Each test fails
  * a correct distribution with probability about 5.7e-7 (two-sided) or 2.9e-7 (one-sided); a full
- * {@link #checkMoments} run makes at most 7p + 5 tests, so its failure budget is below
- * 5.7e-7 (7p + 5) (7e-5 for p = 16, 1e-4 for p = 24). The seed is an argument: pin it, and a passing
+ * {@link #checkMoments} run makes at most 7p + 6 tests, so its failure budget is below
+ * 5.7e-7 (7p + 6) (7e-5 for p = 16, 1e-4 for p = 24). The seed is an argument: pin it, and a passing
  * seed then passes for ever.
  */
 public final class ClusterDistributionContract {
@@ -89,6 +94,10 @@ public final class ClusterDistributionContract {
         }
         if (!(Double.isFinite(p.kappa()) && p.kappa() >= 0)) {
             return fail("declarations: κ = %s must be finite and >= 0", p.kappa());
+        }
+        if (!(Double.isNaN(p.coordinateVariance()) || p.coordinateVariance() > 0 && Double.isFinite(p.coordinateVariance()))) {
+            return fail("declarations: coordinate variance σ² = %s must be finite and > 0 (or NaN when not declared)",
+                    p.coordinateVariance());
         }
         if (p.isotropicGaussian() && !(p.product() && p.kappa() <= 1)) {
             return fail("isotropic Gaussian: declared, but product = %s, κ = %s (N(0, I) is a product with κ <= 1)",
@@ -287,6 +296,14 @@ public final class ClusterDistributionContract {
         if (firstValues != null && firstValues.size() < (1 - MAX_REPEATED_FRACTION) * n) {
             return fail("strong log-concavity λ = %s: a strongly log-concave law has a density, but coordinate 0 took "
                     + "only %d distinct values in %d draws", lambda, firstValues.size(), draws);
+        }
+        double sigma2 = props.coordinateVariance();
+        // slack SIGMAS² σ²/N for the estimated mean (a ±1 coordinate has varSe 0 but a sample variance of
+        // N/(N−1)(1 − m²), off by (1 − N m²)/N with N m² ~ χ²₁)
+        if (!Double.isNaN(sigma2)
+                && Math.abs(var[0] - sigma2) > SIGMAS * varSe[0] + SIGMAS * SIGMAS * sigma2 / n + 1e-12 * sigma2) {
+            return fail("coordinate variance σ² = %s: coordinate 0 (along μ) has variance %s over %d draws, more than "
+                    + "%s standard errors (%s) from the declared σ²", sigma2, var[0], draws, SIGMAS, varSe[0]);
         }
         if (props.isotropicGaussian()) {
             double bound = SIGMAS * Math.sqrt(2 / n);

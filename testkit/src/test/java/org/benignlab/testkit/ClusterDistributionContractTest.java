@@ -177,6 +177,22 @@ class ClusterDistributionContractTest {
     }
 
     @Test
+    void declaredCoordinateVarianceIsCheckedAgainstTheDraws() {
+        // N(0, 4): sub-Gaussian norm 2, λ = 1/4, σ² = 4 declared truthfully passes
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(
+                new Gaussian(2, 0, 0, new ClusterProperties(true, 2, 0.25, 1, false, 4.0)), SEED, DIM, DRAWS));
+        // the same draws declaring σ² = 1 (the unit-variance assumption the reports used to make) fail
+        Optional<String> r = ClusterDistributionContract.check(
+                new Gaussian(2, 0, 0, new ClusterProperties(true, 2, 0.25, 1, false, 1.0)), SEED, DIM, DRAWS);
+        assertTrue(r.orElseThrow().startsWith("coordinate variance σ² = 1.0: "), r.get());
+        // not declared (NaN): nothing to check
+        assertEquals(Optional.empty(), ClusterDistributionContract.check(
+                new Gaussian(2, 0, 0, new ClusterProperties(true, 2, 0.25, 1, false)), SEED, DIM, DRAWS));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ClusterProperties(true, 1, 1, 1, false, Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void discreteDistributionClaimingLogConcavityIsCaught() {
         Optional<String> r = ClusterDistributionContract.check(
                 new Product(ClusterDistributionContractTest::rademacher, new ClusterProperties(true, 1, 1, 1, false)),

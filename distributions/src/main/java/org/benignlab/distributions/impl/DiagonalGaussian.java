@@ -60,7 +60,8 @@ public final class DiagonalGaussian implements ClusterDistribution {
         }
         double max = Math.max(s, 1);
         return new DiagonalGaussian(true, k, s, Double.NaN,
-                new ClusterProperties(true, Math.sqrt(max), 1 / max, Math.min(s, 1), false));
+                new ClusterProperties(true, Math.sqrt(max), 1 / max, Math.min(s, 1), false,
+                        s == 1 ? 1.0 : Double.NaN)); // unequal variances (z_0 too when p <= k): no common σ²
     }
 
     /**
@@ -73,7 +74,7 @@ public final class DiagonalGaussian implements ClusterDistribution {
             throw new IllegalArgumentException("alpha must be a finite number >= 0, got " + alpha);
         }
         return new DiagonalGaussian(false, 0, Double.NaN, alpha,
-                new ClusterProperties(true, 1, 1, alpha == 0 ? 1 : 0, false));
+                new ClusterProperties(true, 1, 1, alpha == 0 ? 1 : 0, false, alpha == 0 ? 1.0 : Double.NaN)); // no common σ² when the variances decay
     }
 
     /** σ_j² for coordinate j of p. */

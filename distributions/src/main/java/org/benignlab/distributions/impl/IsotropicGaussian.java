@@ -18,7 +18,7 @@ import org.benignlab.api.ClusterProperties;
 public final class IsotropicGaussian implements ClusterDistribution {
 
     /** What this distribution declares (Example 2.1 with Σ = I). */
-    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, 1.0, 1.0, 1.0, true);
+    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, 1.0, 1.0, 1.0, true, 1.0);
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out) {

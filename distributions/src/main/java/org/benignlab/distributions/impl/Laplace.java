@@ -17,7 +17,7 @@ import org.benignlab.api.ClusterProperties;
 public final class Laplace implements ClusterDistribution {
 
     /** What this distribution declares. */
-    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, Double.NaN, 0.0, 1.0, false);
+    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, Double.NaN, 0.0, 1.0, false, 1.0);
 
     private static final double SCALE = 1 / Math.sqrt(2);
 

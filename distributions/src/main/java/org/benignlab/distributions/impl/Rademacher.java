@@ -14,7 +14,7 @@ import org.benignlab.api.ClusterProperties;
 public final class Rademacher implements ClusterDistribution {
 
     /** What this distribution declares. */
-    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, 1.0, 0.0, 1.0, false);
+    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, 1.0, 0.0, 1.0, false, 1.0);
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out) {

@@ -15,7 +15,7 @@ import org.benignlab.api.ClusterProperties;
 public final class UniformCube implements ClusterDistribution {
 
     /** What this distribution declares. */
-    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, 1.0, 0.0, 1.0, false);
+    public static final ClusterProperties PROPERTIES = new ClusterProperties(true, 1.0, 0.0, 1.0, false, 1.0);
 
     private static final double HALF_WIDTH = Math.sqrt(3);
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "For each configuration of an experiment file: the assumptions A1-A6 of Theorem 3.1 (both sides, "
                 + "whether they hold, the largest C for which they do), the theorem's bound, the Bayes error, "
-                + "n||mu||^4/p and ||mu||/p^(1/4). Runs nothing.")
+                + "n||mu||^4/(sigma^4 p) and ||mu||/(sigma p^(1/4)) from the cluster's declared properties. Runs nothing.")
 final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
     double c;
 
     @Option(names = "--delta", paramLabel = "DELTA", defaultValue = "0.01",
-            description = "The failure probability δ in the assumptions. Default: ${DEFAULT-VALUE}.")
+            description = "The failure probability δ in the assumptions, in (0, 1/2). Default: ${DEFAULT-VALUE}.")
     double delta;
 
     @Override
@@ -43,8 +43,8 @@ final class CheckCommand implements Callable<Integer> {
         if (!(c > 0) || Double.isInfinite(c)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-C: must be a number > 0, got " + c);
         }
-        if (!(delta > 0 && delta < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--delta: must be in (0, 1), got " + delta);
+        if (!(delta > 0 && delta < 0.5)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--delta: must be in (0, 1/2), got " + delta);
         }
         SweepPlanner.Planned planned = SweepPlanner.plan(
                 new ExperimentLoader(PluginCatalog.load(plugins).registries()), file, overrides);

@@ -79,6 +79,8 @@ final class PluginsCommand implements Callable<Integer> {
             ClusterProperties cp = c.properties();
             m.put("paper_assumptions", cp.meetsPaperAssumptions() ? "yes" : "no");
             m.put("isotropic_gaussian", cp.isotropicGaussian() ? "yes (Gaussian sketch exact)" : "no");
+            m.put("coordinate_variance", Double.isNaN(cp.coordinateVariance()) ? "none declared"
+                    : fmt(cp.coordinateVariance()));
         } else if (o instanceof LabelNoise n) {
             m.put("adversarial", n.adversarial() ? "yes" : "no");
             m.put("needs_features", n.needsFeatures() ? "yes" : "no");

@@ -29,13 +29,26 @@ final class ReportCommand implements Callable<Integer> {
     double boundC;
 
     @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "0.02",
-            description = "Least tolerance above the noise rate for the verdict 'benign'. Default: ${DEFAULT-VALUE}.")
+            description = "The verdicts' fixed equivalence margin around the noise rate: 'benign' needs the 95% interval "
+                    + "of the test error within eta +- TOL. Default: ${DEFAULT-VALUE}.")
     double tolerance;
+
+    @Option(names = "--min-repetitions", paramLabel = "K", defaultValue = "3",
+            description = "Fewest completed repetitions for a verdict against the noise rate (at least 2); below it "
+                    + "the verdict is 'undetermined (k repetitions)'. Default: ${DEFAULT-VALUE}.")
+    int minRepetitions;
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        write(w, dir, options(spec.commandLine(), boundC, tolerance));
+        ReportWriter.Options options = options(spec.commandLine(), boundC, tolerance);
+        try {
+            options = options.withMinRepetitions(minRepetitions);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--min-repetitions: must be at least 2, got "
+                    + minRepetitions);
+        }
+        write(w, dir, options);
         return 0;
     }
 

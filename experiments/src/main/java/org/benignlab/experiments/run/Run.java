@@ -199,6 +199,48 @@ public final class Run {
         p.put("seed", spec.seed());
         s.put("parameters", p);
         s.put("swept", plan.swept());
+        s.put("declared", declared());
+        if (noisyCount != null && 2L * noisyCount >= setup.n()) {
+            s.put("message", (message == null || message.isEmpty() ? "" : message + "; ") + "note: " + noisyCount
+                    + " of " + setup.n() + " training labels were flipped (a fraction of 1/2 or more): the observed "
+                    + "labels agree with the reversed classifier at least as often as with the true one");
+        }
+    }
+
+    /**
+     * What the plugins declare, for reports that read only result files: the cluster's {@code ClusterProperties},
+     * the activation's γ (leakiness) and H (smoothness), the noise model's rate and kind. A value a plugin does not
+     * declare (NaN, or an empty optional) is left out.
+     */
+    private Map<String, Object> declared() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        org.benignlab.api.ClusterProperties cp = plugins.cluster().properties();
+        Map<String, Object> cluster = new LinkedHashMap<>();
+        cluster.put("type", spec.data().cluster().type());
+        cluster.put("product", cp.product());
+        putFinite(cluster, "sub_gaussian_norm", cp.subGaussianNorm());
+        putFinite(cluster, "strong_log_concavity", cp.strongLogConcavity());
+        putFinite(cluster, "kappa", cp.kappa());
+        cluster.put("isotropic_gaussian", cp.isotropicGaussian());
+        putFinite(cluster, "coordinate_variance", cp.coordinateVariance());
+        d.put("cluster", cluster);
+        Map<String, Object> activation = new LinkedHashMap<>();
+        activation.put("type", spec.network().activation().type());
+        plugins.activation().leakiness().ifPresent(v -> activation.put("gamma", v));
+        plugins.activation().smoothness().ifPresent(v -> activation.put("H", v));
+        d.put("activation", activation);
+        Map<String, Object> noise = new LinkedHashMap<>();
+        noise.put("type", spec.data().noise().type());
+        putFinite(noise, "rate", plugins.noise().rate());
+        noise.put("adversarial", plugins.noise().adversarial());
+        d.put("noise", noise);
+        return d;
+    }
+
+    private static void putFinite(Map<String, Object> m, String key, double v) {
+        if (Double.isFinite(v)) {
+            m.put(key, v);
+        }
     }
 
     private Map<String, Object> provenance(Instant start, Instant end) {

@@ -36,7 +36,85 @@ class CheckCommandTest {
                 c2.out());
         CliTest.Result bad = CliTest.cli("check", f.toString(), "--delta", "2");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--delta: must be in (0, 1), got 2.0"), bad.err());
+        assertTrue(bad.err().contains("--delta: must be in (0, 1/2), got 2.0"), bad.err());
+    }
+
+    @Test
+    void deltaMustBeBelowOneHalf() throws Exception {
+        Path f = dir.resolve("e.yaml");
+        Files.writeString(f, ExperimentLoaderTest.VALID);
+        CliTest.Result bad = CliTest.cli("check", f.toString(), "--delta", "0.6");
+        assertEquals(2, bad.code(), bad.out());
+        assertEquals("", bad.out(), "nothing printed but the error");
+        assertTrue(bad.err().contains("--delta: must be in (0, 1/2), got 0.6"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), "one line, no stack trace: " + bad.err());
+        assertEquals(0, CliTest.cli("check", f.toString(), "--delta", "0.49").code());
+    }
+
+    /** A jar holding only a services file that names a provider class already on the class path. */
+    private Path servicesJar(Class<?> extensionPoint, Class<?> provider) throws java.io.IOException {
+        Path jar = dir.resolve("plugins").resolve("scaled.jar");
+        Files.createDirectories(jar.getParent());
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/" + extensionPoint.getName()));
+            out.write((provider.getName() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /** The cells of the first configuration row of {@code benign check}'s table, by column name. */
+    private static java.util.Map<String, String> firstRow(String out) {
+        List<String> lines = out.lines().toList();
+        int h = 0;
+        while (!lines.get(h).startsWith("#")) {
+            h++;
+        }
+        String[] header = lines.get(h).trim().split("\\s{2,}");
+        String[] cells = lines.get(h + 1).trim().split("\\s{2,}");
+        java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            row.put(header[i], cells[i]);
+        }
+        return row;
+    }
+
+    @Test
+    void aClusterOfVarianceFourGivesTheSignalDividedBySixteen() throws Exception {
+        Path jar = servicesJar(org.benignlab.api.ClusterDistributionProvider.class,
+                org.benignlab.experiments.testplugins.ScaledGaussianProvider.class);
+        Path f = dir.resolve("e.yaml");
+        Files.writeString(f, ExperimentLoaderTest.VALID);
+        CliTest.Result unit = CliTest.cli("check", f.toString());
+        CliTest.Result scaled = CliTest.cli("check", f.toString(), "--plugins", jar.toString(), "--set",
+                "data.cluster={type: test-scaled-gaussian, sigma: 2}");
+        assertEquals(0, scaled.code(), scaled.err());
+        java.util.Map<String, String> u = firstRow(unit.out());
+        java.util.Map<String, String> s = firstRow(scaled.out());
+        // n = 20, p = 400, ‖μ‖ = 400^0.35: n‖μ‖⁴/p = 20 · 400^1.4 / 400 = 20 · 400^0.4
+        double signal = 20 * Math.pow(400, 0.4);
+        assertEquals(signal, Double.parseDouble(u.get("n‖μ‖⁴/(σ⁴p)")), 1e-3 * signal);
+        assertEquals(signal / 16, Double.parseDouble(s.get("n‖μ‖⁴/(σ⁴p)")), 1e-3 * signal / 16, scaled.out());
+        assertEquals(Double.parseDouble(u.get("‖μ‖/(σp^¼)")) / 2, Double.parseDouble(s.get("‖μ‖/(σp^¼)")), 1e-3);
+        assertEquals("n/a", s.get("Bayes"), "N(0, 4 I) is not declared isotropic N(0, I)");
+        assertTrue(scaled.out().contains("Bayes n/a: the cluster is not declared isotropic Gaussian"), scaled.out());
+    }
+
+    @Test
+    void adversarialNoiseAndLaplaceClustersLeaveWhatIsUndefinedOut() throws Exception {
+        Path f = dir.resolve("e.yaml");
+        Files.writeString(f, ExperimentLoaderTest.VALID);
+        CliTest.Result adv = CliTest.cli("check", f.toString(), "--set", "data.noise={type: margin-adversarial, rate: 0.1}");
+        assertEquals("n/a", firstRow(adv.out()).get("Bayes"), adv.out());
+        assertTrue(adv.out().contains("Bayes n/a: label noise 'margin-adversarial' is not independent random flips"),
+                adv.out());
+        CliTest.Result lap = CliTest.cli("check", f.toString(), "--set", "data.cluster={type: laplace}");
+        java.util.Map<String, String> row = firstRow(lap.out());
+        assertEquals("n/a", row.get("bound"), lap.out());
+        assertTrue(lap.out().contains("bound n/a: the cluster is not strongly log-concave (λ = 0): Theorem 3.1 does "
+                + "not apply"), lap.out());
+        assertTrue(lap.out().contains("A2 n/a: the cluster declares no sub-Gaussian norm K"), lap.out());
+        assertTrue(row.get("A2").equals("n/a"), lap.out());
     }
 
     @Test

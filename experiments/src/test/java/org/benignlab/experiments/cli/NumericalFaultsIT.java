@@ -33,7 +33,7 @@ class NumericalFaultsIT {
                 training: {loss: {type: logistic}, optimizer: {type: gd, step: "1/p"}, steps: 400, stall_steps: 50}
                 sweep:
                   grid:
-                    training.optimizer.step: ["1/p", 1.0e300, 1.0e-300]
+                    training.optimizer.step: ["1/p", 1.0e308, 1.0e-300]
                 """);
         Path out = dir.resolve("out");
         CliTest.Result r = CliTest.cli("run", f.toString(), "--out", out.toString(), "--no-report");
@@ -45,7 +45,7 @@ class NumericalFaultsIT {
             byStep.put(run.get("swept").get("training.optimizer.step").asText(), s);
         }
         JsonNode healthy = byStep.get(String.valueOf(1.0 / 5000));
-        JsonNode huge = byStep.get("1.0E300");
+        JsonNode huge = byStep.get("1.0E308");
         JsonNode tiny = byStep.get("1.0E-300");
         assertEquals("completed", healthy.get("status").asText(), healthy.toString());
         assertEquals("max_steps", healthy.get("stop_reason").asText());

@@ -26,6 +26,12 @@ public final class ExponentialLoss implements Loss {
         return Math.exp(-z);
     }
 
+    /** log g(z) = −z, exact for every z. */
+    @Override
+    public double logG(double z) {
+        return -z;
+    }
+
     @Override
     public String toString() {
         return "ExponentialLoss";

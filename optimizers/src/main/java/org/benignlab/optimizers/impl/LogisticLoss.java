@@ -28,6 +28,12 @@ public final class LogisticLoss implements Loss {
         return 1 / (1 + Math.exp(z));
     }
 
+    /** log g(z) = −log(1 + e^z) = −softplus(z), finite for every finite z (−z − log1p(e^−z) for z &gt; 0). */
+    @Override
+    public double logG(double z) {
+        return z > 0 ? -z - Math.log1p(Math.exp(-z)) : -Math.log1p(Math.exp(z));
+    }
+
     @Override
     public String toString() {
         return "LogisticLoss";
