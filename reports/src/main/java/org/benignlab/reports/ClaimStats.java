@@ -70,7 +70,7 @@ final class ClaimStats {
         if (x.length < x[0].length + 2) {
             return null;
         }
-        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression(1e-10); // QR singularity threshold
         try {
             ols.newSampleData(y.clone(), copy(x));
             double[] beta = ols.estimateRegressionParameters();
