@@ -220,7 +220,7 @@ public final class Claims {
     private static void bullets(Doc doc, List<List<String>> items) {
         List<List<Doc.Span>> out = new ArrayList<>();
         for (List<String> item : items) {
-            out.add(List.of(Doc.Span.bold(item.get(0)), Doc.Span.text(item.get(1))));
+            out.add(List.of(Doc.Span.bold(item.get(0).strip()), Doc.Span.text(" " + item.get(1))));
         }
         doc.add(new Doc.Bullets(out));
     }
