@@ -159,6 +159,10 @@ class ReproduceIT {
                 dir.resolve("empty").toString(), "--out", out.toString());
         assertEquals(2, missingFile.code());
         assertTrue(missingFile.err().contains("has no loss-ratio.yaml"), missingFile.err());
+        CliTest.Result badPlugins = CliTest.cli("reproduce", "--only", "loss-ratio", "--plugins",
+                dir.resolve("nothing.jar").toString(), "--out", out.toString());
+        assertEquals(2, badPlugins.code(), badPlugins.out() + badPlugins.err());
+        assertTrue(badPlugins.err().contains("--plugins") || badPlugins.err().contains("plugins"), badPlugins.err());
         assertFalse(Files.exists(out), "nothing written");
     }
 }
