@@ -2,10 +2,7 @@ package org.benignlab.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the claims read from one run: its parameters (a missing one is null, and the claim says "n/a"
@@ -135,17 +132,6 @@ final class ClaimRuns {
                         : Math.min(out.withoutA5(), c.withoutA5()));
             } else {
                 out = new LargestC(out.c(), out.by(), Math.min(out.withoutA5(), c.withoutA5()));
-            }
-        }
-        return out;
-    }
-
-    /** The completed runs of an experiment grouped by repetition index, in repetition order. */
-    static Map<Integer, List<RunRecord>> byRepetition(Experiment e) {
-        Map<Integer, List<RunRecord>> out = new TreeMap<>();
-        for (RunRecord r : e.runs()) {
-            if (r.completed()) {
-                out.computeIfAbsent(r.repetition(), k -> new ArrayList<>()).add(r);
             }
         }
         return out;
