@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
-import org.benignlab.api.MetricNames;
+import java.util.Map;
 
 /**
  * The paper's claims (MODEL.md, "Claims to check empirically"), each checked on the results folder of
- * its experiment in {@code examples/paper/} by a stated rule, and the claims report: one row per claim
- * with what the paper states, what was measured (with intervals and fitted exponents), and a verdict.
+ * its experiment in {@code examples/paper/} by a stated rule that can fail, beside a negative control
+ * whose failure the rule must detect, and the claims report (claims.md, claims.html, claims.csv).
+ *
+ * <p>Every claim follows the same principles: it is checked where it has content (at the end of
+ * training, or along the whole trajectory); a constant the paper leaves free is reported as the smallest
+ * value consistent with the measurements (C_min, from an upper confidence bound) and must not drift along
+ * a swept axis; an explicit constant is compared as stated; statistics are computed within each
+ * repetition and then summarised across repetitions (Holm over axes where a rule must hold on each); the
+ * fraction of repetitions (or runs) that satisfy the claim is reported with its Clopper-Pearson interval.
+ * A claim the rule supports is "inconclusive" instead when its control does not come out "not supported"
+ * (the rule did not show it can fail); a claim the rule does not support stays "not supported" whatever
+ * its control says (the rule has already failed, which is what the control is there to show possible).
  */
 public final class Claims {
     private Claims() {
@@ -37,301 +44,121 @@ public final class Claims {
     /**
      * One claim.
      *
-     * @param id        short name; its experiment is {@code examples/paper/<id>.yaml}
-     * @param source    where the paper states it
-     * @param statement what the paper states
-     * @param rule      how the verdict is decided from the measurements
-     * @param quick     {@code --set} overrides for {@code reproduce --quick} (a smaller sweep)
+     * @param id               short name; its experiment is {@code examples/paper/<id>.yaml}
+     * @param source           where the paper states it
+     * @param statement        what the paper states
+     * @param rule             how the verdict is decided from the measurements, with every chosen constant
+     * @param failsIf          what measurements would have made it "not supported"
+     * @param control          the negative control: where the conclusion provably fails
+     * @param controlOverrides {@code --set} overrides that turn the claim's experiment into its control
+     *                         (applied after every other override); empty when the control is computed from
+     *                         the claim's own results (a fit on the wrong variable)
+     * @param quick            {@code --set} overrides for {@code reproduce --quick} (a smaller sweep)
      */
-    public record Claim(String id, String source, String statement, String rule, List<String> quick) {
+    public record Claim(String id, String source, String statement, String rule, String failsIf, String control,
+                        List<String> controlOverrides, List<String> quick) {
+        public Claim {
+            controlOverrides = List.copyOf(controlOverrides);
+            quick = List.copyOf(quick);
+        }
+
+        /** Whether the control is a run of its own (else it is computed from the claim's results). */
+        public boolean controlRuns() {
+            return !controlOverrides.isEmpty();
+        }
     }
 
     /**
      * A claim checked.
      *
-     * @param claim    the claim
-     * @param measured what was measured, in words and numbers
-     * @param verdict  the verdict
-     * @param why      the rule applied to these numbers
+     * @param claim           the claim
+     * @param verdict         the verdict, after the control (inconclusive when the control did not fail)
+     * @param measured        what was measured, in words and numbers
+     * @param why             the rule applied to these numbers
+     * @param controlVerdict  the rule's verdict on the control (it must be "not supported")
+     * @param controlMeasured what the control measured
+     * @param satisfied       repetitions (or runs) that satisfied the claim
+     * @param trials          repetitions (or runs) that decided it
+     * @param ciLow           low end of the 95% Clopper-Pearson interval of satisfied / trials (NaN without trials)
+     * @param ciHigh          high end of it
      */
-    public record Finding(Claim claim, String measured, Verdict verdict, String why) {
+    public record Finding(Claim claim, Verdict verdict, String measured, String why, Verdict controlVerdict,
+                          String controlMeasured, int satisfied, int trials, double ciLow, double ciHigh) {
+        /** satisfied / trials, NaN without trials. */
+        public double fractionSatisfied() {
+            return trials == 0 ? Double.NaN : (double) satisfied / trials;
+        }
     }
 
-    private static final double TOL = 0.02;
+    /** The rule's answer on one results folder. */
+    record Outcome(Verdict verdict, String measured, String why, ClaimStats.Fraction fraction) {
+        static Outcome nothing(String what) {
+            return new Outcome(Verdict.INCONCLUSIVE, what, "nothing to judge", ClaimStats.Fraction.of(0, 0));
+        }
+    }
+
+    /** A claim's rule, on its results and on its control. */
+    interface Check {
+        /** The rule on the claim's own results. */
+        Outcome main(Experiment e) throws IOException;
+
+        /**
+         * The rule on the control: the control's results when it runs ({@link Claim#controlRuns()}), else
+         * null and the control is computed from {@code main}.
+         */
+        Outcome control(Experiment main, Experiment control) throws IOException;
+    }
 
     /** Every claim, in report order. */
-    public static final List<Claim> ALL = List.of(
-            new Claim("test-error-vs-signal", "Theorem 3.1 (2)",
-                    "test error on noisy labels <= η + 2 exp(-n‖μ‖⁴/(C p)): it falls to η as n‖μ‖⁴/p grows",
-                    "supported if the configuration with the largest n‖μ‖⁴/p has mean test error within tol of η "
-                            + "(tol = max(0.02, half-width of its 95% Wilson interval)) and the one with the smallest "
-                            + "is at least tol higher; not supported if the largest-signal test error's interval lies "
-                            + "above η + tol; otherwise inconclusive",
-                    List.of("sweep.grid.data.mu={from: 8, to: 60, steps: 4, scale: log}", "sweep.repetitions=2",
-                            "data.test=2000")),
-            new Claim("jin-threshold", "Section 3 (Jin's threshold)",
-                    "for fixed n, learning fails when ‖μ‖ = o(p^(1/4)), although the Bayes error is then tiny",
-                    "supported if every configuration with ‖μ‖/p^(1/4) < 1 has clean test error at least 0.1 above "
-                            + "the Bayes error Φ(-‖μ‖) and every one with ‖μ‖/p^(1/4) > 1 is within tol of it; not "
-                            + "supported if a configuration below the threshold is within tol of the Bayes error; "
-                            + "otherwise inconclusive",
-                    List.of("sweep.grid.data.p=[10000, 1000000]", "sweep.repetitions=2", "data.test=2000")),
-            new Claim("normalized-margin", "Lemma 4.11",
-                    "the normalized clean margin E[ỹ f(x; W)]/‖W‖_F grows like ‖μ‖² √(n/p)",
-                    "fit log(final normalized margin) = a + b log ‖μ‖ over all completed runs; supported if every "
-                            + "margin is positive and the 95% interval of b meets [1.5, 2.5]; not supported if a "
-                            + "margin is not positive or the interval lies outside [1, 3]; otherwise inconclusive",
-                    List.of("sweep.grid.data.mu={from: 3, to: 30, steps: 4, scale: log}", "sweep.repetitions=2",
-                            "data.test=2000")),
-            new Claim("loss-ratio", "Lemma 4.9",
-                    "max_ij g_i(t)/g_j(t) stays bounded for all t while the training loss goes to 0",
-                    "supported if in every run the training loss falls at least 10-fold and the loss ratio's maximum "
-                            + "over the last decade of steps is at most 1.5 times its maximum over the decade before; "
-                            + "not supported if it is more than 3 times; otherwise inconclusive",
-                    List.of("training.steps=5000", "sweep.repetitions=2")),
-            new Claim("first-step-change", "Proposition 3.2",
-                    "not the kernel regime: ‖W1 - W0‖_F/‖W0‖_F >= γ‖μ‖/C after one step",
-                    "supported if ‖W1 - W0‖_F/‖W0‖_F >= γ‖μ‖ (C = 1) in every completed run, not supported if it "
-                            + "fails in one; the slope b of log(change) against log ‖μ‖ is reported (the bound grows "
-                            + "like ‖μ‖; the measured change also carries a √(p/n) term from the label noise)",
-                    List.of("sweep.grid.data.mu={from: 10, to: 300, steps: 3, scale: log}", "sweep.repetitions=2")),
-            new Claim("interpolation-vs-noise", "Theorem 3.1 (1)",
-                    "gradient descent reaches training error 0 (every noisy label fitted) for every η < 1/C",
-                    "supported if every completed run of every noise rate reaches train error 0; inconclusive "
-                            + "otherwise (the theorem's number of steps may exceed the run's budget)",
-                    List.of("sweep.grid.data.noise.rate=[0.0, 0.2, 0.4]", "sweep.repetitions=2")));
+    public static final List<Claim> ALL = List.of(TestErrorClaim.CLAIM, LossToEpsilonClaim.CLAIM, JinClaim.CLAIM,
+            LossRatioClaim.CLAIM, GradientClaim.CLAIM, MarginClaim.CLAIM);
 
-    /** Checks {@code claim} on the results folder of its experiment. */
-    public static Finding evaluate(Claim claim, Path resultsDir) throws IOException {
+    private static final Map<String, Check> CHECKS = Map.of(TestErrorClaim.CLAIM.id(), new TestErrorClaim(),
+            LossToEpsilonClaim.CLAIM.id(), new LossToEpsilonClaim(), JinClaim.CLAIM.id(), new JinClaim(),
+            LossRatioClaim.CLAIM.id(), new LossRatioClaim(), GradientClaim.CLAIM.id(), new GradientClaim(),
+            MarginClaim.CLAIM.id(), new MarginClaim());
+
+    /** The claim with this id, or null. */
+    public static Claim byId(String id) {
+        return ALL.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * Checks {@code claim} on the results folder of its experiment and that of its control.
+     *
+     * @param controlDir the control's results folder when the control runs ({@link Claim#controlRuns()});
+     *                   ignored (may be null) otherwise
+     */
+    public static Finding evaluate(Claim claim, Path resultsDir, Path controlDir) throws IOException {
+        Check check = CHECKS.get(claim.id());
+        if (check == null) {
+            throw new IllegalArgumentException("unknown claim " + claim.id());
+        }
         Experiment e = ResultsReader.read(resultsDir);
-        List<Configuration> configs = e.configurations().stream().filter(c -> !c.completedRuns().isEmpty()).toList();
-        if (configs.isEmpty()) {
-            return new Finding(claim, "no completed run", Verdict.INCONCLUSIVE, "nothing to measure");
-        }
-        return switch (claim.id()) {
-            case "test-error-vs-signal" -> testErrorVsSignal(claim, configs);
-            case "jin-threshold" -> jinThreshold(claim, configs);
-            case "normalized-margin" -> slopeClaim(claim, configs);
-            case "loss-ratio" -> lossRatio(claim, configs);
-            case "first-step-change" -> firstStep(claim, configs);
-            case "interpolation-vs-noise" -> interpolation(claim, configs);
-            default -> throw new IllegalArgumentException("unknown claim " + claim.id());
-        };
-    }
-
-    private static double meanOf(Configuration c, String metric) {
-        return c.completedRuns().stream().map(r -> r.summary().metric(metric)).filter(v -> v != null && !v.isNaN())
-                .mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    }
-
-    /** Wilson interval of the pooled test errors of a configuration's completed runs. */
-    private static Stats.Interval pooled(Configuration c, String metric) {
-        long errors = 0;
-        long trials = 0;
-        for (RunRecord r : c.completedRuns()) {
-            Double rate = r.summary().metric(metric);
-            Double t = ConfigStats.trials(r, metric);
-            if (rate != null && t != null && !rate.isNaN()) {
-                errors += Math.round(rate * t);
-                trials += Math.round(t);
-            }
-        }
-        return trials == 0 ? new Stats.Interval(Double.NaN, Double.NaN) : Stats.wilson(errors, trials);
-    }
-
-    private static String f(double v) {
-        return Formats.human(v);
-    }
-
-    private static Finding testErrorVsSignal(Claim claim, List<Configuration> configs) {
-        Comparator<Configuration> bySignal = Comparator.comparingDouble(c -> c.n() * Math.pow(c.mu(), 4) / c.p());
-        Configuration low = configs.stream().min(bySignal).orElseThrow();
-        Configuration high = configs.stream().max(bySignal).orElseThrow();
-        double eta = high.eta();
-        double top = meanOf(high, MetricNames.TEST_ERROR);
-        double bottom = meanOf(low, MetricNames.TEST_ERROR);
-        Stats.Interval ci = pooled(high, MetricNames.TEST_ERROR);
-        double tol = Math.max(TOL, (ci.high() - ci.low()) / 2);
-        String measured = String.format(Locale.ROOT, "test error %s (95%% %s-%s) at n‖μ‖⁴/p = %s vs η = %s; %s at "
-                        + "n‖μ‖⁴/p = %s", f(top), f(ci.low()), f(ci.high()), f(signal(high)), f(eta), f(bottom),
-                f(signal(low)));
-        Verdict v;
-        if (Math.abs(top - eta) <= tol && bottom - top >= tol) {
-            v = Verdict.SUPPORTED;
-        } else if (ci.low() > eta + tol) {
-            v = Verdict.NOT_SUPPORTED;
-        } else {
-            v = Verdict.INCONCLUSIVE;
-        }
-        return new Finding(claim, measured, v, String.format(Locale.ROOT, "tol = %s: |%s - η| %s tol, drop %s %s tol",
-                f(tol), f(top), Math.abs(top - eta) <= tol ? "<=" : ">", f(bottom - top), bottom - top >= tol ? ">=" : "<"));
-    }
-
-    private static double signal(Configuration c) {
-        return c.n() * Math.pow(c.mu(), 4) / c.p();
-    }
-
-    private static Finding jinThreshold(Claim claim, List<Configuration> configs) {
-        List<String> parts = new ArrayList<>();
-        boolean below = true;
-        boolean above = true;
-        boolean contradiction = false;
-        for (Configuration c : configs) {
-            double ratio = c.mu() / Math.pow(c.p(), 0.25);
-            double clean = meanOf(c, MetricNames.TEST_ERROR_CLEAN);
-            double bayes = Theory.bayesErrorClean(c.mu());
-            Stats.Interval ci = pooled(c, MetricNames.TEST_ERROR_CLEAN);
-            double tol = Math.max(TOL, (ci.high() - ci.low()) / 2);
-            parts.add(String.format(Locale.ROOT, "p=%s ‖μ‖/p^¼=%s: clean error %s (Bayes %s)", f(c.p()), f(ratio),
-                    f(clean), f(bayes)));
-            if (ratio < 1) {
-                below &= clean >= bayes + 0.1;
-                contradiction |= clean <= bayes + tol;
+        Outcome main = ClaimRuns.completed(e).isEmpty() ? Outcome.nothing("no completed run") : check.main(e);
+        Outcome control;
+        if (claim.controlRuns()) {
+            if (controlDir == null) {
+                control = Outcome.nothing("the control was not run");
             } else {
-                above &= clean <= bayes + tol;
+                Experiment c = ResultsReader.read(controlDir);
+                control = ClaimRuns.completed(c).isEmpty() ? Outcome.nothing("no completed control run")
+                        : check.control(e, c);
             }
-        }
-        Verdict v = contradiction ? Verdict.NOT_SUPPORTED : below && above ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
-        return new Finding(claim, String.join("; ", parts), v, String.format(Locale.ROOT,
-                "below the threshold every clean error is >= Bayes + 0.1: %s; above it every one is within tol: %s",
-                below ? "yes" : "no", above ? "yes" : "no"));
-    }
-
-    /** OLS of log y on log x over runs; {slope, low, high, n}. */
-    private static double[] slope(List<double[]> points) {
-        SimpleRegression reg = new SimpleRegression();
-        for (double[] p : points) {
-            reg.addData(Math.log(p[0]), Math.log(p[1]));
-        }
-        double b = reg.getSlope();
-        double half = points.size() > 2 ? reg.getSlopeConfidenceInterval(0.05) : Double.NaN;
-        return new double[] {b, b - half, b + half, points.size()};
-    }
-
-    private static Finding slopeClaim(Claim claim, List<Configuration> configs) {
-        List<double[]> points = new ArrayList<>();
-        boolean positive = true;
-        for (Configuration c : configs) {
-            for (RunRecord r : c.completedRuns()) {
-                Double m = r.summary().metric(MetricNames.NORMALIZED_MARGIN);
-                if (m == null || m.isNaN()) {
-                    continue;
-                }
-                positive &= m > 0;
-                if (m > 0) {
-                    points.add(new double[] {c.mu(), m});
-                }
-            }
-        }
-        if (points.size() < 3) {
-            return new Finding(claim, points.size() + " runs recorded the normalized margin", Verdict.INCONCLUSIVE,
-                    "a slope needs at least 3 runs (is the margin diagnostic on?)");
-        }
-        double[] s = slope(points);
-        String measured = String.format(Locale.ROOT, "normalized margin ∝ ‖μ‖^b with b = %s (95%% %s to %s, %d runs)",
-                f(s[0]), f(s[1]), f(s[2]), (int) s[3]);
-        Verdict v;
-        if (positive && s[1] <= 2.5 && s[2] >= 1.5) {
-            v = Verdict.SUPPORTED;
-        } else if (!positive || s[2] < 1 || s[1] > 3) {
-            v = Verdict.NOT_SUPPORTED;
         } else {
+            control = ClaimRuns.completed(e).isEmpty() ? Outcome.nothing("no completed run") : check.control(e, null);
+        }
+        Verdict v = main.verdict();
+        String why = main.why();
+        if (v == Verdict.SUPPORTED && control.verdict() != Verdict.NOT_SUPPORTED) {
             v = Verdict.INCONCLUSIVE;
+            why = why + "; but the control came out \"" + control.verdict().word() + "\", not \"not supported\": "
+                    + "the rule did not show it can fail, so the claim is inconclusive";
         }
-        return new Finding(claim, measured, v, "every margin positive: " + (positive ? "yes" : "no")
-                + "; interval of b meets [1.5, 2.5]: " + (s[1] <= 2.5 && s[2] >= 1.5 ? "yes" : "no"));
-    }
-
-    private static Finding lossRatio(Claim claim, List<Configuration> configs) throws IOException {
-        double worstGrowth = 0;
-        double smallestFall = Double.POSITIVE_INFINITY;
-        double largestRatio = 0;
-        int runs = 0;
-        for (Configuration c : configs) {
-            for (RunRecord r : c.completedRuns()) {
-                if (r.metricsFile() == null) {
-                    continue;
-                }
-                MetricsTable t = MetricsTable.read(r.metricsFile());
-                List<MetricsTable.Point> ratio = t.series(MetricNames.LOSS_RATIO);
-                List<MetricsTable.Point> loss = t.series(MetricNames.TRAIN_LOSS);
-                if (ratio.isEmpty() || loss.size() < 2) {
-                    continue;
-                }
-                runs++;
-                long last = ratio.get(ratio.size() - 1).step();
-                double lastDecade = maxBetween(ratio, last / 10.0, last);
-                double decadeBefore = maxBetween(ratio, last / 100.0, last / 10.0);
-                worstGrowth = Math.max(worstGrowth, lastDecade / decadeBefore);
-                smallestFall = Math.min(smallestFall, loss.get(0).value() / loss.get(loss.size() - 1).value());
-                largestRatio = Math.max(largestRatio, ratio.stream().mapToDouble(MetricsTable.Point::value).max()
-                        .orElse(Double.NaN));
-            }
-        }
-        if (runs == 0) {
-            return new Finding(claim, "no run recorded the loss ratio", Verdict.INCONCLUSIVE,
-                    "is the losses diagnostic on?");
-        }
-        String measured = String.format(Locale.ROOT, "over %d runs: training loss fell at least %s-fold; largest loss "
-                + "ratio %s; last decade / decade before <= %s", runs, f(smallestFall), f(largestRatio), f(worstGrowth));
-        Verdict v = smallestFall >= 10 && worstGrowth <= 1.5 ? Verdict.SUPPORTED
-                : worstGrowth > 3 ? Verdict.NOT_SUPPORTED : Verdict.INCONCLUSIVE;
-        return new Finding(claim, measured, v, "fall >= 10: " + (smallestFall >= 10 ? "yes" : "no")
-                + "; growth <= 1.5: " + (worstGrowth <= 1.5 ? "yes" : "no"));
-    }
-
-    private static double maxBetween(List<MetricsTable.Point> series, double from, double to) {
-        return series.stream().filter(p -> p.step() > from && p.step() <= to).mapToDouble(MetricsTable.Point::value)
-                .max().orElse(Double.NaN);
-    }
-
-    private static Finding firstStep(Claim claim, List<Configuration> configs) throws IOException {
-        List<double[]> points = new ArrayList<>();
-        boolean holds = true;
-        double worst = Double.POSITIVE_INFINITY;
-        for (Configuration c : configs) {
-            double gamma = ResultsReader.runParameter(c.completedRuns().get(0), "gamma", "network.activation.gamma");
-            for (RunRecord r : c.completedRuns()) {
-                if (r.metricsFile() == null) {
-                    continue;
-                }
-                double change = MetricsTable.read(r.metricsFile()).series(MetricNames.RELATIVE_CHANGE).stream()
-                        .filter(p -> p.step() == 1).mapToDouble(MetricsTable.Point::value).findFirst().orElse(Double.NaN);
-                if (Double.isNaN(change)) {
-                    continue;
-                }
-                double bound = gamma * c.mu();
-                holds &= change >= bound;
-                worst = Math.min(worst, change / bound);
-                points.add(new double[] {c.mu(), change});
-            }
-        }
-        if (points.size() < 3) {
-            return new Finding(claim, points.size() + " runs recorded the change at step 1", Verdict.INCONCLUSIVE,
-                    "needs at least 3 runs with the change diagnostic on");
-        }
-        double[] s = slope(points);
-        String measured = String.format(Locale.ROOT, "‖W1 - W0‖/‖W0‖ >= γ‖μ‖ in %s runs (smallest ratio to the bound "
-                        + "%s); change ∝ ‖μ‖^b with b = %s (95%% %s to %s)", holds ? "all " + points.size() : "not all",
-                f(worst), f(s[0]), f(s[1]), f(s[2]));
-        return new Finding(claim, measured, holds ? Verdict.SUPPORTED : Verdict.NOT_SUPPORTED,
-                "the bound with C = 1 " + (holds ? "holds in every run" : "fails in a run"));
-    }
-
-    private static Finding interpolation(Claim claim, List<Configuration> configs) {
-        List<String> parts = new ArrayList<>();
-        boolean all = true;
-        for (Configuration c : configs) {
-            long fitted = c.completedRuns().stream().filter(r -> {
-                Double e = r.summary().metric(MetricNames.TRAIN_ERROR);
-                return e != null && e == 0.0;
-            }).count();
-            all &= fitted == c.completedRuns().size();
-            parts.add(String.format(Locale.ROOT, "η=%s: %d/%d", f(c.eta()), fitted, c.completedRuns().size()));
-        }
-        return new Finding(claim, "runs reaching train error 0: " + String.join(", ", parts),
-                all ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE, all ? "every run interpolated" : "some run did not "
-                        + "interpolate within its steps");
+        ClaimStats.Fraction f = main.fraction();
+        return new Finding(claim, v, main.measured() + "; satisfied by " + f.show(), why, control.verdict(),
+                control.measured(), f.satisfied(), f.trials(), f.ci() == null ? Double.NaN : f.ci().low(),
+                f.ci() == null ? Double.NaN : f.ci().high());
     }
 
     /**
@@ -344,25 +171,43 @@ public final class Claims {
         Doc doc = new Doc("Benign Lab: the paper's claims, checked");
         doc.heading(1, "The paper's claims, checked (" + mode + ")");
         doc.paragraph("Frei, Chatterji, Bartlett (2022), Benign Overfitting without Linearity. Each claim is checked "
-                + "on a sweep of its own (examples/paper/<claim>.yaml; each sweep's report is in its folder) by the "
-                + "rule in the last column. A verdict is about these finite experiments, not a proof.");
+                + "on a sweep of its own (examples/paper/<claim>.yaml; each sweep's report is in its folder) by a "
+                + "stated rule that can fail, and beside a negative control where the conclusion provably fails: "
+                + "the rule must say \"not supported\" there, otherwise a \"supported\" claim is reported "
+                + "\"inconclusive\". Statistics "
+                + "are computed within each repetition and summarised across repetitions; \"satisfied by\" counts "
+                + "the repetitions (or runs) that satisfy the claim, with a 95% Clopper-Pearson interval (the "
+                + "theorem holds with probability at least 1 - 2δ; the interval is compared with 1/2, δ = 1/4). "
+                + "A verdict is about these finite experiments, not a proof."
+                + ("quick".equals(mode) ? " This is the quick run: fewer repetitions and values, so a verdict may be "
+                + "\"inconclusive\" for lack of repetitions; the reason is given." : ""));
         List<List<String>> rows = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("claim,source,statement,measured,verdict,rule,why\n");
+        StringBuilder csv = new StringBuilder("claim,source,verdict,control_verdict,fraction_satisfied,"
+                + "satisfied_low,satisfied_high,measured,control_measured,rule,fails_if,control,why\n");
         for (Finding fd : findings) {
             rows.add(List.of(fd.claim().id(), fd.claim().source(), fd.claim().statement(), fd.measured(),
-                    fd.verdict().word(), fd.why()));
-            csv.append(String.join(",", List.of(fd.claim().id(), fd.claim().source(), fd.claim().statement(),
-                    fd.measured(), fd.verdict().word(), fd.claim().rule(), fd.why()).stream()
-                    .map(Claims::csvCell).toList())).append('\n');
+                    fd.verdict().word(), fd.controlVerdict().word()));
+            csv.append(String.join(",", List.of(fd.claim().id(), fd.claim().source(), fd.verdict().word(),
+                    fd.controlVerdict().word(), Formats.csv(fd.fractionSatisfied()), Formats.csv(fd.ciLow()),
+                    Formats.csv(fd.ciHigh()), fd.measured(), fd.controlMeasured(), fd.claim().rule(),
+                    fd.claim().failsIf(), fd.claim().control(), fd.why()).stream().map(Claims::csvCell).toList()))
+                    .append('\n');
         }
-        doc.add(new Doc.Table(List.of("claim", "paper", "states", "measured", "verdict", "by the rule"),
+        doc.add(new Doc.Table(List.of("claim", "paper", "states", "measured", "verdict", "control"),
                 new boolean[6], rows));
-        doc.heading(2, "Rules");
-        List<List<Doc.Span>> rules = new ArrayList<>();
         for (Finding fd : findings) {
-            rules.add(List.of(Doc.Span.bold(fd.claim().id()), Doc.Span.text(": " + fd.claim().rule() + ".")));
+            Claim c = fd.claim();
+            doc.heading(2, c.id() + " (" + c.source() + "): " + fd.verdict().word());
+            bullets(doc, List.of(
+                    List.of("The paper states: ", c.statement() + "."),
+                    List.of("Rule: ", c.rule() + "."),
+                    List.of("It would have failed if: ", c.failsIf() + "."),
+                    List.of("Measured: ", fd.measured() + "."),
+                    List.of("By the rule: ", fd.why() + "."),
+                    List.of("Control: ", c.control() + "."),
+                    List.of("Control measured: ", fd.controlMeasured() + " (verdict of the rule on it: "
+                            + fd.controlVerdict().word() + ").")));
         }
-        doc.add(new Doc.Bullets(rules));
         Path md = dir.resolve("claims.md");
         Path html = dir.resolve("claims.html");
         Path csvFile = dir.resolve("claims.csv");
@@ -370,6 +215,14 @@ public final class Claims {
         AtomicFiles.writeString(html, doc.toHtml());
         AtomicFiles.writeString(csvFile, csv.toString());
         return List.of(html, md, csvFile);
+    }
+
+    private static void bullets(Doc doc, List<List<String>> items) {
+        List<List<Doc.Span>> out = new ArrayList<>();
+        for (List<String> item : items) {
+            out.add(List.of(Doc.Span.bold(item.get(0).strip()), Doc.Span.text(" " + item.get(1))));
+        }
+        doc.add(new Doc.Bullets(out));
     }
 
     private static String csvCell(String s) {

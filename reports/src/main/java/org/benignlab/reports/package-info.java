@@ -23,5 +23,11 @@
  * {@code ConfigStats} and {@code Stats} (means, Student t and Wilson intervals, verdicts), {@code Figures}
  * and {@code ChartKit} (XChart), {@code ReportText} and {@code Doc} (one text, rendered as HTML and
  * Markdown with escaping), {@code SummaryCsv}.
+ *
+ * <p>The paper's claims ({@code benign reproduce}): {@link org.benignlab.reports.Claims} judges each claim
+ * on its sweep and its negative control and writes claims.md/html/csv; one package-private class per
+ * claim ({@code TestErrorClaim}, {@code LossToEpsilonClaim}, {@code JinClaim}, {@code LossRatioClaim},
+ * {@code GradientClaim}, {@code MarginClaim}) with {@code PerRunClaim}, {@code DriftFit},
+ * {@code ClaimStats} and {@code ClaimRuns} shared among them.
  */
 package org.benignlab.reports;
