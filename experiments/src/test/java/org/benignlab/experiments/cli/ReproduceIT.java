@@ -27,41 +27,13 @@ class ReproduceIT {
         String[] header = lines.get(0).split(",");
         Map<String, Map<String, String>> out = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = cells(line);
+            List<String> cells = Csv.split(line);
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < header.length; i++) {
                 row.put(header[i], cells.get(i));
             }
             out.put(row.get("claim"), row);
         }
-        return out;
-    }
-
-    private static List<String> cells(String line) {
-        List<String> out = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
         return out;
     }
 
