@@ -123,7 +123,13 @@ public final class DenseEngine extends ThreadedEngine {
             }
             DenseNetwork network = new DenseNetwork(ops, train, test, w, m, p, setup.records(Diagnostics.CHANGE));
             TrainingLoop.FinalStep last = finalStep(finalWeights, saver, saver::finalDense);
-            return new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
+            TrainingResult result = new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
+            if (setup.baselines().isEmpty()) {
+                return result;
+            }
+            double[][] k = network.trainGram();
+            double[][] testK = LinearBaselines.projections(test.x, train.x, p, ops);
+            return LinearBaselines.attach(result, setup, plugins, k, train, testK, test);
         }
     }
 

@@ -105,8 +105,9 @@ public final class SketchEngine extends ThreadedEngine {
             saver.init(problem.a, null, problem.z0);
             SpanNetwork network = new SpanNetwork(problem, ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
-            return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
-                    last).execute();
+            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
+                    sink, last).execute();
+            return LinearBaselines.attach(result, setup, plugins, problem);
         }
     }
 

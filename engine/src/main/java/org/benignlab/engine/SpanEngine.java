@@ -117,8 +117,9 @@ public final class SpanEngine extends ThreadedEngine {
             SpanProblem problem = prepare(setup, plugins, streams, ops, saver);
             SpanNetwork network = new SpanNetwork(problem, ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
-            return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
-                    last).execute();
+            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
+                    sink, last).execute();
+            return LinearBaselines.attach(result, setup, plugins, problem);
         }
     }
 
