@@ -27,6 +27,7 @@ final class ReportText {
                 + "completed repetitions that reached train error 0. Every final metric with its mean, sample standard "
                 + "deviation and 95% interval is in "), Span.code("summary.csv"), Span.text("."));
         paired.addTo(doc, exp.sweepPaths());
+        BaselineComparisons.of(exp).addTo(doc, exp.sweepPaths());
         verdictRule(doc, options);
         statistics(doc);
         doc.heading(2, "Figures");
