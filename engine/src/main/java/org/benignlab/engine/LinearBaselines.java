@@ -80,9 +80,12 @@ public final class LinearBaselines {
                     out.put(MetricNames.MAX_MARGIN_MARGIN, s.solved() ? s.margin() : Double.NaN);
                     out.put(MetricNames.MAX_MARGIN_SUPPORT_VECTORS, s.solved() ? s.supportVectors() : Double.NaN);
                     if (!s.solved()) {
-                        note.append(String.format(java.util.Locale.ROOT, "max-margin baseline not computed: relative "
-                                + "duality gap %s after %d sweeps (the training set may not be separable through "
-                                + "the origin)", s.gap(), s.sweeps()));
+                        note.append(Double.isNaN(s.marginBound())
+                                ? String.format(java.util.Locale.ROOT, "max-margin baseline not computed: relative "
+                                        + "duality gap %s after %d sweeps", s.gap(), s.sweeps())
+                                : String.format(java.util.Locale.ROOT, "max-margin baseline not computed: the "
+                                        + "training set is not separable through the origin (no margin above %.3g)",
+                                        s.marginBound()));
                     }
                 }
                 case MIN_NORM -> {

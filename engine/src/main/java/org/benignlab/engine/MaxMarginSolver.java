@@ -28,8 +28,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *       every {@value #POLISH_EVERY} sweeps and when the gap rule holds, a polish: with S = {i : α_i &gt; 0},
  *       α_S = Q_SS^{-1} 1 (Cholesky), accepted when α_S &gt; 0 and its gap is smaller; a polished point that
  *       satisfies the KKT conditions ends the search.</li>
- *   <li>At most {@link #maxSweeps(int)} sweeps; a problem not solved to the gap rule by then (the training set not
- *       separable through the origin, where D is unbounded, or too ill-conditioned) is reported as unsolved.</li>
+ *   <li>Not separable: every {@value #POLISH_EVERY} sweeps, the change d of α since the last check gives an upper bound
+ *       sqrt(d̂^T Q d̂) (d̂ = d⁺ / Σ d⁺) on the margin of every classifier ({@link #marginBound}); when it is at most
+ *       {@link #SEPARABILITY} · max_i ||x_i|| the solver stops as unsolved with that bound (on a set that is not
+ *       separable the dual is unbounded and α runs off along a d &gt;= 0 with Q d = 0).</li>
+ *   <li>At most {@link #maxSweeps(int)} sweeps; a problem not solved to the gap rule by then (too ill-conditioned)
+ *       is reported as unsolved.</li>
  * </ol>
  * Deterministic: a fixed order, one thread; the same K and y give the same bits.
  */
@@ -51,10 +55,19 @@ public final class MaxMarginSolver {
      * @param gap            the final relative duality gap (P − D) / P (infinite when no α had μ(α) &gt; 0)
      * @param sweeps         coordinate-descent sweeps used (0 when the first Cholesky solve was optimal)
      * @param solved         whether the gap rule holds
+     * @param marginBound    when not solved because the set is not separable through the origin (to
+     *                       {@link #SEPARABILITY}): an upper bound on the margin of every classifier, at most
+     *                       {@link #SEPARABILITY} · max_i ||x_i|| (NaN otherwise)
      */
     public record Solution(double[] alpha, double margin, int supportVectors, double gap, int sweeps,
-                           boolean solved) {
+                           boolean solved, double marginBound) {
     }
+
+    /**
+     * The solver stops as "not separable" when it proves that no classifier through the origin has a margin above
+     * this fraction of max_i ||x_i|| ({@link #marginBound}).
+     */
+    public static final double SEPARABILITY = 1e-8;
 
     /** The sweep cap: max(2000, 4·10^9 / n²) sweeps, i.e. at most about 4·10^9 multiply-adds of coordinate descent. */
     static int maxSweeps(int n) {
@@ -98,6 +111,11 @@ public final class MaxMarginSolver {
         double[] qa = multiply(q, a);
         int cap = maxSweeps(n);
         double best = relativeGap(q, a);
+        double maxDiag = 0.0;
+        for (int i = 0; i < n; i++) {
+            maxDiag = Math.max(maxDiag, q[i][i]);
+        }
+        double[] previous = a.clone();
         for (int sweep = 1; sweep <= cap; sweep++) {
             for (int i = 0; i < n; i++) {
                 double qii = q[i][i];
@@ -133,11 +151,51 @@ public final class MaxMarginSolver {
                 if (gap <= TOLERANCE) {
                     return solution(q, a, gap, sweep, true);
                 }
+                if (sweep % POLISH_EVERY == 0) {
+                    double bound = marginBound(q, a, previous);
+                    if (bound <= SEPARABILITY * Math.sqrt(maxDiag)) {
+                        return unsolved(n, best, sweep, bound);
+                    }
+                    System.arraycopy(a, 0, previous, 0, n);
+                }
             }
         }
+        return unsolved(n, best, cap, Double.NaN);
+    }
+
+    private static Solution unsolved(int n, double gap, int sweeps, double marginBound) {
         double[] nan = new double[n];
         java.util.Arrays.fill(nan, Double.NaN);
-        return new Solution(nan, Double.NaN, 0, best, cap, false);
+        return new Solution(nan, Double.NaN, 0, gap, sweeps, false, marginBound);
+    }
+
+    /**
+     * An upper bound on the margin of every w: for d̂ in the simplex, min_i y_i &lt;w, x_i&gt; &lt;= &lt;w, Σ d̂_i y_i x_i&gt;
+     * &lt;= ||w|| sqrt(d̂^T Q d̂). Here d̂ is the positive part of the change of α over the last sweeps, normalised:
+     * on a set that is not separable through the origin the dual is unbounded and coordinate descent moves α along
+     * a direction d &gt;= 0 with Q d = 0 (Gordan's alternative), so the bound falls to rounding. +infinity when α did
+     * not grow.
+     */
+    static double marginBound(double[][] q, double[] a, double[] previous) {
+        int n = a.length;
+        double[] d = new double[n];
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            d[i] = Math.max(0.0, a[i] - previous[i]);
+            sum += d[i];
+        }
+        if (!(sum > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        for (int i = 0; i < n; i++) {
+            d[i] /= sum;
+        }
+        double[] qd = multiply(q, d);
+        double quad = 0.0;
+        for (int i = 0; i < n; i++) {
+            quad += d[i] * qd[i];
+        }
+        return Math.sqrt(Math.max(0.0, quad));
     }
 
     /** (P − D) / P for α (the class comment); +infinity when min_i (Qα)_i &lt;= 0 or α = 0. */
@@ -240,7 +298,7 @@ public final class MaxMarginSolver {
                 support++;
             }
         }
-        return new Solution(alpha.clone(), min / Math.sqrt(quad), support, gap, sweeps, solved);
+        return new Solution(alpha.clone(), min / Math.sqrt(quad), support, gap, sweeps, solved, Double.NaN);
     }
 
     private static double[] multiply(double[][] q, double[] a) {

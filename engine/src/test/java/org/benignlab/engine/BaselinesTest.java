@@ -182,6 +182,15 @@ class BaselinesTest {
         MaxMarginSolver.Solution s = MaxMarginSolver.solve(gram(x), y);
         assertFalse(s.solved());
         assertTrue(Double.isNaN(s.margin()));
+        assertTrue(s.marginBound() <= MaxMarginSolver.SEPARABILITY * Math.sqrt(gram(x)[4][4]) * 2, "" + s.marginBound());
+        assertTrue(s.sweeps() < 10_000, "stopped by the bound, not the cap: " + s.sweeps());
+
+        // a set that is separable only with a tiny margin is not declared non-separable
+        double[] y2 = new double[6];
+        double[][] x2 = separable(6, 3, 8, y2);
+        MaxMarginSolver.Solution ok = MaxMarginSolver.solve(gram(x2), y2);
+        assertTrue(ok.solved());
+        assertTrue(Double.isNaN(ok.marginBound()));
     }
 
     @Test
