@@ -133,13 +133,14 @@ final class BaselineComparisons {
                 + "mean over repetitions of network minus baseline, with the 95% Student t interval of the "
                 + "per-repetition differences in parentheses: a negative Δ whose interval excludes 0 says the network "
                 + "does better on these draws. \"one-step, closed form\" is Φ(−(1−2η̂)‖μ‖²/√((1−2η̂)²‖μ‖² + p/n)) "
-                + "(clean labels; isotropic Gaussian clusters, flips independent of the points); the Bayes error is the "
+                + "(clean labels: its column \"baseline test error\" is a clean error; isotropic Gaussian clusters, flips "
+                + "independent of the points); the Bayes error is the "
                 + "floor no classifier beats (Gaussian clusters, random flips)."));
         List<String> header = new ArrayList<>(List.of("#"));
         for (String path : sweepPaths) {
             header.add(Labels.symbol(path));
         }
-        header.addAll(List.of("baseline", "pairs", "baseline error", "Δ test error (95% CI)",
+        header.addAll(List.of("baseline", "pairs", "baseline test error", "Δ test error (95% CI)",
                 "Δ clean test error (95% CI)"));
         boolean[] right = new boolean[header.size()];
         for (int i = 2 + sweepPaths.size(); i < right.length; i++) {
