@@ -84,7 +84,7 @@ public final class DenseEngine extends ThreadedEngine {
                 + (long) Math.min(TEST_BLOCK, setup.testSize()) * m
                 + (setup.records(Diagnostics.CHANGE) ? m * p : 0)          // a copy of W0
                 + (setup.records(Diagnostics.GRADIENTS) ? n * n + m * n : 0); // K and a_k φ'(z_ik)
-        return 8 * doubles;
+        return 8 * (doubles + LinearBaselines.workDoubles(setup, true));
     }
 
     @Override

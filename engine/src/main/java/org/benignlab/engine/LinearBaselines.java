@@ -257,4 +257,17 @@ public final class LinearBaselines {
         });
         return out;
     }
+
+    /**
+     * Doubles the baselines of {@code setup} hold beyond the engine's own arrays: Q and the solvers' matrices (about
+     * 4·n²), plus, for explicit points ({@code computesProjections}: the dense engine), K and X_test X^T (n² +
+     * testSize·n); 0 without baselines.
+     */
+    static long workDoubles(TrainingSetup setup, boolean computesProjections) {
+        if (setup.baselines().isEmpty()) {
+            return 0;
+        }
+        long n = setup.n();
+        return 4 * n * n + (computesProjections ? n * n + (long) setup.testSize() * n : 0);
+    }
 }

@@ -88,7 +88,7 @@ public final class SketchEngine extends ThreadedEngine {
         long nn = n + m;
         long doubles = nn * (nn + 1) / 2 + nn * nn + 2 * nn + SpanProblem.doubles(n, m, setup.testSize())
                 + 6 * m * n + 4 * m * m + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
-        return 8 * doubles;
+        return 8 * (doubles + LinearBaselines.workDoubles(setup, false));
     }
 
     @Override

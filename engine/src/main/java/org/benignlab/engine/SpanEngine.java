@@ -102,7 +102,7 @@ public final class SpanEngine extends ThreadedEngine {
         long block = Math.min((long) setup.testSize(), blockRows(setup.p())) * p;
         long doubles = 2 * (n + m) * p + block + (n + m) * (n + m) + SpanProblem.doubles(n, m, setup.testSize()) + 6 * m * n + 4 * m * m
                 + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
-        return 8 * doubles;
+        return 8 * (doubles + LinearBaselines.workDoubles(setup, false));
     }
 
     @Override

@@ -236,6 +236,10 @@ class BaselinesTest {
             assertTrue(Double.isFinite(sketch.baselines().get(m)), m);
         }
         assertEquals(20.0, span.baselines().get(MetricNames.MAX_MARGIN_SUPPORT_VECTORS)); // p >> n: every point
+        assertEquals(dense.baselines(), new DenseEngine(1).train(s, pl, Fixture.streams(3), MetricsSink.discard())
+                .baselines(), "the same bits for any thread count");
+        assertEquals(span.baselines(), new SpanEngine(2).train(s, pl, Fixture.streams(3), MetricsSink.discard())
+                .baselines(), "the same bits for any thread count");
         TrainingResult none = new SpanEngine(1).train(s.withBaselines(Set.of()), pl, Fixture.streams(3),
                 MetricsSink.discard());
         assertTrue(none.baselines().isEmpty());
