@@ -65,6 +65,44 @@ public final class MetricNames {
             LOSS_RATIO_CLEAN, LOSS_RATIO_NOISY, LOG_LOSS_RATIO, NORMALIZED_MARGIN, RELATIVE_CHANGE, GRADIENT_NORM_RATIO,
             GRADIENT_COSINE_MAX);
 
+    /**
+     * Test error (noisy test labels) of the linear maximum-margin classifier through the origin on the run's own
+     * training set (hard-margin SVM without bias: min ||w|| subject to y_i &lt;w, x_i&gt; &gt;= 1; baseline
+     * {@code max-margin}).
+     */
+    public static final String MAX_MARGIN_TEST_ERROR = "max_margin_test_error";
+    /** Test error of the maximum-margin classifier against the clean test labels. */
+    public static final String MAX_MARGIN_TEST_ERROR_CLEAN = "max_margin_test_error_clean";
+    /** Geometric margin of the maximum-margin classifier, min_i y_i &lt;w, x_i&gt; / ||w|| = 1 / ||w||. */
+    public static final String MAX_MARGIN_MARGIN = "max_margin_margin";
+    /** Number of support vectors of the maximum-margin classifier (training points with a positive dual weight). */
+    public static final String MAX_MARGIN_SUPPORT_VECTORS = "max_margin_support_vectors";
+    /**
+     * Test error (noisy labels) of the minimum-norm interpolator w = X^T K^+ y, K = X X^T (least squares through the
+     * origin; baseline {@code min-norm}).
+     */
+    public static final String MIN_NORM_TEST_ERROR = "min_norm_test_error";
+    /** Test error of the minimum-norm interpolator against the clean test labels. */
+    public static final String MIN_NORM_TEST_ERROR_CLEAN = "min_norm_test_error_clean";
+    /** Test error (noisy labels) of the one-step classifier w = Σ y_i x_i (baseline {@code one-step}). */
+    public static final String ONE_STEP_TEST_ERROR = "one_step_test_error";
+    /** Test error of the one-step classifier against the clean test labels. */
+    public static final String ONE_STEP_TEST_ERROR_CLEAN = "one_step_test_error_clean";
+    /**
+     * The one-step classifier's clean error for isotropic Gaussian clusters in closed form,
+     * Φ(−(1−2η̂)||μ||² / sqrt((1−2η̂)²||μ||² + p/n)) with η̂ the run's fraction of flipped training labels (present
+     * for isotropic Gaussian clusters and label noise that reads neither margins nor features).
+     */
+    public static final String ONE_STEP_CLEAN_ERROR_THEORY = "one_step_clean_error_theory";
+
+    /**
+     * The baselines' metrics, computed once per run on its own draws and written to summary.json and runs.csv (not
+     * to metrics.csv), each when its baseline is asked for ({@code training.baselines}).
+     */
+    public static final List<String> BASELINES = List.of(MAX_MARGIN_TEST_ERROR, MAX_MARGIN_TEST_ERROR_CLEAN,
+            MAX_MARGIN_MARGIN, MAX_MARGIN_SUPPORT_VECTORS, MIN_NORM_TEST_ERROR, MIN_NORM_TEST_ERROR_CLEAN,
+            ONE_STEP_TEST_ERROR, ONE_STEP_TEST_ERROR_CLEAN, ONE_STEP_CLEAN_ERROR_THEORY);
+
     /** All metrics every engine records, in the order they are written. */
     public static final List<String> ALL = List.of(TRAIN_LOSS, TRAIN_ERROR, TRAIN_ERROR_CLEAN, TRAIN_ERROR_NOISY,
             TEST_ERROR, TEST_ERROR_CLEAN, WEIGHT_NORM, WEIGHT_NORM_SPECTRAL, STABLE_RANK);

@@ -84,7 +84,7 @@ public final class DenseEngine extends ThreadedEngine {
                 + (long) Math.min(TEST_BLOCK, setup.testSize()) * m
                 + (setup.records(Diagnostics.CHANGE) ? m * p : 0)          // a copy of W0
                 + (setup.records(Diagnostics.GRADIENTS) ? n * n + m * n : 0); // K and a_k φ'(z_ik)
-        return 8 * doubles;
+        return 8 * (doubles + LinearBaselines.workDoubles(setup, true));
     }
 
     @Override
@@ -123,7 +123,13 @@ public final class DenseEngine extends ThreadedEngine {
             }
             DenseNetwork network = new DenseNetwork(ops, train, test, w, m, p, setup.records(Diagnostics.CHANGE));
             TrainingLoop.FinalStep last = finalStep(finalWeights, saver, saver::finalDense);
-            return new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
+            TrainingResult result = new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
+            if (setup.baselines().isEmpty()) {
+                return result;
+            }
+            double[][] k = network.trainGram();
+            double[][] testK = LinearBaselines.projections(test.x, train.x, p, ops);
+            return LinearBaselines.attach(result, setup, plugins, k, train, testK, test);
         }
     }
 

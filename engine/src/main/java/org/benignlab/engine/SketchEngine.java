@@ -88,7 +88,7 @@ public final class SketchEngine extends ThreadedEngine {
         long nn = n + m;
         long doubles = nn * (nn + 1) / 2 + nn * nn + 2 * nn + SpanProblem.doubles(n, m, setup.testSize())
                 + 6 * m * n + 4 * m * m + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
-        return 8 * doubles;
+        return 8 * (doubles + LinearBaselines.workDoubles(setup, false));
     }
 
     @Override
@@ -105,8 +105,9 @@ public final class SketchEngine extends ThreadedEngine {
             saver.init(problem.a, null, problem.z0);
             SpanNetwork network = new SpanNetwork(problem, ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
-            return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
-                    last).execute();
+            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
+                    sink, last).execute();
+            return LinearBaselines.attach(result, setup, plugins, problem);
         }
     }
 

@@ -102,7 +102,7 @@ public final class SpanEngine extends ThreadedEngine {
         long block = Math.min((long) setup.testSize(), blockRows(setup.p())) * p;
         long doubles = 2 * (n + m) * p + block + (n + m) * (n + m) + SpanProblem.doubles(n, m, setup.testSize()) + 6 * m * n + 4 * m * m
                 + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
-        return 8 * doubles;
+        return 8 * (doubles + LinearBaselines.workDoubles(setup, false));
     }
 
     @Override
@@ -117,8 +117,9 @@ public final class SpanEngine extends ThreadedEngine {
             SpanProblem problem = prepare(setup, plugins, streams, ops, saver);
             SpanNetwork network = new SpanNetwork(problem, ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
-            return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
-                    last).execute();
+            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
+                    sink, last).execute();
+            return LinearBaselines.attach(result, setup, plugins, problem);
         }
     }
 

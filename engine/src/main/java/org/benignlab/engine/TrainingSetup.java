@@ -29,11 +29,22 @@ package org.benignlab.engine;
  *                            constructors); without them the span engine skips G0 = W0 W0^T at setup
  *                            (m(m+1)/2·p multiply-adds) and the eigenvalue at each recorded step, the dense engine
  *                            W W^T (m²·p) at each recorded step; every other number is the same up to rounding
+ * @param baselines           the linear baselines computed on the run's draws after training ({@link LinearBaselines};
+ *                            none with the shorter constructors); they change no number of the network
  */
 public record TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
                             long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
                             SecondLayer secondLayer, GivenData given, java.util.Set<String> diagnostics,
-                            long stallSteps, boolean spectralNorm) {
+                            long stallSteps, boolean spectralNorm, java.util.Set<Baseline> baselines) {
+
+    /** A setup computing no baseline. */
+    public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
+                         long maxSteps, double stopLoss, boolean stopAtInterpolation, int pointsPerDecade,
+                         SecondLayer secondLayer, GivenData given, java.util.Set<String> diagnostics,
+                         long stallSteps, boolean spectralNorm) {
+        this(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation, pointsPerDecade,
+                secondLayer, given, diagnostics, stallSteps, spectralNorm, java.util.Set.of());
+    }
 
     /** A setup recording the spectral norm. */
     public TrainingSetup(int n, int p, int width, double muNorm, int testSize, double initScale,
@@ -63,19 +74,25 @@ public record TrainingSetup(int n, int p, int width, double muNorm, int testSize
     /** The same setup recording the diagnostics groups {@code groups}. */
     public TrainingSetup withDiagnostics(java.util.Set<String> groups) {
         return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
-                pointsPerDecade, secondLayer, given, groups, stallSteps, spectralNorm);
+                pointsPerDecade, secondLayer, given, groups, stallSteps, spectralNorm, baselines);
     }
 
     /** The same setup with the stall rule at {@code steps} (0: off). */
     public TrainingSetup withStallSteps(long steps) {
         return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
-                pointsPerDecade, secondLayer, given, diagnostics, steps, spectralNorm);
+                pointsPerDecade, secondLayer, given, diagnostics, steps, spectralNorm, baselines);
     }
 
     /** The same setup with ||W||_2 and the stable rank recorded ({@code true}) or left out. */
     public TrainingSetup withSpectralNorm(boolean record) {
         return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
-                pointsPerDecade, secondLayer, given, diagnostics, stallSteps, record);
+                pointsPerDecade, secondLayer, given, diagnostics, stallSteps, record, baselines);
+    }
+
+    /** The same setup computing the baselines {@code which} after training. */
+    public TrainingSetup withBaselines(java.util.Set<Baseline> which) {
+        return new TrainingSetup(n, p, width, muNorm, testSize, initScale, maxSteps, stopLoss, stopAtInterpolation,
+                pointsPerDecade, secondLayer, given, diagnostics, stallSteps, spectralNorm, which);
     }
 
     /** The metrics of {@link org.benignlab.api.MetricNames#ALL} this setup records, in that order. */
@@ -136,6 +153,10 @@ public record TrainingSetup(int n, int p, int width, double muNorm, int testSize
             throw bad("diagnostics", diagnostics, "must be a subset of " + Diagnostics.GROUPS);
         }
         diagnostics = java.util.Set.copyOf(diagnostics);
+        if (baselines == null) {
+            throw bad("baselines", null, "is required (empty for none)");
+        }
+        baselines = java.util.Set.copyOf(baselines);
         if (stallSteps < 0) {
             throw bad("stallSteps", stallSteps, "must be >= 0 (0: off)");
         }

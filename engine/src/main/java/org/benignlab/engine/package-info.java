@@ -27,6 +27,10 @@
  * their multi-threaded versions, equal bit for bit. Data may be given instead of drawn
  * ({@link org.benignlab.engine.GivenData}, in {@link org.benignlab.engine.TrainingSetup#given()}), and a run's arrays
  * (data, initialisation, final weights) may be handed to an {@link org.benignlab.engine.ArraysSink}
- * ({@link org.benignlab.engine.ArrayOutput}) without changing a number.
+ * ({@link org.benignlab.engine.ArrayOutput}) without changing a number. After training, the linear
+ * {@link org.benignlab.engine.Baseline}s of {@link org.benignlab.engine.TrainingSetup#baselines()} are computed on the
+ * run's own draws from K, the labels and the test projections ({@link org.benignlab.engine.LinearBaselines}: the
+ * maximum-margin classifier through the origin by {@link org.benignlab.engine.MaxMarginSolver}, the minimum-norm
+ * interpolator, the one-step classifier) into {@link org.benignlab.engine.TrainingResult#baselines()}.
  */
 package org.benignlab.engine;

@@ -30,6 +30,7 @@ final class ReportText {
                 + "standard deviation, 95% interval and which interval it is (column "), Span.code("<metric>_ci95_method"),
                 Span.text(") is in "), Span.code("summary.csv"), Span.text("."));
         paired.addTo(doc, exp.sweepPaths());
+        BaselineComparisons.of(exp).addTo(doc, exp.sweepPaths());
         verdictRule(doc, stats, options);
         statistics(doc);
         doc.heading(2, "Figures");

@@ -290,6 +290,11 @@ final class ResultsReader {
                 metrics.put(metric, number(file, s, metric, metric));
             }
         }
+        for (String metric : MetricNames.BASELINES) { // present when the run computed them
+            if (s.has(metric)) {
+                metrics.put(metric, number(file, s, metric, metric));
+            }
+        }
         Map<String, Double> parameters = new LinkedHashMap<>();
         JsonNode ps = s.get("parameters");
         if (ps != null && !ps.isNull()) {

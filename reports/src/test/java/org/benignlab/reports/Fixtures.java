@@ -163,6 +163,12 @@ final class Fixtures {
                 s.put(metric, v);
             }
         }
+        for (String metric : MetricNames.BASELINES) {
+            Double v = r.metrics.get(metric);
+            if (v != null) {
+                s.put(metric, v);
+            }
+        }
         s.put("noise_rate", r.eta);
         s.put("noisy_count", r.noisyCount);
         s.put("n_test", r.nTest);

@@ -59,6 +59,7 @@ public final class ResultStore {
                 "status", "stop_reason", "steps", "diverged_at_step"));
         c.addAll(MetricNames.ALL);
         c.addAll(MetricNames.DIAGNOSTICS);
+        c.addAll(MetricNames.BASELINES);
         c.addAll(List.of("noise_rate", "noisy_count", "n_test", "cluster", "engine", "engine_reason", "seconds",
                 "message"));
         FIXED_COLUMNS = List.copyOf(c);

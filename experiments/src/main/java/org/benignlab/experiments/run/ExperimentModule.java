@@ -95,7 +95,7 @@ public final class ExperimentModule extends AbstractModule {
                     t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
         }
         return setup.withDiagnostics(java.util.Set.copyOf(t.diagnostics())).withStallSteps(t.stallWindow())
-                .withSpectralNorm(t.spectralNorm());
+                .withSpectralNorm(t.spectralNorm()).withBaselines(t.baselineSet());
     }
 
     @Provides

@@ -152,6 +152,12 @@ public final class Run {
                 s.put(m, v.isNaN() || v.isInfinite() ? null : v);
             }
         }
+        for (String m : MetricNames.BASELINES) { // present when the baseline was asked for
+            Double v = r.baselines().get(m);
+            if (v != null) {
+                s.put(m, v.isNaN() || v.isInfinite() ? null : v);
+            }
+        }
         tail(s, r.noisyCount(), seconds, r.message());
         return s;
     }
@@ -265,6 +271,7 @@ public final class Run {
         p.put("products", org.benignlab.engine.NativeBlas.description());
         p.put("diagnostics", spec.training().diagnostics());
         p.put("spectral_norm", spec.training().spectralNorm());
+        p.put("baselines", spec.training().baselines());
         Map<String, String> pluginClasses = new LinkedHashMap<>();
         pluginClasses.put("activation", plugins.activation().getClass().getName());
         pluginClasses.put("cluster", plugins.cluster().getClass().getName());

@@ -9,6 +9,7 @@ import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.InvalidSpecException;
 import org.benignlab.api.Specs;
 import org.benignlab.engine.ArrayGroup;
+import org.benignlab.engine.Baseline;
 import org.benignlab.engine.Diagnostics;
 
 /**
@@ -33,6 +34,9 @@ import org.benignlab.engine.Diagnostics;
  *                            their cost: G0 = W0 W0^T at the span engine's setup (m(m+1)/2·p multiply-adds, more
  *                            than K and Z0 together when m &gt; n) and W W^T at each recorded step of the dense
  *                            engine (m²·p). It changes no other number, so it is not in the run key
+ * @param baselines           the linear baselines to compute on the run's own draws ({@link Baseline}: max-margin,
+ *                            min-norm, one-step; default all, [] for none). They change no number of the network, so
+ *                            they are not in the run key
  */
 public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "logistic") PluginChoice loss,
                            @Plugin(value = ExtensionPoint.OPTIMIZER, defaultType = "gd") PluginChoice optimizer,
@@ -42,7 +46,8 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
                            @InConfig(InConfig.When.NEVER) Double saveLimitMib,
                            @InConfig(InConfig.When.NEVER) List<String> diagnostics,
                            @InConfig(InConfig.When.IF_SET) Long stallSteps,
-                           @InConfig(InConfig.When.NEVER) Boolean spectralNorm) {
+                           @InConfig(InConfig.When.NEVER) Boolean spectralNorm,
+                           @InConfig(InConfig.When.NEVER) List<String> baselines) {
 
     /** Engines this version has; {@code auto} chooses among them. */
     public static final List<String> ENGINES = List.of("auto", "sketch", "span", "dense");
@@ -96,6 +101,23 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
             throw InvalidSpecException.of("stall_steps", stallSteps, "must be an integer >= 0 (0: off)");
         }
         spectralNorm = Specs.orDefault(spectralNorm, true);
+        baselines = Specs.orDefault(baselines, Baseline.KEYS);
+        for (String b : baselines) {
+            if (!Baseline.KEYS.contains(b)) {
+                throw InvalidSpecException.of("baselines", b, "must list some of " + String.join(", ", Baseline.KEYS)
+                        + " (or [] for none)");
+            }
+        }
+        baselines = List.copyOf(new java.util.LinkedHashSet<>(baselines));
+    }
+
+    /** {@link #baselines()} as the engine's enum. */
+    public Set<Baseline> baselineSet() {
+        Set<Baseline> out = EnumSet.noneOf(Baseline.class);
+        for (String b : baselines) {
+            out.add(Baseline.of(b));
+        }
+        return out;
     }
 
     /** Most steps a run records metrics at (each holds about twenty numbers in memory until the run ends). */

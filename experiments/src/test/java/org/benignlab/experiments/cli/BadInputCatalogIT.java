@@ -126,6 +126,8 @@ class BadInputCatalogIT {
                         "training.optimizer={type: adam, step: 0.001}", "training.engine=span"),
                 set("unknown engine", "training\\.engine: must be one of auto, sketch, span, dense, got 'gpu'",
                         "training.engine=gpu"),
+                set("unknown baseline", "training\\.baselines: must list some of max-margin, min-norm, one-step \\(or "
+                        + "\\[\\] for none\\), got 'svm'", "training.baselines=[svm]"),
                 set("run that cannot fit the heap", "engine dense needs about .* GiB .* use training\\.engine: sketch",
                         "data.p=50000000", "training.engine=dense"),
                 set("engine whose arrays cannot exist", "'dense' cannot run this experiment exactly: width \\* p .* exceeds "
