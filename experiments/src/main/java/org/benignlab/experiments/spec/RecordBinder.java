@@ -189,7 +189,7 @@ public final class RecordBinder {
         try {
             provider = registry.get(type);
         } catch (InvalidSpecException e) {
-            throw new InputException(e.at(path).getMessage() + suggestion(type, registry.keys()), e);
+            throw new InputException(e.at(path).getMessage() + suggestion(type, registry.keys()) + PLUGIN_HINT, e);
         }
         Record spec = bind(node, provider.specType(), path, List.of("type"));
         return new PluginChoice(provider, spec);
@@ -291,6 +291,9 @@ public final class RecordBinder {
         }
         return out;
     }
+
+    /** Appended to an unknown plugin key: the key is in no built-in provider and no jar given. */
+    static final String PLUGIN_HINT = " (a plugin jar? pass it with --plugins DIR)";
 
     static String suggestion(String given, List<String> known) {
         LevenshteinDistance lev = LevenshteinDistance.getDefaultInstance();

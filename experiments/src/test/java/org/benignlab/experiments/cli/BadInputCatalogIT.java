@@ -120,6 +120,8 @@ class BadInputCatalogIT {
                 set("unknown optimizer with suggestion", "training\\.optimizer\\.type: unknown .*'gdd'.*did you mean 'gd'",
                         "training.optimizer.type=gdd"),
                 set("unknown noise model", "data\\.noise\\.type: unknown .*'flip'; known: ", "data.noise.type=flip"),
+                set("unknown plugin key hints at a missing jar", "data\\.cluster\\.type: unknown .*'orthogonal-noise'; "
+                        + "known: .* \\(a plugin jar\\? pass it with --plugins DIR\\)$", "data.cluster.type=orthogonal-noise"),
                 set("sketch with non-Gaussian clusters", "training\\.engine: 'sketch' cannot run this experiment exactly",
                         "data.cluster.type=rademacher", "training.engine=sketch"),
                 set("span with a non-linear optimizer", "training\\.engine: 'span' cannot run this experiment exactly",
