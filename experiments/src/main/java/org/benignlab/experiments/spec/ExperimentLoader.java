@@ -90,6 +90,7 @@ public final class ExperimentLoader {
         }
         try {
             dataFiles.prepare(root, dataFolder);
+            dataFiles.prepareSignValues(root, dataFolder);
             Parameters params = Parameters.resolve(root);
             ExperimentSpec spec = new RecordBinder(params, registries).bind(root, ExperimentSpec.class, "");
             if (spec.data().isFile()) {

@@ -133,6 +133,17 @@ public final class RecordBinder {
         if (t == List.class && isListOfStrings(c)) {
             return words(node, path);
         }
+        if (t == List.class && isListOf(c, Integer.class)) {
+            if (!node.isArray()) {
+                throw new InputException(path + ": must be a list of integers, e.g. [1, -1], got " + show(node));
+            }
+            List<Integer> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode e : node) {
+                out.add((int) integer(e, path + "[" + i++ + "]", Integer.MIN_VALUE, Integer.MAX_VALUE));
+            }
+            return List.copyOf(out);
+        }
         if (Record.class.isAssignableFrom(t)) {
             @SuppressWarnings("unchecked")
             Class<? extends Record> rt = (Class<? extends Record>) t;
@@ -142,8 +153,12 @@ public final class RecordBinder {
     }
 
     private static boolean isListOfStrings(RecordComponent c) {
+        return isListOf(c, String.class);
+    }
+
+    private static boolean isListOf(RecordComponent c, Class<?> element) {
         return c.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
-                && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] == String.class;
+                && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] == element;
     }
 
     /** A list of scalars as text; a single scalar is a list of one. */

@@ -120,6 +120,10 @@ class BadInputCatalogIT {
                 set("unknown optimizer with suggestion", "training\\.optimizer\\.type: unknown .*'gdd'.*did you mean 'gd'",
                         "training.optimizer.type=gdd"),
                 set("unknown noise model", "data\\.noise\\.type: unknown .*'flip'; known: ", "data.noise.type=flip"),
+                set("second-layer sign other than -1 or +1", "network\\.second_layer\\.sign: must be -1 or \\+1, "
+                        + "got 2", "network.second_layer={signs: constant, sign: 2}"),
+                set("second-layer values of the wrong length", "network\\.second_layer\\.values: has 3 entries; "
+                        + "needs one per hidden unit, width = 10", "network.second_layer={signs: values, values: [1, -1, 1]}"),
                 set("unknown plugin key hints at a missing jar", "data\\.cluster\\.type: unknown .*'orthogonal-noise'; "
                         + "known: .* \\(a plugin jar\\? pass it with --plugins DIR\\)$", "data.cluster.type=orthogonal-noise"),
                 set("sketch with non-Gaussian clusters", "training\\.engine: 'sketch' cannot run this experiment exactly",
