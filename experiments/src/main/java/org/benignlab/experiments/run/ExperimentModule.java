@@ -64,7 +64,8 @@ public final class ExperimentModule extends AbstractModule {
     @Provides
     @Singleton
     Loss loss(ExperimentSpec s) {
-        return s.training().loss().create(Loss.class);
+        Loss loss = s.training().loss().create(Loss.class);
+        return s.training().loss().summed() ? new SummedLoss(loss, s.data().n()) : loss;
     }
 
     @Provides

@@ -206,8 +206,21 @@ public final class RecordBinder {
         } catch (InvalidSpecException e) {
             throw new InputException(e.at(path).getMessage() + suggestion(type, registry.keys()) + PLUGIN_HINT, e);
         }
-        Record spec = bind(node, provider.specType(), path, List.of("type"));
-        return new PluginChoice(provider, spec);
+        if (plugin.value() != ExtensionPoint.LOSS) {
+            return new PluginChoice(provider, bind(node, provider.specType(), path, List.of("type")));
+        }
+        JsonNode reductionNode = node == null ? null : node.get(PluginChoice.REDUCTION);
+        String reduction = null;
+        if (reductionNode != null && !reductionNode.isNull()) {
+            String given = reductionNode.isValueNode() ? reductionNode.asText() : show(reductionNode);
+            if (!reductionNode.isTextual() || !PluginChoice.REDUCTIONS.contains(given)) {
+                throw new InputException(path + "." + PluginChoice.REDUCTION + ": must be one of "
+                        + String.join(", ", PluginChoice.REDUCTIONS) + ", got " + Specs.show(given));
+            }
+            reduction = given.equals(PluginChoice.SUM) ? PluginChoice.SUM : null;
+        }
+        Record spec = bind(node, provider.specType(), path, List.of("type", PluginChoice.REDUCTION));
+        return new PluginChoice(provider, spec, reduction);
     }
 
     private double number(JsonNode node, String path) {
@@ -296,6 +309,9 @@ public final class RecordBinder {
             if (v instanceof PluginChoice pc) {
                 Map<String, Object> block = new LinkedHashMap<>();
                 block.put("type", pc.type());
+                if (pc.reduction() != null) {
+                    block.put(PluginChoice.REDUCTION, pc.reduction());
+                }
                 block.putAll(toMap(pc.spec()));
                 out.put(key, block);
             } else if (v instanceof Record nested) {

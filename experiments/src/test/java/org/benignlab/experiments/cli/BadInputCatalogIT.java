@@ -124,6 +124,8 @@ class BadInputCatalogIT {
                         + "got 2", "network.second_layer={signs: constant, sign: 2}"),
                 set("second-layer values of the wrong length", "network\\.second_layer\\.values: has 3 entries; "
                         + "needs one per hidden unit, width = 10", "network.second_layer={signs: values, values: [1, -1, 1]}"),
+                set("unknown loss reduction", "training\\.loss\\.reduction: must be one of mean, sum, got 'total'",
+                        "training.loss={type: logistic, reduction: total}"),
                 set("unknown plugin key hints at a missing jar", "data\\.cluster\\.type: unknown .*'orthogonal-noise'; "
                         + "known: .* \\(a plugin jar\\? pass it with --plugins DIR\\)$", "data.cluster.type=orthogonal-noise"),
                 set("sketch with non-Gaussian clusters", "training\\.engine: 'sketch' cannot run this experiment exactly",
