@@ -95,7 +95,7 @@ public final class ExperimentLoader {
             ExperimentSpec spec = new RecordBinder(params, registries).bind(root, ExperimentSpec.class, "");
             if (spec.data().isFile()) {
                 spec = new ExperimentSpec(spec.name(), spec.seed(), spec.data().withFolder(dataFolder), spec.network(),
-                        spec.training());
+                        spec.training(), spec.vars());
             }
             return new Loaded(spec, params.values());
         } catch (InputException e) {

@@ -144,6 +144,18 @@ public final class RecordBinder {
             }
             return List.copyOf(out);
         }
+        if (t == Map.class && c.getName().equals(Parameters.VARS)) {
+            if (!node.isObject()) {
+                throw new InputException(path + ": must be a mapping of names to numbers or expressions, got "
+                        + show(node));
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                out.put(name, number(node.get(name), join(path, name)));
+            }
+            return out;
+        }
         if (Record.class.isAssignableFrom(t)) {
             @SuppressWarnings("unchecked")
             Class<? extends Record> rt = (Class<? extends Record>) t;
