@@ -47,6 +47,13 @@ public record PluginChoice(Provider<?, ?> provider, Record spec, String reductio
         return provider.type();
     }
 
+    /** A new instance for the run {@code context} from the provider, cast to the extension point's type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> T create(Class<T> kind, org.benignlab.api.RunContext context) {
+        Object made = ((Provider) provider).create(spec, context);
+        return kind.cast(made);
+    }
+
     /** A new instance from the provider, cast to the extension point's type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> T create(Class<T> kind) {
