@@ -74,6 +74,44 @@ class VarsIT {
                 + config);
     }
 
+    /**
+     * The model of issue 18 as its user wrote it: leaky ReLU, second layer all -1, summed hinge loss trained to
+     * interpolation, p a var's multiple of n, on the span engine. It runs and stops at interpolation, its
+     * config.yaml holds the sign and the reduction, and the sign is among the signs stream's entries.
+     */
+    @Test
+    void allMinusOneSecondLayerWithSummedHingeLossRunsToInterpolation() throws Exception {
+        Path f = dir.resolve("model.yaml");
+        Files.writeString(f, """
+                name: model
+                seed: 4
+                vars: {ratio: 20}
+                data: {n: 20, p: "ratio*n", mu: "p^0.3", noise: {type: random-flip, rate: 0.1}, test: 200}
+                network:
+                  width: 8
+                  activation: {type: leaky-relu, gamma: 0.1}
+                  second_layer: {signs: constant, sign: -1, scale: 1}
+                  init: 1.0e-3
+                training:
+                  loss: {type: hinge, reduction: sum}
+                  optimizer: {type: gd, step: "1/(n*p)"}
+                  steps: 20000
+                  stop_at_interpolation: true
+                  engine: span
+                """);
+        Path out = dir.resolve("model-out");
+        CliTest.Result r = CliTest.cli("run", "--no-report", f.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<List<String>> runs = csv(out.resolve(ResultStore.RUNS_CSV));
+        assertEquals(List.of("interpolation"), column(runs, "stop_reason"), r.out());
+        assertEquals(List.of("400"), column(runs, "p"));
+        Path run = Files.list(out).filter(d -> Files.exists(d.resolve("provenance.json"))).findFirst().orElseThrow();
+        String provenance = Files.readString(run.resolve("provenance.json"));
+        assertTrue(provenance.contains("network.second_layer.sign"), "the sign keys the signs stream:\n" + provenance);
+        String config = Files.readString(run.resolve("config.yaml"));
+        assertTrue(config.contains("sign: -1") && config.contains("reduction: sum"), config);
+    }
+
     @Test
     void theSameVarValuesGiveTheSameRunKeyAndAnotherValueAnother() throws Exception {
         Path f = dir.resolve("vars.yaml");
