@@ -93,8 +93,8 @@ public final class Parameters {
     }
 
     /**
-     * The resolved parameters that the file gives (a parameter it leaves out is absent), then its vars, each
-     * under its path {@code vars.NAME}.
+     * The resolved parameters that the file gives (a parameter it leaves out is absent) and its vars, each var
+     * under its path {@code vars.NAME}, in the order they were resolved.
      */
     public Map<String, Double> values() {
         Map<String, Double> out = new LinkedHashMap<>();
