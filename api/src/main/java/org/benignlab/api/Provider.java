@@ -34,6 +34,17 @@ public interface Provider<S extends Record, T> {
     /** A new instance for one run. The spec has already validated itself. */
     T create(S spec);
 
+    /**
+     * A new instance for one run that knows the run's resolved parameters (n, p, m, ‖μ‖, η, the file's vars,
+     * ...): what {@code benign} calls for every extension point. The default ignores the context and calls
+     * {@link #create(Record)}; override it when the plugin depends on the run, e.g. a cluster distribution whose
+     * scale depends on n, or whose declared properties depend on p. {@link #create(Record)} still has to give a
+     * valid instance: {@code benign plugins} and the testkit contracts call it without a run.
+     */
+    default T create(S spec, RunContext context) {
+        return create(spec);
+    }
+
     /** One sentence for {@code benign plugins} and the docs. */
     String description();
 

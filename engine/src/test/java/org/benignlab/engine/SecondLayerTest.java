@@ -19,6 +19,9 @@ class SecondLayerTest {
         qt().withFixedSeed(77L).withExamples(300).forAll(integers().between(1, 301), longs().all())
                 .checkAssert((m, seed) -> {
                     for (SecondLayer.Signs signs : SecondLayer.Signs.values()) {
+                        if (signs == SecondLayer.Signs.VALUES) {
+                            continue; // given, not chosen: below
+                        }
                         double[] a = new SecondLayer(signs, 0.25).draw(m, RandomSource.XO_SHI_RO_256_PP.create(seed));
                         assertEquals(m, a.length);
                         assertTrue(Arrays.stream(a).allMatch(v -> Math.abs(v) == 0.25), signs + " magnitude");
@@ -37,6 +40,21 @@ class SecondLayerTest {
                         }
                     }
                 });
+    }
+
+    @Test
+    void aConstantPatternHasTheGivenSignAndGivenValuesAreTakenInOrderWithoutADraw() {
+        var rng = RandomSource.XO_SHI_RO_256_PP.create(5L);
+        assertArrayEquals(new double[] {-0.5, -0.5, -0.5}, SecondLayer.constant(-1, 0.5).draw(3, rng), 0.0);
+        assertArrayEquals(new double[] {0.5, 0.5}, SecondLayer.constant(1, 0.5).draw(2, rng), 0.0);
+        assertArrayEquals(new double[] {2, -2, -2, 2},
+                SecondLayer.of(java.util.List.of(1, -1, -1, 1), 2).draw(4, rng), 0.0);
+        assertEquals(RandomSource.XO_SHI_RO_256_PP.create(5L).nextLong(), rng.nextLong(), "no pattern drew");
+        assertThrows(IllegalArgumentException.class, () -> SecondLayer.of(java.util.List.of(1, -1), 1).draw(3, rng));
+        assertThrows(IllegalArgumentException.class, () -> SecondLayer.of(java.util.List.of(1, 0), 1));
+        assertThrows(IllegalArgumentException.class, () -> SecondLayer.constant(2, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SecondLayer(SecondLayer.Signs.RANDOM, 1, -1, java.util.List.of()));
     }
 
     @Test

@@ -213,6 +213,34 @@ public final class DataFiles {
     }
 
     /** Reads and checks one file at plan time (values not kept), or returns the result of an earlier check. */
+    /**
+     * When {@code network.second_layer.values} names a file: reads it (a .npy or .csv vector of -1/+1, or of 0/1
+     * with 0 read as -1, as for labels) and writes its entries in place of the name, so that the resolved
+     * configuration, and with it the run key, holds the signs themselves. Does nothing otherwise.
+     *
+     * @param root   the experiment's tree (modified)
+     * @param folder the folder a relative path is resolved against
+     * @throws InputException for a missing or bad file
+     */
+    public void prepareSignValues(ObjectNode root, Path folder) {
+        if (!(root.get("network") instanceof ObjectNode network)
+                || !(network.get("second_layer") instanceof ObjectNode layer)) {
+            return;
+        }
+        JsonNode values = layer.get("values");
+        if (values == null || !values.isTextual()) {
+            return;
+        }
+        String given = values.asText();
+        String yamlPath = "network.second_layer.values";
+        double[] signs = read(resolve(folder, given), given, yamlPath, Kind.LABELS, true, folder).values()[0];
+        com.fasterxml.jackson.databind.node.ArrayNode list = layer.arrayNode(signs.length);
+        for (double v : signs) {
+            list.add((int) v);
+        }
+        layer.set("values", list);
+    }
+
     private Table check(Path folder, String given, String yamlPath, Kind kind) {
         Path file = resolve(folder, given);
         String cacheKey;

@@ -49,10 +49,12 @@ final class AssumptionTable {
 
     static Assumptions.Inputs inputs(RunPlan r) {
         ExperimentSpec s = r.spec();
-        double eta = s.data().noise().create(LabelNoise.class).rate();
+        org.benignlab.api.RunContext context = org.benignlab.experiments.run.ExperimentModule.contextOf(s, r.parameters());
+        double eta = s.data().noise().create(LabelNoise.class, context).rate();
         Double mu = s.data().mu();
-        java.util.OptionalDouble h = s.network().activation().create(org.benignlab.api.Activation.class).smoothness();
-        ClusterProperties cp = s.data().cluster().create(ClusterDistribution.class).properties();
+        java.util.OptionalDouble h = s.network().activation().create(org.benignlab.api.Activation.class, context)
+                .smoothness();
+        ClusterProperties cp = s.data().cluster().create(ClusterDistribution.class, context).properties();
         return new Assumptions.Inputs(s.data().n(), s.data().p(), s.network().width(), mu == null ? Double.NaN : mu, eta,
                 r.parameters().getOrDefault("step", Double.NaN), h.isPresent() ? h.getAsDouble() : Double.NaN,
                 s.network().init(), cp.subGaussianNorm(), cp.coordinateVariance(), cp.strongLogConcavity());

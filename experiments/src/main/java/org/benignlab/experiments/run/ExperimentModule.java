@@ -10,6 +10,7 @@ import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.Optimizer;
+import org.benignlab.api.RunContext;
 import org.benignlab.engine.Engine;
 import org.benignlab.engine.Engines;
 import org.benignlab.engine.Plugins;
@@ -43,34 +44,48 @@ public final class ExperimentModule extends AbstractModule {
         bindConstant().annotatedWith(Names.named("threads")).to(threads);
     }
 
+    /** The run's resolved parameters, given to every plugin's factory. */
     @Provides
     @Singleton
-    Activation activation(ExperimentSpec s) {
-        return s.network().activation().create(Activation.class);
+    RunContext context(ExperimentSpec s, RunPlan plan) {
+        return contextOf(s, plan.parameters());
+    }
+
+    /** The context of a run of {@code s} whose file resolved {@code parameters} (vars as {@code vars.NAME}). */
+    public static RunContext contextOf(ExperimentSpec s, java.util.Map<String, Double> parameters) {
+        return new RunContext(s.data().n(), s.data().p(), s.network().width(), s.data().test(),
+                s.data().mu() == null ? Double.NaN : s.data().mu(), parameters);
     }
 
     @Provides
     @Singleton
-    ClusterDistribution cluster(ExperimentSpec s) {
-        return s.data().cluster().create(ClusterDistribution.class);
+    Activation activation(ExperimentSpec s, RunContext context) {
+        return s.network().activation().create(Activation.class, context);
     }
 
     @Provides
     @Singleton
-    LabelNoise noise(ExperimentSpec s) {
-        return s.data().noise().create(LabelNoise.class);
+    ClusterDistribution cluster(ExperimentSpec s, RunContext context) {
+        return s.data().cluster().create(ClusterDistribution.class, context);
     }
 
     @Provides
     @Singleton
-    Loss loss(ExperimentSpec s) {
-        return s.training().loss().create(Loss.class);
+    LabelNoise noise(ExperimentSpec s, RunContext context) {
+        return s.data().noise().create(LabelNoise.class, context);
     }
 
     @Provides
     @Singleton
-    Optimizer optimizer(ExperimentSpec s) {
-        return s.training().optimizer().create(Optimizer.class);
+    Loss loss(ExperimentSpec s, RunContext context) {
+        Loss loss = s.training().loss().create(Loss.class, context);
+        return s.training().loss().summed() ? new SummedLoss(loss, s.data().n()) : loss;
+    }
+
+    @Provides
+    @Singleton
+    Optimizer optimizer(ExperimentSpec s, RunContext context) {
+        return s.training().optimizer().create(Optimizer.class, context);
     }
 
     @Provides

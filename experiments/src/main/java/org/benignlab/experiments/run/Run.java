@@ -276,7 +276,8 @@ public final class Run {
         pluginClasses.put("activation", plugins.activation().getClass().getName());
         pluginClasses.put("cluster", plugins.cluster().getClass().getName());
         pluginClasses.put("noise", plugins.noise().getClass().getName());
-        pluginClasses.put("loss", plugins.loss().getClass().getName());
+        pluginClasses.put("loss", (plugins.loss() instanceof SummedLoss summed ? summed.inner() : plugins.loss())
+                .getClass().getName());
         pluginClasses.put("optimizer", plugins.optimizer().getClass().getName());
         p.put("plugins", pluginClasses);
         p.put("started", start.toString());

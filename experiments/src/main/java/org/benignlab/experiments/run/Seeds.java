@@ -32,8 +32,9 @@ import org.benignlab.engine.StreamSeed;
  *       not declare {@link LabelNoise#drawsIgnoreParameters()}; also {@code data.mu} when it reads the margins or
  *       the features;</li>
  *   <li>{@code init}: {@code data.p};</li>
- *   <li>{@code signs}: {@code network.second_layer.signs}; also {@code network.width} for {@code balanced}, whose
- *       shuffle depends on m as a whole;</li>
+ *   <li>{@code signs}: {@code network.second_layer.signs}, {@code .sign} and {@code .values} (the last two draw
+ *       nothing; a pattern's options belong to its stream); also {@code network.width} for {@code balanced},
+ *       whose shuffle depends on m as a whole;</li>
  *   <li>{@code test}: D (sketch family: also {@code data.n} and {@code network.width}).</li>
  * </ul>
  * Entries absent from the configuration are left out. The run key (a hash of the whole configuration) still names
@@ -95,7 +96,8 @@ public final class Seeds {
         if (noise.readsMargins() || noise.needsFeatures()) {
             noiseStream.addAll(present(resolved, List.of("data.mu")));
         }
-        List<String> signs = new ArrayList<>(present(resolved, List.of("network.second_layer.signs")));
+        List<String> signs = new ArrayList<>(present(resolved, List.of("network.second_layer.signs",
+                "network.second_layer.sign", "network.second_layer.values")));
         if ("balanced".equals(RunPlan.valueAt(resolved, "network.second_layer.signs"))) {
             signs.addAll(present(resolved, List.of("network.width")));
         }

@@ -90,11 +90,12 @@ public final class ExperimentLoader {
         }
         try {
             dataFiles.prepare(root, dataFolder);
+            dataFiles.prepareSignValues(root, dataFolder);
             Parameters params = Parameters.resolve(root);
             ExperimentSpec spec = new RecordBinder(params, registries).bind(root, ExperimentSpec.class, "");
             if (spec.data().isFile()) {
                 spec = new ExperimentSpec(spec.name(), spec.seed(), spec.data().withFolder(dataFolder), spec.network(),
-                        spec.training());
+                        spec.training(), spec.vars());
             }
             return new Loaded(spec, params.values());
         } catch (InputException e) {

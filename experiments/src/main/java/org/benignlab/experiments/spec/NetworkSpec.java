@@ -1,6 +1,7 @@
 package org.benignlab.experiments.spec;
 
 import org.benignlab.api.ExtensionPoint;
+import org.benignlab.api.InvalidSpecException;
 import org.benignlab.api.Specs;
 
 /**
@@ -16,6 +17,10 @@ public record NetworkSpec(Integer width,
     public NetworkSpec {
         width = Specs.atLeast("width", Specs.required("width", width), 1);
         init = Specs.nonNegative("init", Specs.orDefault(init, 1.0e-12));
-        secondLayer = Specs.orDefault(secondLayer, new SecondLayerSpec(null, null)).withDefaultScale(width);
+        secondLayer = Specs.orDefault(secondLayer, new SecondLayerSpec(null, null, null, null)).withDefaultScale(width);
+        if (secondLayer.values() != null && secondLayer.values().size() != width) {
+            throw new InvalidSpecException("second_layer.values", "has " + secondLayer.values().size()
+                    + " entries; needs one per hidden unit, width = " + width);
+        }
     }
 }

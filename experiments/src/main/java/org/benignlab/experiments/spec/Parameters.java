@@ -15,7 +15,9 @@ import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
 
 /**
  * The scalar parameters an expression may name (n, p, m, mu, eta, gamma, H, step), each read from its
- * place in the experiment file, and the evaluation of numeric values written as expressions such as
+ * place in the experiment file, the user's own named numbers of the top-level {@code vars:} mapping
+ * ({@code vars: {ratio: 2, g: "5/n"}}: each a number or an expression, read from {@code vars.NAME}, so a sweep
+ * sets one as {@code sweep.grid.vars.ratio}), and the evaluation of numeric values written as expressions such as
  * {@code "p^0.35"} or {@code "1e-3*step/sqrt(m*p)"} (exp4j syntax: + - * / ^ %, sqrt, log, exp, abs,
  * ..., and the constants pi and e). For data read from files ({@code data.type: file}) n and p are the shape of {@code data.x}, which the
  * loader writes into the tree before this resolves ({@link org.benignlab.experiments.arrays.DataFiles}), and mu
@@ -40,32 +42,76 @@ public final class Parameters {
         PATHS = java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The top-level key of the user's named numbers. */
+    public static final String VARS = "vars";
+
+    /** What a var's name may look like: a letter or '_', then letters, digits or '_'. */
+    private static final java.util.regex.Pattern VAR_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
     private final JsonNode root;
+    /** Every name an expression may use -> its dotted YAML path: the built-in parameters, then the vars. */
+    private final Map<String, String> paths = new LinkedHashMap<>(PATHS);
     private final Map<String, Double> values = new LinkedHashMap<>();
 
     private Parameters(JsonNode root) {
         this.root = root;
+        JsonNode vars = root == null ? null : root.get(VARS);
+        if (vars == null || vars.isNull()) {
+            return;
+        }
+        if (!vars.isObject()) {
+            throw new InputException(VARS + ": must be a mapping of names to numbers or expressions, e.g. "
+                    + "{ratio: 2, g: \"5/n\"}, got " + RecordBinder.show(vars));
+        }
+        for (java.util.Iterator<String> it = vars.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            String path = VARS + "." + org.benignlab.api.Specs.echo(name);
+            if (PATHS.containsKey(name)) {
+                throw new InputException(path + ": '" + name + "' is a built-in parameter (" + PATHS.get(name)
+                        + "); choose another name");
+            }
+            if (!VAR_NAME.matcher(name).matches()) {
+                throw new InputException(path + ": a var's name must be a letter or '_' followed by up to 63 letters, "
+                        + "digits or '_'");
+            }
+            if (name.equals("pi") || name.equals("e") || net.objecthunter.exp4j.function.Functions
+                    .getBuiltinFunction(name) != null) {
+                throw new InputException(path + ": '" + name + "' is a constant or function of expressions; choose "
+                        + "another name");
+            }
+            paths.put(name, VARS + "." + name);
+        }
     }
 
-    /** Resolves every parameter the file gives, in dependency order. */
+    /** Resolves every parameter and var the file gives, in dependency order. */
     public static Parameters resolve(JsonNode root) {
         Parameters params = new Parameters(root);
-        for (String name : PATHS.keySet()) {
+        for (String name : params.paths.keySet()) {
             params.resolve(name, new ArrayDeque<>());
         }
         return params;
     }
 
-    /** The resolved parameters that the file gives (a parameter it leaves out is absent). */
+    /**
+     * The resolved parameters that the file gives (a parameter it leaves out is absent) and its vars, each var
+     * under its path {@code vars.NAME}, in the order they were resolved.
+     */
     public Map<String, Double> values() {
-        return java.util.Collections.unmodifiableMap(values);
+        Map<String, Double> out = new LinkedHashMap<>();
+        values.forEach((name, v) -> out.put(PATHS.containsKey(name) ? name : paths.get(name), v));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The names of the file's vars, in the order it gives them. */
+    public List<String> varNames() {
+        return paths.keySet().stream().filter(name -> !PATHS.containsKey(name)).toList();
     }
 
     private void resolve(String name, Deque<String> visiting) {
         if (values.containsKey(name)) {
             return;
         }
-        String path = PATHS.get(name);
+        String path = paths.get(name);
         JsonNode node = at(root, path);
         if (node == null || node.isNull()) {
             return;
@@ -84,7 +130,7 @@ public final class Parameters {
                 String v = it.next();
                 in |= v.equals(name);
                 if (in) {
-                    cycle.add(PATHS.get(v));
+                    cycle.add(paths.get(v));
                 }
             }
             cycle.add(path);
@@ -97,7 +143,7 @@ public final class Parameters {
         visiting.push(name);
         Expression e = parse(node.asText(), path);
         for (String dep : e.getVariableNames()) {
-            if (PATHS.containsKey(dep)) { // not a constant of exp4j's (pi, e)
+            if (paths.containsKey(dep)) { // not a constant of exp4j's (pi, e)
                 resolve(dep, visiting);
             }
         }
@@ -112,7 +158,7 @@ public final class Parameters {
 
     private double evaluate(Expression e, String text, String path) {
         for (String dep : e.getVariableNames()) {
-            if (!PATHS.containsKey(dep)) {
+            if (!paths.containsKey(dep)) {
                 continue; // a constant exp4j sets itself: pi, e
             }
             Double v = values.get(dep);
@@ -123,7 +169,7 @@ public final class Parameters {
                             + "data read from files (data.type: file)");
                 }
                 throw new InputException(path + ": expression '" + org.benignlab.api.Specs.echo(text) + "' uses '" + dep
-                        + "', which this file does not set (set " + PATHS.get(dep) + ")");
+                        + "', which this file does not set (set " + paths.get(dep) + ")");
             }
             e.setVariable(dep, v);
         }
@@ -133,7 +179,7 @@ public final class Parameters {
         } catch (ArithmeticException ex) {
             List<String> used = new ArrayList<>();
             for (String dep : new java.util.TreeSet<>(e.getVariableNames())) {
-                if (!PATHS.containsKey(dep)) {
+                if (!paths.containsKey(dep)) {
                     continue;
                 }
                 used.add(dep + " = " + org.benignlab.api.Specs.show(values.get(dep)));
@@ -150,9 +196,9 @@ public final class Parameters {
         return result;
     }
 
-    private static Expression parse(String text, String path) {
+    private Expression parse(String text, String path) {
         try {
-            Expression e = new ExpressionBuilder(text).variables(PATHS.keySet()).build();
+            Expression e = new ExpressionBuilder(text).variables(paths.keySet()).build();
             net.objecthunter.exp4j.ValidationResult v = e.validate(false);
             if (!v.isValid()) {
                 throw new InputException(path + ": '" + org.benignlab.api.Specs.echo(text) + "' is neither a number nor a valid expression ("
@@ -164,7 +210,7 @@ public final class Parameters {
         } catch (UnknownFunctionOrVariableException ex) {
             String name = ex.getToken();
             throw new InputException(path + ": unknown name '" + org.benignlab.api.Specs.echo(name) + "' in expression '" + text
-                    + "'; allowed names: " + String.join(", ", PATHS.keySet())
+                    + "'; allowed names: " + String.join(", ", paths.keySet())
                     + ", constants pi, e and functions sqrt, log, exp, abs, ...");
         } catch (RuntimeException ex) {
             throw new InputException(path + ": '" + org.benignlab.api.Specs.echo(text) + "' is neither a number nor a valid expression ("
@@ -192,7 +238,7 @@ public final class Parameters {
         return n;
     }
 
-    /** Names an expression may use. */
+    /** Built-in names an expression may use (a file's vars add their own). */
     public static Set<String> names() {
         return PATHS.keySet();
     }

@@ -133,6 +133,29 @@ public final class RecordBinder {
         if (t == List.class && isListOfStrings(c)) {
             return words(node, path);
         }
+        if (t == List.class && isListOf(c, Integer.class)) {
+            if (!node.isArray()) {
+                throw new InputException(path + ": must be a list of integers, e.g. [1, -1], got " + show(node));
+            }
+            List<Integer> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode e : node) {
+                out.add((int) integer(e, path + "[" + i++ + "]", Integer.MIN_VALUE, Integer.MAX_VALUE));
+            }
+            return List.copyOf(out);
+        }
+        if (t == Map.class && c.getName().equals(Parameters.VARS)) {
+            if (!node.isObject()) {
+                throw new InputException(path + ": must be a mapping of names to numbers or expressions, got "
+                        + show(node));
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                out.put(name, number(node.get(name), join(path, name)));
+            }
+            return out;
+        }
         if (Record.class.isAssignableFrom(t)) {
             @SuppressWarnings("unchecked")
             Class<? extends Record> rt = (Class<? extends Record>) t;
@@ -142,8 +165,12 @@ public final class RecordBinder {
     }
 
     private static boolean isListOfStrings(RecordComponent c) {
+        return isListOf(c, String.class);
+    }
+
+    private static boolean isListOf(RecordComponent c, Class<?> element) {
         return c.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
-                && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] == String.class;
+                && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] == element;
     }
 
     /** A list of scalars as text; a single scalar is a list of one. */
@@ -189,10 +216,23 @@ public final class RecordBinder {
         try {
             provider = registry.get(type);
         } catch (InvalidSpecException e) {
-            throw new InputException(e.at(path).getMessage() + suggestion(type, registry.keys()), e);
+            throw new InputException(e.at(path).getMessage() + suggestion(type, registry.keys()) + PLUGIN_HINT, e);
         }
-        Record spec = bind(node, provider.specType(), path, List.of("type"));
-        return new PluginChoice(provider, spec);
+        if (plugin.value() != ExtensionPoint.LOSS) {
+            return new PluginChoice(provider, bind(node, provider.specType(), path, List.of("type")));
+        }
+        JsonNode reductionNode = node == null ? null : node.get(PluginChoice.REDUCTION);
+        String reduction = null;
+        if (reductionNode != null && !reductionNode.isNull()) {
+            String given = reductionNode.isValueNode() ? reductionNode.asText() : show(reductionNode);
+            if (!reductionNode.isTextual() || !PluginChoice.REDUCTIONS.contains(given)) {
+                throw new InputException(path + "." + PluginChoice.REDUCTION + ": must be one of "
+                        + String.join(", ", PluginChoice.REDUCTIONS) + ", got " + Specs.show(given));
+            }
+            reduction = given.equals(PluginChoice.SUM) ? PluginChoice.SUM : null;
+        }
+        Record spec = bind(node, provider.specType(), path, List.of("type", PluginChoice.REDUCTION));
+        return new PluginChoice(provider, spec, reduction);
     }
 
     private double number(JsonNode node, String path) {
@@ -281,6 +321,9 @@ public final class RecordBinder {
             if (v instanceof PluginChoice pc) {
                 Map<String, Object> block = new LinkedHashMap<>();
                 block.put("type", pc.type());
+                if (pc.reduction() != null) {
+                    block.put(PluginChoice.REDUCTION, pc.reduction());
+                }
                 block.putAll(toMap(pc.spec()));
                 out.put(key, block);
             } else if (v instanceof Record nested) {
@@ -291,6 +334,9 @@ public final class RecordBinder {
         }
         return out;
     }
+
+    /** Appended to an unknown plugin key: the key is in no built-in provider and no jar given. */
+    static final String PLUGIN_HINT = " (a plugin jar? pass it with --plugins DIR)";
 
     static String suggestion(String given, List<String> known) {
         LevenshteinDistance lev = LevenshteinDistance.getDefaultInstance();

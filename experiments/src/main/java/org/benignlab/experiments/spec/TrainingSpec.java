@@ -29,7 +29,8 @@ import org.benignlab.engine.Diagnostics;
  * @param diagnostics         groups of theory diagnostics to record ({@link Diagnostics}; default all, [] for none).
  *                            They change no number, so they are not in the run key
  * @param stallSteps          stop as stalled after this many steps without a new minimum of the train loss
- *                            (0: off; default {@link #stallWindow()})
+ *                            (0: off; default {@link #stallWindow()}: off with {@code stop_at_interpolation},
+ *                            else max(1000, steps / 4))
  * @param spectralNorm        record ||W||_2 and the stable rank (default true). False leaves both out and saves
  *                            their cost: G0 = W0 W0^T at the span engine's setup (m(m+1)/2·p multiply-adds, more
  *                            than K and Z0 together when m &gt; n) and W W^T at each recorded step of the dense
@@ -134,11 +135,16 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
     }
 
     /**
-     * The stall rule's window: {@code stall_steps} when given (0: off), else max(1000, steps / 4): a run whose
-     * train loss reaches no new minimum for that many steps stops as {@code stalled}.
+     * The stall rule's window: {@code stall_steps} when given (0: off); else off (0) for a run that asked for
+     * {@code stop_at_interpolation}, whose loss may plateau between updates (a hinge loss) on its way to train
+     * error 0; else max(1000, steps / 4). A run whose train loss reaches no new minimum for that many steps
+     * stops as {@code stalled}.
      */
     public long stallWindow() {
-        return stallSteps != null ? stallSteps : Math.max(1000, steps / 4);
+        if (stallSteps != null) {
+            return stallSteps;
+        }
+        return stopAtInterpolation ? 0 : Math.max(1000, steps / 4);
     }
 
     /** The groups of {@link #save()} as the engine's enum. */

@@ -120,6 +120,20 @@ class BadInputCatalogIT {
                 set("unknown optimizer with suggestion", "training\\.optimizer\\.type: unknown .*'gdd'.*did you mean 'gd'",
                         "training.optimizer.type=gdd"),
                 set("unknown noise model", "data\\.noise\\.type: unknown .*'flip'; known: ", "data.noise.type=flip"),
+                set("second-layer sign other than -1 or +1", "network\\.second_layer\\.sign: must be -1 or \\+1, "
+                        + "got 2", "network.second_layer={signs: constant, sign: 2}"),
+                set("second-layer values of the wrong length", "network\\.second_layer\\.values: has 3 entries; "
+                        + "needs one per hidden unit, width = 10", "network.second_layer={signs: values, values: [1, -1, 1]}"),
+                set("unknown loss reduction", "training\\.loss\\.reduction: must be one of mean, sum, got 'total'",
+                        "training.loss={type: logistic, reduction: total}"),
+                set("unknown var", "data\\.p: unknown name 'ratoi' in expression 'ratoi\\*n'; allowed names: n, p, m, "
+                        + "mu, eta, gamma, H, step, ratio", "vars={ratio: 2}", "data.p=ratoi*n"),
+                set("cyclic vars", "vars\\.a: expressions refer to each other in a cycle: vars\\.a -> vars\\.b -> vars\\.a",
+                        "vars={a: b+1, b: 2*a}"),
+                set("var named like a built-in parameter", "vars\\.mu: 'mu' is a built-in parameter \\(data\\.mu\\); "
+                        + "choose another name", "vars={mu: 3}"),
+                set("unknown plugin key hints at a missing jar", "data\\.cluster\\.type: unknown .*'orthogonal-noise'; "
+                        + "known: .* \\(a plugin jar\\? pass it with --plugins DIR\\)$", "data.cluster.type=orthogonal-noise"),
                 set("sketch with non-Gaussian clusters", "training\\.engine: 'sketch' cannot run this experiment exactly",
                         "data.cluster.type=rademacher", "training.engine=sketch"),
                 set("span with a non-linear optimizer", "training\\.engine: 'span' cannot run this experiment exactly",

@@ -197,6 +197,7 @@ class PluginJarIT {
                 "--set", "network.activation.type=jar-soft-leaky");
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("unknown activations type 'jar-soft-leaky'"), missing.err());
+        assertTrue(missing.err().strip().endsWith("(a plugin jar? pass it with --plugins DIR)"), missing.err());
     }
 
     @Test

@@ -51,6 +51,37 @@ public class ExperimentLoaderTest {
     }
 
     @Test
+    void aSecondLayerCanBeAllMinusOneOrGivenAsAListOrAFile() throws Exception {
+        var minus = load(VALID, "network.second_layer={signs: constant, sign: -1, scale: 0.5}").spec().network()
+                .secondLayer().toEngine().draw(10, null);
+        assertTrue(java.util.Arrays.stream(minus).allMatch(v -> v == -0.5), java.util.Arrays.toString(minus));
+        // +1 is the default: writing it changes nothing, not even the resolved configuration
+        assertEquals(load(VALID, "network.second_layer={signs: constant}").spec().network().secondLayer(),
+                load(VALID, "network.second_layer={signs: constant, sign: 1}").spec().network().secondLayer());
+        var listed = load(VALID, "network.second_layer={signs: values, values: [1, -1, -1, 1, 1, 1, -1, 1, 1, -1]}")
+                .spec().network().secondLayer();
+        assertEquals(List.of(1, -1, -1, 1, 1, 1, -1, 1, 1, -1), listed.values());
+        Files.writeString(dir.resolve("a.csv"), "1\n-1\n-1\n1\n1\n1\n-1\n1\n1\n-1\n");
+        var fromFile = load(VALID, "network.second_layer={signs: values, values: a.csv}").spec().network().secondLayer();
+        assertEquals(listed, fromFile, "the file's entries take the name's place");
+        assertEquals(List.of(1.0 / Math.sqrt(10), -1.0 / Math.sqrt(10)), java.util.Arrays.stream(
+                fromFile.toEngine().draw(10, null)).limit(2).boxed().toList());
+
+        assertTrue(error(VALID, "network.second_layer={signs: constant, sign: 0}")
+                .contains("network.second_layer.sign: must be -1 or +1, got 0"));
+        assertTrue(error(VALID, "network.second_layer={signs: random, sign: -1}")
+                .contains("network.second_layer.sign: applies only to signs: constant"));
+        assertTrue(error(VALID, "network.second_layer={signs: values, values: [1, -1]}")
+                .contains("network.second_layer.values: has 2 entries; needs one per hidden unit, width = 10"));
+        assertTrue(error(VALID, "network.second_layer={signs: values, values: [1, 2, 1, 1, 1, 1, 1, 1, 1, 1]}")
+                .contains("network.second_layer.values: entry 1 must be -1 or +1, got 2"));
+        assertTrue(error(VALID, "network.second_layer={signs: values}")
+                .contains("network.second_layer.values: is required for signs: values"));
+        assertTrue(error(VALID, "network.second_layer={signs: values, values: nothere.npy}")
+                .contains("network.second_layer.values: no such file"));
+    }
+
+    @Test
     void integersAreReadExactlyAndOnlyExactOnesAreTaken() throws Exception {
         // 2^53 + 1: a double would make it 2^53, so two seeds would give one run
         assertEquals(9007199254740993L, load(VALID, "seed=9007199254740993").spec().seed());
@@ -114,7 +145,7 @@ public class ExperimentLoaderTest {
         assertEquals("balanced", given.signs());
         assertEquals(0.2, given.scale(), 1e-15);
         assertTrue(error(VALID, "network.second_layer.signs=mixed")
-                .endsWith("network.second_layer.signs: must be one of random, alternating, balanced, constant, got 'mixed'"));
+                .endsWith("network.second_layer.signs: must be one of random, alternating, balanced, constant, values, got 'mixed'"));
         assertTrue(error(VALID, "network.second_layer.scale=0")
                 .endsWith("network.second_layer.scale: must be a finite number > 0, got 0"));
     }

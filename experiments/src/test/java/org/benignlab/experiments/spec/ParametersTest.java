@@ -31,6 +31,49 @@ class ParametersTest {
     }
 
     @Test
+    void varsAreNamedNumbersUsableInEveryExpressionAndMayUseEachOtherAndTheParameters() throws Exception {
+        Parameters p = Parameters.resolve(yaml("""
+                vars: {g: "5/n", ratio: 3, half: "ratio/2"}
+                data: {n: 10, p: "ratio*n", mu: "g*p"}
+                network: {width: "2*half"}
+                """));
+        assertEquals(30.0, p.values().get("p"), 0.0);
+        assertEquals(15.0, p.values().get("mu"), 1e-12);
+        assertEquals(3.0, p.values().get("m"), 0.0);
+        assertEquals(0.5, p.values().get("vars.g"), 0.0);
+        assertEquals(3.0, p.values().get("vars.ratio"), 0.0);
+        assertEquals(1.5, p.values().get("vars.half"), 0.0);
+        assertEquals(java.util.List.of("g", "ratio", "half"), p.varNames());
+        assertEquals(7.5, p.evaluate("half*5", "network.activation.gamma"), 0.0);
+    }
+
+    @Test
+    void anUnknownACyclicOrABuiltInNamedVarIsAOneLineErrorNamingItsPath() throws Exception {
+        String unknown = assertThrows(InputException.class, () -> Parameters.resolve(yaml(
+                "vars: {ratio: 2}\ndata: {n: 10, p: \"ratoi*n\"}\n"))).getMessage();
+        assertTrue(unknown.startsWith("data.p: unknown name 'ratoi' in expression 'ratoi*n'; allowed names: n, p, m, "
+                + "mu, eta, gamma, H, step, ratio,"), unknown);
+        String cycle = assertThrows(InputException.class, () -> Parameters.resolve(yaml(
+                "vars: {a: \"b+1\", b: \"2*a\"}\ndata: {n: 10}\n"))).getMessage();
+        assertEquals("vars.a: expressions refer to each other in a cycle: vars.a -> vars.b -> vars.a", cycle);
+        String self = assertThrows(InputException.class, () -> Parameters.resolve(yaml(
+                "vars: {a: \"a+1\"}\n"))).getMessage();
+        assertEquals("vars.a: expression 'a+1' refers to itself", self);
+        String builtIn = assertThrows(InputException.class, () -> Parameters.resolve(yaml(
+                "vars: {n: 5}\n"))).getMessage();
+        assertEquals("vars.n: 'n' is a built-in parameter (data.n); choose another name", builtIn);
+        String function = assertThrows(InputException.class, () -> Parameters.resolve(yaml(
+                "vars: {sqrt: 5}\n"))).getMessage();
+        assertTrue(function.startsWith("vars.sqrt: 'sqrt' is a constant or function"), function);
+        String badName = assertThrows(InputException.class, () -> Parameters.resolve(yaml(
+                "vars: {2x: 5}\n"))).getMessage();
+        assertTrue(badName.startsWith("vars.2x: a var's name must be"), badName);
+        String notAMapping = assertThrows(InputException.class, () -> Parameters.resolve(yaml(
+                "vars: [1, 2]\n"))).getMessage();
+        assertTrue(notAMapping.startsWith("vars: must be a mapping of names"), notAMapping);
+    }
+
+    @Test
     void theConstantsPiAndEAreNumbersNotParameters() throws Exception {
         Parameters p = Parameters.resolve(yaml("data: {n: 10, p: 100, mu: \"pi*sqrt(p)\"}\n"
                 + "training: {optimizer: {step: \"e/p\"}}"));
