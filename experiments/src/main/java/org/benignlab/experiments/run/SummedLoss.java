@@ -35,6 +35,12 @@ record SummedLoss(Loss inner, int n) implements Loss {
         return n * inner.g(z);
     }
 
+    /** log(n g) = log n + the plugin's log g, so the log-space diagnostics keep the plugin's exact form. */
+    @Override
+    public double logG(double z) {
+        return Math.log(n) + inner.logG(z);
+    }
+
     @Override
     public String toString() {
         return inner + " (summed over " + n + " points)";
