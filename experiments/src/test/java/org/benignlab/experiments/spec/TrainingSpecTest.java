@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class TrainingSpecTest {
     private static TrainingSpec spec(long steps, Boolean stopAtInterpolation, Long stallSteps) {
         return new TrainingSpec(null, null, null, steps, null, stopAtInterpolation, null, null, null, null,
-                stallSteps, null);
+                stallSteps, null, null);
     }
 
     @Test
