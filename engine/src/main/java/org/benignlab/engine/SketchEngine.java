@@ -59,8 +59,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p><b>Arrays</b> ({@link ArrayOutput}): no X, W0, W or μ exist; the sink gets the labels, flips, K and
  * Z0 (as drawn), a, and at the final step B and Z = Z0 + K B^T.
  *
- * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}) or run on the native BLAS
- * as {@link NativeBlas} splits them (fixed by the sizes); the results are bit-identical for every thread count.
+ * <p>Products run on the engine's {@link Products} backend, chosen once for the run: split over threads by fixed
+ * index ranges ({@link JavaProducts}) or on the native BLAS as {@link NativeBlas} splits them (fixed by the
+ * sizes); the results are bit-identical for every thread count.
  * An instance holds only its thread count and may be shared.
  */
 public final class SketchEngine extends ThreadedEngine {
@@ -69,11 +70,22 @@ public final class SketchEngine extends ThreadedEngine {
 
 
     /**
+     * An engine on {@link Products#preferred()}.
+     *
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public SketchEngine(int threads) {
-        super(threads);
+        this(threads, Products.preferred());
+    }
+
+    /**
+     * @param threads  threads for the matrix products, &gt;= 1
+     * @param products the backend of its matrix products
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public SketchEngine(int threads, Products products) {
+        super(threads, products);
     }
 
     @Override
@@ -100,10 +112,10 @@ public final class SketchEngine extends ThreadedEngine {
     TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
                        Consumer<double[]> finalCoefficients, ArraySaver saver) {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
-            SpanProblem problem = sample(setup, plugins, streams, ops).problem();
+            SpanProblem problem = sample(setup, plugins, streams, products(), ops).problem();
             saver.data(problem.train, null, Double.NaN, problem.k);
             saver.init(problem.a, null, problem.z0);
-            SpanNetwork network = new SpanNetwork(problem, ops);
+            SpanNetwork network = new SpanNetwork(problem, products(), ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
             return new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, sink,
                     last).execute();
@@ -121,20 +133,24 @@ public final class SketchEngine extends ThreadedEngine {
     record Draw(double[] c, double[][] l, double[][] g, SpanProblem problem) {
     }
 
-    /** Draws everything in the documented order (the plugins are not checked here), on one thread. */
+    /**
+     * Draws everything in the documented order (the plugins are not checked here), on one thread, on
+     * {@link Products#preferred()}.
+     */
     static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams) {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            return sample(setup, plugins, streams, ops);
+            return sample(setup, plugins, streams, Products.preferred(), ops);
         }
     }
 
     /**
-     * Draws everything in the documented order (the plugins are not checked here). With the native BLAS the test
-     * points' coordinates [[1, 0], [c, L]] u are computed for blocks of {@value DenseEngine#TEST_BLOCK} points at
-     * once (one product U F^T on {@code ops}; the same numbers for every thread count), otherwise point by point
-     * ({@link #testCoordinates}); the two agree to rounding.
+     * Draws everything in the documented order (the plugins are not checked here). The test points' coordinates
+     * [[1, 0], [c, L]] u are computed for blocks of {@value DenseEngine#TEST_BLOCK} points at once (one product
+     * U F^T on {@code products} and {@code ops}; the same numbers for every thread count); they agree with the point
+     * by point {@link #testCoordinates} to rounding (on the Java kernels exactly).
      */
-    static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops) {
+    static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams, Products products,
+                       ParallelNetworkOps ops) {
         int n = setup.n();
         int m = setup.width();
         int nn = n + m;
@@ -229,8 +245,8 @@ public final class SketchEngine extends ThreadedEngine {
         double[][] testK = new double[size][n];
         double[][] testW0 = new double[size][m];
         int width = nn + 1;
-        if (NativeBlas.available() && size > 0) {
-            // the same draws, point by point; the products [[1, 0], [c, L]] u for a block of points at once
+        if (size > 0) {
+            // the draws point by point; the products [[1, 0], [c, L]] u for a block of points at once
             double[] factor = factor(c, l);
             int rows = Math.min(size, DenseEngine.TEST_BLOCK);
             double[] draws = new double[rows * width];
@@ -243,18 +259,11 @@ public final class SketchEngine extends ThreadedEngine {
                         draws[r * width + q] = testGauss.sample();
                     }
                 }
-                NativeBlas.multiplyTransB(draws, factor, coords, count, width, width, ops); // U F^T
+                products.multiplyTransB(draws, factor, coords, count, width, width, ops); // U F^T
                 for (int r = 0; r < count; r++) {
                     testPoint(coords, r * width, testClean[from + r], n, m, clean, s, u, mu, omega,
                             testK[from + r], testW0[from + r], testProj, from + r);
                 }
-            }
-        } else {
-            double[] coords = new double[width];
-            for (int t = 0; t < size; t++) {
-                testClean[t] = testRng.nextBoolean() ? 1.0 : -1.0;
-                testCoordinates(c, l, testGauss, coords);
-                testPoint(coords, 0, testClean[t], n, m, clean, s, u, mu, omega, testK[t], testW0[t], testProj, t);
             }
         }
         Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(),
