@@ -39,9 +39,38 @@ final class NativeProducts implements Products {
         NativeBlas.multiplyAdd(c, x, g, m, n, p, ops);
     }
 
+    /**
+     * One dsyrk when OpenBLAS threads its calls itself; otherwise the lower triangle in pieces of about
+     * {@value NativeBlas#PIECE} x {@value NativeBlas#PIECE} ({@link NativeBlas#gramPiece}: dgemm off the diagonal,
+     * dsyrk on it) spread over {@code ops}' threads, then copied onto the upper triangle. The pieces are fixed by
+     * {@code rows} alone, so the numbers do not depend on the thread count.
+     */
     @Override
     public void gram(double[] a, double[] out, int rows, int inner, ParallelNetworkOps ops) {
-        NativeBlas.gram(a, out, rows, inner);
+        if (NativeBlas.oneCall() || rows == 0 || inner == 0) {
+            NativeBlas.gram(a, out, rows, inner);
+            return;
+        }
+        int groups = NativeBlas.groups(rows);
+        int pieces = groups * (groups + 1) / 2;
+        ops.forEachBlock(pieces, q -> {
+            int i = (int) ((Math.sqrt(8.0 * q + 1) - 1) / 2); // row group of the q-th piece of the lower triangle
+            while (i * (i + 1) / 2 > q) {
+                i--;
+            }
+            while ((i + 1) * (i + 2) / 2 <= q) {
+                i++;
+            }
+            int j = q - i * (i + 1) / 2;
+            NativeBlas.gramPiece(a, out, rows, inner, NativeBlas.bound(rows, groups, i),
+                    NativeBlas.bound(rows, groups, i + 1), NativeBlas.bound(rows, groups, j),
+                    NativeBlas.bound(rows, groups, j + 1));
+        });
+        for (int j = 0; j < rows; j++) {
+            for (int k = j + 1; k < rows; k++) {
+                out[j * rows + k] = out[k * rows + j];
+            }
+        }
     }
 
     @Override

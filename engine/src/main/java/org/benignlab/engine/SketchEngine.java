@@ -1,5 +1,6 @@
 package org.benignlab.engine;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
@@ -50,10 +51,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * label noise does not read feature vectors, the optimiser is linear in past gradients, and
  * p - 1 &gt;= n + m (the Bartlett decomposition needs p - 1 degrees of freedom for N vectors).
  *
- * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T) plus O(N²) per test point (with the native BLAS, one product
- * U F^T per block of test points, F = [[1, 0], [c, L]]; the same numbers as point by point up to rounding); per step n²·m; per recorded step
+ * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T = F' F'^T with F' = [c, L], one Gram product on the engine's
+ * {@link Products}, N²(N+1)/2 multiply-adds on the native BLAS) plus O(N²) per test point (one product U F^T per
+ * block of test points, F = [[1, 0], [c, L]]; the same numbers as point by point up to rounding); per step n²·m;
+ * per recorded step
  * testSize·n·m plus m²·n + m·n² + O(m³) for the norms (as the span engine). <b>Memory</b> (doubles), see
- * {@link #estimateMemoryBytes}: c, L and G (about 1.5·N²), then the span problem (n² + 2·n·m + m² +
+ * {@link #estimateMemoryBytes}: c, L, F, F' and G (about 4.5·N² during setup), then the span problem (n² + 2·n·m + m² +
  * testSize·(n + m)) and the loop's O(n·m + m²) buffers: nothing depends on p.
  *
  * <p><b>Arrays</b> ({@link ArrayOutput}): no X, W0, W or μ exist; the sink gets the labels, flips, K and
@@ -98,7 +101,7 @@ public final class SketchEngine extends ThreadedEngine {
         long n = setup.n();
         long m = setup.width();
         long nn = n + m;
-        long doubles = nn * (nn + 1) / 2 + nn * nn + 2 * nn + SpanProblem.doubles(n, m, setup.testSize())
+        long doubles = nn * (nn + 1) / 2 + 4 * nn * nn + 4 * nn + SpanProblem.doubles(n, m, setup.testSize())
                 + 6 * m * n + 4 * m * m + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
         return 8 * doubles;
     }
@@ -182,19 +185,16 @@ public final class SketchEngine extends ThreadedEngine {
             row[k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, dof / 2.0, 2.0).sample());
             l[k] = row;
         }
-        double[][] g = new double[nn][nn];
+        // G = c c^T + L L^T = F' F'^T with F' = [c, L] (N x (N + 1), rows 1..N of the factor F)
+        int width = nn + 1;
+        double[] factor = factor(c, l);
+        double[] gFlat = new double[nn * nn];
+        products.gram(Arrays.copyOfRange(factor, width, width * width), gFlat, nn, width, ops);
+        double[][] g = new double[nn][];
         for (int k = 0; k < nn; k++) {
-            double[] lk = l[k];
-            for (int j = 0; j <= k; j++) {
-                double[] lj = l[j];
-                double sum = c[k] * c[j];
-                for (int q = 0; q <= j; q++) {
-                    sum += lk[q] * lj[q];
-                }
-                g[k][j] = sum;
-                g[j][k] = sum;
-            }
+            g[k] = Arrays.copyOfRange(gFlat, k * nn, (k + 1) * nn);
         }
+        gFlat = null; // let it go before the span problem is built
 
         // training quantities
         double mu2 = mu * mu;
@@ -244,10 +244,8 @@ public final class SketchEngine extends ThreadedEngine {
         double[] testProj = new double[size];
         double[][] testK = new double[size][n];
         double[][] testW0 = new double[size][m];
-        int width = nn + 1;
         if (size > 0) {
             // the draws point by point; the products [[1, 0], [c, L]] u for a block of points at once
-            double[] factor = factor(c, l);
             int rows = Math.min(size, DenseEngine.TEST_BLOCK);
             double[] draws = new double[rows * width];
             double[] coords = new double[rows * width];

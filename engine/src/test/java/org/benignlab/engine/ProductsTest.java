@@ -188,6 +188,11 @@ class ProductsTest {
                 JAVA.gram(a, gj, r, q, ops);
                 nat.gram(a, gn, r, q, ops);
                 assertClose(gj, gn, 1e-12, "A A^T " + where);
+                try (ParallelNetworkOps one = new ParallelNetworkOps(1)) {
+                    double[] gOne = new double[r * r];
+                    nat.gram(a, gOne, r, q, one);
+                    assertBits(gn, gOne, "native A A^T, 2 threads vs 1, " + where);
+                }
                 double[] pj = new double[r * r];
                 double[] pn = new double[r * r];
                 int half = r / 2;
