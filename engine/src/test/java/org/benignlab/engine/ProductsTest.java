@@ -144,7 +144,15 @@ class ProductsTest {
      * grid of pieces of about 128 rows (groups changing at 192 and 320 rows), C X's 2048-column blocks.
      */
     private static final int[][] NATIVE_SIZES = {{3, 5, 7}, {100, 100, 100}, {191, 193, 300}, {321, 130, 257},
-        {100, 2049, 50}, {60, 4500, 40}};
+        {100, 2049, 50}, {60, 4500, 40}, {30, 1000, 1000}};
+
+    @Test
+    void columnBlocksAreFixedByTheColumnsAlone() {
+        assertEquals(1, NativeBlas.columnBlocks(100));
+        assertEquals(8, NativeBlas.columnBlocks(1000));
+        assertEquals(8, NativeBlas.columnBlocks(2000));
+        assertEquals(10, NativeBlas.columnBlocks(20_000));
+    }
 
     @Test
     void nativeAndJavaAgreeAcrossTheBlockBoundaries() {
