@@ -59,7 +59,10 @@ while [ $# -gt 0 ]; do
 done
 
 jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
+# rebuilt when any source or POM of the modules it bundles (api, plugins, engine, benchmarks) is newer
+if [ ! -f "$jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" "$root/pom.xml" "$root"/api "$root"/engine \
+    "$root"/activations "$root"/distributions "$root"/optimizers -path '*/target' -prune -o -newer "$jar" \
+    -type f -print -quit 2>/dev/null)" ]; then
   echo "# building $jar"
   # in the reactor, without installing: the SNAPSHOT jars in ~/.m2 stay as they were
   if grep -q '<module>benchmarks</module>' "$root/pom.xml"; then
