@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * A native BLAS (JNI through dev.ludovic.netlib, the binding Spark MLlib uses) for the large products (the dense
- * engine's step and evaluation, the span engine's setup and products). Which library, chosen once when this class
- * initialises by {@code -Dbenign.blas}:
+ * engine's step and evaluation, the span engine's setup and products, the sketch's Gram product). The engines reach
+ * it only through the {@link Products} they are given ({@link Products#nativeBlas()}); this class loads the library,
+ * once per process (a JNI library cannot be loaded twice). Which library, chosen when this class initialises by
+ * {@code -Dbenign.blas}:
  * <ul>
  *   <li>unset or {@code bundled} (the default): the OpenBLAS the build ships ({@link BundledOpenBlas}, bytedeco's
  *       platform jar, extracted once into a cache folder), else (unset only) as for {@code system};</li>
