@@ -81,7 +81,7 @@ def main():
     sk = by.get(("sketch", "java-sketch"))
     sks = by.get(("sketch-small-p", "java-sketch"))
     nsk = by.get(("sketch", "numpy-sketch"))
-    sketch = [r for r in rows if r["section"].startswith("sketch")]
+    sketch = [r for r in rows if r["section"] in ("sketch", "sketch-small-p")]
     if sketch:
         out.append("Gaussian sketch, %s steps (NumPy: its own draws, so losses differ by sampling only)"
                    % sketch[0]["steps"])
@@ -106,6 +106,32 @@ def main():
             checks.append(("sketch per step at large p within 10% of small p", abs(x - 1) <= 0.10,
                            "%.4f vs %.4f ms: %+.1f%%" % (f(sk, "per_step_ms"), f(sks, "per_step_ms"),
                                                          100 * (x - 1))))
+    large = sorted({r["section"] for r in rows if r["section"].startswith("sketch-n")}, key=lambda x: int(x[8:]))
+    if large:
+        first = next(r for r in rows if r["section"] == large[0])
+        out.append("Gaussian sketch at large n, m = %s, p = %s, %s steps (NumPy: its own draws)"
+                   % (first["m"], first["p"], first["steps"]) if "m" in first else
+                   "Gaussian sketch at large n, %s steps (NumPy: its own draws)" % first["steps"])
+        out.append("%-22s %10s %10s %10s %12s %10s %22s" % ("engine", "wall s", "process s", "x numpy",
+                                                             "per step ms", "x numpy", "final train loss"))
+        for section in large:
+            j, npy = by.get((section, "java-sketch")), by.get((section, "numpy-sketch"))
+            for r in (j, npy):
+                if r is None:
+                    continue
+                ratio = f(npy, "train_s") / f(r, "train_s") if npy else float("nan")
+                pratio = f(npy, "per_step_ms") / f(r, "per_step_ms") if npy else float("nan")
+                out.append("%-22s %10.3f %10s %10.2f %12.4f %10.2f %22.17g" % (
+                    r["engine"] + " n=" + section[8:], f(r, "train_s"), r["process_s"], ratio,
+                    f(r, "per_step_ms"), pratio, f(r, "loss")))
+            if j and npy:
+                xs = f(npy, "per_step_ms") / f(j, "per_step_ms")
+                checks.append(("sketch n=%s per step at least as fast as NumPy" % section[8:], xs >= 1.0,
+                               "%.2fx (%.4f vs %.4f ms)" % (xs, f(j, "per_step_ms"), f(npy, "per_step_ms"))))
+                x = f(npy, "train_s") / f(j, "train_s")
+                checks.append(("sketch n=%s whole run no slower than NumPy" % section[8:], x >= 1.0,
+                               "%.2fx (%.3f vs %.3f s)" % (x, f(j, "train_s"), f(npy, "train_s"))))
+        out.append("")
     if checks:
         out.append("targets")
         for name, ok, detail in checks:

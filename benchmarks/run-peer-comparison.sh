@@ -3,7 +3,8 @@
 #
 #   benchmarks/run-peer-comparison.sh [--n 100] [--p 20000] [--m 200] [--steps 200] [--seed 1] [--test 100]
 #       [--threads 2] [--sketch-n 100] [--sketch-m 100] [--sketch-p 1000000000] [--sketch-p-small 1000]
-#       [--sketch-steps 2000] [--sketch-test 20000] [--repeat 1] [--skip-explicit] [--skip-sketch] [--out DIR]
+#       [--sketch-steps 2000] [--sketch-test 20000] [--large-n 1000,2000] [--large-m 100] [--large-steps 200]
+#       [--large-test 1000] [--repeat 1] [--skip-explicit] [--skip-sketch] [--out DIR]
 #       [--java-blas-threads 1|N|unset]
 #
 # 1. explicit data: PeerComparison generates X, y, a, W0 (and a small test set) exactly as the engines do,
@@ -13,6 +14,8 @@
 #    span algorithm recording the same metrics as the engines (span-norms).
 # 2. sketch: the sketch engine (-Xmx1g) at p = sketch-p and at p = sketch-p-small, and peer_numpy.py's own
 #    Gaussian sketch at p = sketch-p (its own random draws: times compare, losses do not).
+# 3. large-n sketch: for each n of --large-n (empty: none), the sketch engine and NumPy's sketch with
+#    m = large-m, p = sketch-p, large-steps steps, large-test test points (the step is a real B K product there).
 # Prints a table with wall times, the ratio against the NumPy reference, final train losses and the
 # relative loss difference, then the targets. Needs java 17+, Maven (to build once), python3 with NumPy.
 # The Java side runs as the benign launcher runs it: OPENBLAS_NUM_THREADS=1 (its own threads run the fixed
@@ -24,6 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 n=100 p=20000 m=200 steps=200 seed=1 test=100 threads=2 repeat=1
 sk_n=100 sk_m=100 sk_p=1000000000 sk_p_small=1000 sk_steps=2000 sk_test=20000
+large_n=1000,2000 large_m=100 large_steps=200 large_test=1000
 skip_explicit=0 skip_sketch=0 out="$here/target/peer" java_blas=1
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,22 +45,30 @@ while [ $# -gt 0 ]; do
     --sketch-p-small) sk_p_small=$2; shift 2 ;;
     --sketch-steps) sk_steps=$2; shift 2 ;;
     --sketch-test) sk_test=$2; shift 2 ;;
+    --large-n) large_n=$2; shift 2 ;;
+    --large-m) large_m=$2; shift 2 ;;
+    --large-steps) large_steps=$2; shift 2 ;;
+    --large-test) large_test=$2; shift 2 ;;
     --skip-explicit) skip_explicit=1; shift ;;
     --skip-sketch) skip_sketch=1; shift ;;
     --out) out=$2; shift 2 ;;
     --java-blas-threads) java_blas=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
 jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
+# rebuilt when any source or POM of the modules it bundles (api, plugins, engine, benchmarks) is newer
+if [ ! -f "$jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" "$root/pom.xml" "$root"/api "$root"/engine \
+    "$root"/activations "$root"/distributions "$root"/optimizers -path '*/target' -prune -o -newer "$jar" \
+    -type f -print -quit 2>/dev/null)" ]; then
   echo "# building $jar"
+  # in the reactor, without installing: the SNAPSHOT jars in ~/.m2 stay as they were
   if grep -q '<module>benchmarks</module>' "$root/pom.xml"; then
-    (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am install)
+    (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
   else
-    (cd "$root" && mvn -B -q -f benchmarks/pom.xml install)
+    (cd "$root" && mvn -B -q -f benchmarks/pom.xml package)
   fi
 fi
 python3 -c 'import numpy' 2>/dev/null || { echo "python3 with NumPy is needed for the peer side" >&2; exit 1; }
@@ -72,6 +84,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
   echo "# commit $commit; $(nproc) processors ($cpu); $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "# explicit: n=$n p=$p m=$m steps=$steps seed=$seed test=$test threads=$threads repeat=$repeat"
   echo "# sketch: n=$sk_n m=$sk_m p=$sk_p (and $sk_p_small) steps=$sk_steps test=$sk_test"
+  echo "# large-n sketch: n=${large_n:-none} m=$large_m p=$sk_p steps=$large_steps test=$large_test"
   echo "# java side: OPENBLAS_NUM_THREADS=$java_blas; numpy side: OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset}"
 } | tee "$log"
 
@@ -109,6 +122,16 @@ if [ "$skip_sketch" = 0 ]; then
     --repeat "$repeat" --engines sketch
   tagged sketch numpy --sketch --n "$sk_n" --m "$sk_m" --p "$sk_p" --steps "$sk_steps" --test "$sk_test" \
     --seed "$seed" --repeat "$repeat"
+fi
+
+if [ "$skip_sketch" = 0 ] && [ -n "$large_n" ]; then
+  for ln in ${large_n//,/ }; do
+    tagged "sketch-n$ln" jvm -Xmx2g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$ln" --p "$sk_p" \
+      --m "$large_m" --steps "$large_steps" --seed "$seed" --test "$large_test" --threads "$threads" \
+      --repeat "$repeat" --engines sketch
+    tagged "sketch-n$ln" numpy --sketch --n "$ln" --m "$large_m" --p "$sk_p" --steps "$large_steps" \
+      --test "$large_test" --seed "$seed" --repeat "$repeat"
+  done
 fi
 
 python3 "$here/peer_table.py" "$log" | tee "$out/table.txt"

@@ -14,9 +14,9 @@ jar="$here/target/benchmarks.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
   echo "# building $jar"
   if grep -q '<module>benchmarks</module>' "$root/pom.xml"; then
-    (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am install)
+    (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
   else
-    (cd "$root" && mvn -B -q -f benchmarks/pom.xml install)
+    (cd "$root" && mvn -B -q -f benchmarks/pom.xml package)
   fi
 fi
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)

@@ -20,8 +20,8 @@ import org.benignlab.api.MetricNames;
 import org.benignlab.engine.Dataset;
 import org.benignlab.engine.Engine;
 import org.benignlab.engine.Engines;
-import org.benignlab.engine.NativeBlas;
 import org.benignlab.engine.Plugins;
+import org.benignlab.engine.Products;
 import org.benignlab.engine.RandomStreams;
 import org.benignlab.engine.TrainingResult;
 import org.benignlab.engine.TrainingSetup;
@@ -96,7 +96,7 @@ public final class PeerComparison {
 
         // load the native BLAS (if any) before anything is timed, as NumPy has loaded its BLAS before its timer
         // starts; this also records which kernels ran
-        System.out.println("# products: " + NativeBlas.description());
+        System.out.println("# products: " + Products.preferred().description());
         Plugins plugins = BenchSupport.plugins(step, noise);
         TrainingSetup setup = BenchSupport.setup(n, p, m, mu, test, omega, steps);
         System.out.printf(Locale.ROOT, "# java %s, %d processors, max heap %d MB; n=%d p=%d m=%d steps=%d seed=%d "

@@ -30,15 +30,18 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p><b>Cost per step</b>: two products of n·m·p multiply-adds (Z^T = W X^T and -(1/n) A^T X), plus
  * O(n·m) activation and loss evaluations and the optimiser's O(m·p). At a recorded step the test set
- * costs testSize·m·p more (in blocks of {@value #TEST_BLOCK} points), plus an m·p transpose of W, m²·p for
+ * costs testSize·m·p more (in blocks of {@value #TEST_BLOCK} points), plus m²·p for
  * W W^T and k·m² for its largest eigenvalue (the spectral norm: Lanczos, k iterations, {@link EigenOps}; O(m³)
  * when it falls back to the full decomposition).
- * Products run on the native BLAS as {@link NativeBlas} splits them (fixed by the sizes) or on the Java kernels
- * split over threads by fixed index ranges ({@link ParallelNetworkOps}); with either, the results are
- * bit-identical for every thread count. The two implementations differ in the last bits (summation order).
+ * Products run on the engine's {@link Products} backend, chosen once for the run: the native BLAS as
+ * {@link NativeBlas} splits them (fixed by the sizes) or the Java kernels split over threads by fixed index ranges
+ * ({@link JavaProducts}, which transposes the right-hand factor of A B^T first: X at each step, W at a recorded
+ * step); with either, the results are bit-identical for every thread count. The two differ in the last bits
+ * (summation order).
  *
- * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}: X and X^T (2·n·p), the test
- * points (testSize·p), W, ∇L̂, the gradient's work rows and W^T (4·m·p), W W^T (m²), small n·m and
+ * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}: X as rows and flat (2·n·p; the Java
+ * kernels also hold X^T during a step's product), the test points (testSize·p), W, ∇L̂ and room for a
+ * transposed or flat copy (4·m·p), W W^T (m²), small n·m and
  * {@value #TEST_BLOCK}·m buffers, and whatever the optimiser keeps (e.g. m·p for momentum). Example:
  * n = 100, p = 5000, m = 100, testSize = 5000 needs about 8 MB + 200 MB + 16 MB.
  *
@@ -61,11 +64,22 @@ public final class DenseEngine extends ThreadedEngine {
 
 
     /**
+     * An engine on {@link Products#preferred()}.
+     *
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public DenseEngine(int threads) {
-        super(threads);
+        this(threads, Products.preferred());
+    }
+
+    /**
+     * @param threads  threads for the matrix products, &gt;= 1
+     * @param products the backend of its matrix products
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public DenseEngine(int threads, Products products) {
+        super(threads, products);
     }
 
     @Override
@@ -121,7 +135,7 @@ public final class DenseEngine extends ThreadedEngine {
                     return row;
                 }, kz[1]);
             }
-            DenseNetwork network = new DenseNetwork(ops, train, test, w, m, p, setup.records(Diagnostics.CHANGE));
+            DenseNetwork network = new DenseNetwork(products(), ops, train, test, w, m, p, setup.records(Diagnostics.CHANGE));
             TrainingLoop.FinalStep last = finalStep(finalWeights, saver, saver::finalDense);
             TrainingResult result = new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
             if (setup.baselines().isEmpty()) {
@@ -204,10 +218,10 @@ public final class DenseEngine extends ThreadedEngine {
 
     /**
      * W as an explicit array. The large products (Z^T = W X^T, the gradient C X, the test set's X_test W^T
-     * and W W^T) run on the system BLAS in fixed blocks when {@link NativeBlas#available()}, else on the
-     * Java kernels of {@link ParallelNetworkOps}; either way the numbers do not depend on the thread count.
+     * and W W^T) run on the engine's {@link Products}; the numbers do not depend on the thread count.
      */
     private static final class DenseNetwork implements TrainingLoop.Network {
+        private final Products products;
         private final ParallelNetworkOps ops;
         private final Dataset train;
         private final Dataset test;
@@ -216,13 +230,10 @@ public final class DenseEngine extends ThreadedEngine {
         private final int m;
         private final int p;
         private final double[] grad;
-        // Java kernels: X^T and the gradient's work rows; native BLAS: X flat and Z^T flat
-        private final double[][] xt;
-        private final double[][] gradRows;
+        // X and Z^T flat
         private final double[] xFlat;
         private final double[] ztFlat;
         // evaluation buffers (allocated at the first recorded step)
-        private double[][] wt;
         private double[][] gram;
         private double[] blockFlat;
         private double[] zFlat;
@@ -232,7 +243,9 @@ public final class DenseEngine extends ThreadedEngine {
         private final double initNorm;
         private double[][] trainGram;
 
-        DenseNetwork(ParallelNetworkOps ops, Dataset train, Dataset test, double[] w, int m, int p, boolean keepInit) {
+        DenseNetwork(Products products, ParallelNetworkOps ops, Dataset train, Dataset test, double[] w, int m, int p,
+                     boolean keepInit) {
+            this.products = products;
             this.w0 = keepInit ? w.clone() : null;
             this.initNorm = NetworkOps.frobeniusNorm(w);
             this.ops = ops;
@@ -243,17 +256,8 @@ public final class DenseEngine extends ThreadedEngine {
             this.m = m;
             this.p = p;
             this.grad = new double[m * p];
-            if (NativeBlas.available()) {
-                this.xt = null;
-                this.gradRows = null;
-                this.xFlat = NativeBlas.flatten(train.x, 0, n, p, null);
-                this.ztFlat = new double[m * n];
-            } else {
-                this.xt = NetworkOps.transpose(train.x);
-                this.gradRows = new double[m][p];
-                this.xFlat = null;
-                this.ztFlat = null;
-            }
+            this.xFlat = NativeBlas.flatten(train.x, 0, n, p, null);
+            this.ztFlat = new double[m * n];
         }
 
         @Override
@@ -263,21 +267,13 @@ public final class DenseEngine extends ThreadedEngine {
 
         @Override
         public void trainingPreActivationsT(double[][] zt) {
-            if (xFlat == null) {
-                ops.preActivationsT(w, xt, zt);
-                return;
-            }
-            NativeBlas.multiplyTransB(w, xFlat, ztFlat, m, n, p, ops);
+            products.multiplyTransB(w, xFlat, ztFlat, m, n, p, ops);
             NativeBlas.unflatten(ztFlat, zt, m, n);
         }
 
         @Override
         public double[] gradient(double[] ct) {
-            if (xFlat == null) {
-                ops.gradient(ct, train.x, gradRows, grad);
-            } else {
-                NativeBlas.multiply(ct, xFlat, grad, m, n, p, ops);
-            }
+            products.multiply(ct, xFlat, grad, m, n, p, ops);
             return grad;
         }
 
@@ -285,12 +281,6 @@ public final class DenseEngine extends ThreadedEngine {
         public void prepareEvaluation() {
             if (gram == null) {
                 gram = new double[m][m];
-            }
-            if (xFlat == null) {
-                if (wt == null) {
-                    wt = new double[p][m];
-                }
-                ops.transpose(w, m, p, wt);
             }
         }
 
@@ -300,16 +290,11 @@ public final class DenseEngine extends ThreadedEngine {
             if (params != w) {
                 throw new IllegalArgumentException("dense test pre-activations are computed at the current W only");
             }
-            if (xFlat == null) {
-                double[][] block = Arrays.copyOfRange(test.x, from, from + rows);
-                ops.preActivations(block, wt, z, rows);
-                return;
-            }
             blockFlat = NativeBlas.flatten(test.x, from, rows, p, blockFlat);
             if (zFlat == null || zFlat.length < rows * m) {
                 zFlat = new double[rows * m];
             }
-            NativeBlas.multiplyTransB(blockFlat, w, zFlat, rows, m, p, ops);
+            products.multiplyTransB(blockFlat, w, zFlat, rows, m, p, ops);
             NativeBlas.unflatten(zFlat, z, rows, m);
         }
 
@@ -318,19 +303,17 @@ public final class DenseEngine extends ThreadedEngine {
             if (!spectral) {
                 return new double[] {NetworkOps.frobeniusNorm(w), Double.NaN};
             }
-            if (xFlat == null) {
-                ops.multiply(w, p, wt, gram, m, m);
-            } else {
-                if (gramFlat == null) {
-                    gramFlat = new double[m * m];
-                }
-                NativeBlas.multiplyTransB(w, w, gramFlat, m, m, p, ops);
-                for (int j = 0; j < m; j++) { // row blocks need not give bit-symmetric entries
-                    for (int k = 0; k <= j; k++) {
-                        double v = 0.5 * (gramFlat[j * m + k] + gramFlat[k * m + j]);
-                        gram[j][k] = v;
-                        gram[k][j] = v;
-                    }
+            if (gramFlat == null) {
+                gramFlat = new double[m * m];
+            }
+            products.multiplyTransB(w, w, gramFlat, m, m, p, ops);
+            for (int j = 0; j < m; j++) { // native row blocks need not give bit-symmetric entries
+                for (int k = 0; k <= j; k++) {
+                    double upper = gramFlat[k * m + j];
+                    double lower = gramFlat[j * m + k];
+                    double v = upper == lower ? lower : 0.5 * (lower + upper);
+                    gram[j][k] = v;
+                    gram[k][j] = v;
                 }
             }
             double norm2 = NetworkOps.spectralNorm(gram);

@@ -14,6 +14,15 @@ public interface Engine {
     String name();
 
     /**
+     * The backend of this engine's matrix products (for provenance: {@link Products#description()}); the built-in
+     * engines take it when they are made ({@link Engines#create(String, int, Products)}). The default, for an engine
+     * that has no products of its own to report: {@link Products#preferred()}.
+     */
+    default Products products() {
+        return Products.preferred();
+    }
+
+    /**
      * Generates the data, initialises the network and trains it.
      *
      * @param setup   sizes and stopping rules (not modified)

@@ -26,18 +26,31 @@ public final class Engines {
     }
 
     /**
-     * A new engine.
+     * A new engine on {@link Products#preferred()}.
      *
      * @param name    {@code dense}, {@code span} or {@code sketch}
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones) or threads &lt; 1
      */
     public static Engine create(String name, int threads) {
+        return create(name, threads, Products.preferred());
+    }
+
+    /**
+     * A new engine whose matrix products run on {@code products}, chosen once for the run.
+     *
+     * @param name     {@code dense}, {@code span} or {@code sketch}
+     * @param threads  threads for the matrix products, &gt;= 1
+     * @param products the backend ({@link Products#nativeBlas()}, {@link Products#javaKernels()})
+     * @throws IllegalArgumentException for an unknown name (the message lists the known ones) or threads &lt; 1
+     */
+    public static Engine create(String name, int threads, Products products) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(products, "products");
         return switch (name) {
-            case DenseEngine.NAME -> new DenseEngine(threads);
-            case SpanEngine.NAME -> new SpanEngine(threads);
-            case SketchEngine.NAME -> new SketchEngine(threads);
+            case DenseEngine.NAME -> new DenseEngine(threads, products);
+            case SpanEngine.NAME -> new SpanEngine(threads, products);
+            case SketchEngine.NAME -> new SketchEngine(threads, products);
             default -> throw unknown(name);
         };
     }

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The span engine's setup products on the native BLAS, computed while the rows they need are still being drawn:
+ * The span engine's setup products on its {@link Products} backend, computed while the rows they need are still being drawn:
  * S = V V^T for V = [X; W0] ((n+m) x p, flat row-major), in pieces fixed by the sizes alone.
  *
  * <p><b>Pieces.</b> The rows of V are cut into groups: X's n rows into {@link NativeBlas#groups}(n) groups and
  * W0's m rows into {@link NativeBlas#groups}(m) groups. Piece (I, J), J &lt;= I, is the block of S with group I's
- * rows and group J's columns: one dgemm for J &lt; I, one dsyrk on the diagonal ({@link NativeBlas#gramPiece}).
+ * rows and group J's columns, one call of {@link Products#gramPiece} (on the native BLAS one dgemm for J &lt; I,
+ * one dsyrk on the diagonal).
  * With the spectral norm every piece is computed (K, Z0^T and G0 in the lower triangle of S); without it only the
  * pieces whose J is a group of X (K and Z0^T: G0 = W0 W0^T is not needed).
  *
@@ -24,6 +25,7 @@ import java.util.List;
  */
 final class GramPipeline implements AutoCloseable {
     private final double[] v;
+    private final Products products;
     private final int rows;
     private final int cols;
     private final int p;
@@ -46,9 +48,11 @@ final class GramPipeline implements AutoCloseable {
      * @param p        columns
      * @param spectral whether G0 = W0 W0^T is needed
      * @param threads  threads the engine may use (&gt;= 1): {@code threads - 1} workers
+     * @param products computes the pieces ({@link Products#gramPiece})
      */
-    GramPipeline(double[] v, int n, int m, int p, boolean spectral, int threads) {
+    GramPipeline(double[] v, int n, int m, int p, boolean spectral, int threads, Products products) {
         this.v = v;
+        this.products = products;
         this.rows = n + m;
         this.cols = spectral ? rows : n;
         this.p = p;
@@ -181,7 +185,7 @@ final class GramPipeline implements AutoCloseable {
                     }
                 }
                 int[] piece = pieces[q];
-                NativeBlas.gramPiece(v, s, cols, p, piece[0], piece[1], piece[2], piece[3]);
+                products.gramPiece(v, s, cols, p, piece[0], piece[1], piece[2], piece[3]);
             }
         } finally {
             if (interrupted) {

@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * A native BLAS (JNI through dev.ludovic.netlib, the binding Spark MLlib uses) for the large products (the dense
- * engine's step and evaluation, the span engine's setup and products). Which library, chosen once when this class
- * initialises by {@code -Dbenign.blas}:
+ * engine's step and evaluation, the span engine's setup and products, the sketch's Gram product). The engines reach
+ * it only through the {@link Products} they are given ({@link Products#nativeBlas()}); this class loads the library,
+ * once per process (a JNI library cannot be loaded twice). Which library, chosen when this class initialises by
+ * {@code -Dbenign.blas}:
  * <ul>
  *   <li>unset or {@code bundled} (the default): the OpenBLAS the build ships ({@link BundledOpenBlas}, bytedeco's
  *       platform jar, extracted once into a cache folder), else (unset only) as for {@code system};</li>
@@ -43,7 +45,7 @@ import java.util.stream.Stream;
  *       rows of A and B once, and the pieces are about equal (measured here, 2 cores: V V^T for
  *       300 x 20000 in 2 x 2 pieces 20-22 ms, in the earlier 32-row blocks 27-29 ms; X_test V^T, 100 x 300 x 20000,
  *       15-16 ms against 22-25 ms: 32-row blocks read B once per block, and 100 rows made 4 unequal blocks for 2
- *       threads); C X: {@value #COL_BLOCK} output columns a piece;</li>
+ *       threads); C X: {@link #columnBlocks} blocks of at most {@value #COL_BLOCK} output columns;</li>
  *   <li><b>one call</b> (larger products when OpenBLAS runs more than one thread of its own, e.g.
  *       {@code OPENBLAS_NUM_THREADS} unset on a multi-core machine): one BLAS call from the calling thread,
  *       split by OpenBLAS's threads. Our threads calling a multi-threaded OpenBLAS at the same time oversubscribe
@@ -69,8 +71,11 @@ public final class NativeBlas {
     /** About how many output rows (and columns) a piece of a large A B^T or A A^T has ({@link #groups}). */
     static final int PIECE = 128;
 
-    /** Output columns per dgemm call in {@link #multiply}. */
+    /** Most output columns per dgemm call in {@link #multiply} ({@link #columnBlocks}). */
     static final int COL_BLOCK = 2048;
+
+    /** Fewest column blocks of a large C X with at least that many groups of {@value #PIECE} columns. */
+    static final int MIN_COL_BLOCKS = 8;
 
     /**
      * A product of fewer multiply-adds than this is small (the span step's B K, the norms' products) and is cut
@@ -241,7 +246,7 @@ public final class NativeBlas {
                 + "; OPENBLAS_NUM_THREADS=" + (threads == null ? "unset" : threads) + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs; "
                 + (oneCall() ? "one call per product on OpenBLAS's " + LIBRARY_THREADS + " threads"
-                        : "fixed pieces of about " + PIECE + " x " + PIECE + " / " + COL_BLOCK + " columns") + ")";
+                        : "fixed pieces of about " + PIECE + " x " + PIECE + " / at most " + COL_BLOCK + " columns") + ")";
     }
 
     /**
@@ -329,8 +334,8 @@ public final class NativeBlas {
 
     /**
      * G = C X: g (m x p) from c (m x n) and x (n x p), e.g. the gradient. A small product: serial blocks of rows
-     * of C (and of G) of at most {@link #SERIAL_BLOCK} multiply-adds; else blocks of {@value #COL_BLOCK} columns
-     * of X (and of G) on the threads, or one call (class comment); each dgemm("N", "N", cols, rows, n) on the
+     * of C (and of G) of at most {@link #SERIAL_BLOCK} multiply-adds; else {@link #columnBlocks}(p) blocks of
+     * columns of X (and of G) on the threads, or one call (class comment); each dgemm("N", "N", cols, rows, n) on the
      * column-major views (X_block^T C^T = G_block^T column-major = the block of G row-major, leading dimension p).
      *
      * @param c   C, row-major m x n (not modified)
@@ -382,12 +387,22 @@ public final class NativeBlas {
             BLAS.dgemm("N", "N", p, m, n, 1.0, x, 0, p, c, 0, n, beta, g, 0, p);
             return;
         }
-        int blocks = (p + COL_BLOCK - 1) / COL_BLOCK;
+        int blocks = columnBlocks(p);
         ops.forEachBlock(blocks, blk -> {
-            int k0 = blk * COL_BLOCK;
-            int cols = Math.min(COL_BLOCK, p - k0);
+            int k0 = bound(p, blocks, blk);
+            int cols = bound(p, blocks, blk + 1) - k0;
             BLAS.dgemm("N", "N", cols, m, n, 1.0, x, k0, p, c, 0, n, beta, g, k0, p);
         });
+    }
+
+    /**
+     * Into how many column blocks a large C X with p output columns is cut: p / {@value #COL_BLOCK} rounded up,
+     * but at least {@value #MIN_COL_BLOCKS} (or {@link #groups}(p) when that is fewer), so that a product with few
+     * columns and a long inner dimension (the sketch's B K at n in the thousands) still spreads over the threads.
+     * Fixed by p alone; the blocks differ in width by at most one column ({@link #bound}).
+     */
+    static int columnBlocks(int p) {
+        return Math.max((p + COL_BLOCK - 1) / COL_BLOCK, Math.min(MIN_COL_BLOCKS, groups(p)));
     }
 
     /**

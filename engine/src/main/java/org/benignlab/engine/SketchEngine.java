@@ -1,5 +1,6 @@
 package org.benignlab.engine;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
@@ -50,17 +51,20 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * label noise does not read feature vectors, the optimiser is linear in past gradients, and
  * p - 1 &gt;= n + m (the Bartlett decomposition needs p - 1 degrees of freedom for N vectors).
  *
- * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T) plus O(N²) per test point (with the native BLAS, one product
- * U F^T per block of test points, F = [[1, 0], [c, L]]; the same numbers as point by point up to rounding); per step n²·m; per recorded step
+ * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T = F' F'^T with F' = [c, L], one Gram product on the engine's
+ * {@link Products}, N²(N+1)/2 multiply-adds on the native BLAS) plus O(N²) per test point (one product U F^T per
+ * block of test points, F = [[1, 0], [c, L]]; the same numbers as point by point up to rounding); per step n²·m;
+ * per recorded step
  * testSize·n·m plus m²·n + m·n² + O(m³) for the norms (as the span engine). <b>Memory</b> (doubles), see
- * {@link #estimateMemoryBytes}: c, L and G (about 1.5·N²), then the span problem (n² + 2·n·m + m² +
+ * {@link #estimateMemoryBytes}: c, L, F, F' and G (about 4.5·N² during setup), then the span problem (n² + 2·n·m + m² +
  * testSize·(n + m)) and the loop's O(n·m + m²) buffers: nothing depends on p.
  *
  * <p><b>Arrays</b> ({@link ArrayOutput}): no X, W0, W or μ exist; the sink gets the labels, flips, K and
  * Z0 (as drawn), a, and at the final step B and Z = Z0 + K B^T.
  *
- * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}) or run on the native BLAS
- * as {@link NativeBlas} splits them (fixed by the sizes); the results are bit-identical for every thread count.
+ * <p>Products run on the engine's {@link Products} backend, chosen once for the run: split over threads by fixed
+ * index ranges ({@link JavaProducts}) or on the native BLAS as {@link NativeBlas} splits them (fixed by the
+ * sizes); the results are bit-identical for every thread count.
  * An instance holds only its thread count and may be shared.
  */
 public final class SketchEngine extends ThreadedEngine {
@@ -69,11 +73,22 @@ public final class SketchEngine extends ThreadedEngine {
 
 
     /**
+     * An engine on {@link Products#preferred()}.
+     *
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public SketchEngine(int threads) {
-        super(threads);
+        this(threads, Products.preferred());
+    }
+
+    /**
+     * @param threads  threads for the matrix products, &gt;= 1
+     * @param products the backend of its matrix products
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public SketchEngine(int threads, Products products) {
+        super(threads, products);
     }
 
     @Override
@@ -86,7 +101,7 @@ public final class SketchEngine extends ThreadedEngine {
         long n = setup.n();
         long m = setup.width();
         long nn = n + m;
-        long doubles = nn * (nn + 1) / 2 + nn * nn + 2 * nn + SpanProblem.doubles(n, m, setup.testSize())
+        long doubles = nn * (nn + 1) / 2 + 4 * nn * nn + 4 * nn + SpanProblem.doubles(n, m, setup.testSize())
                 + 6 * m * n + 4 * m * m + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
         return 8 * (doubles + LinearBaselines.workDoubles(setup, false));
     }
@@ -100,10 +115,10 @@ public final class SketchEngine extends ThreadedEngine {
     TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
                        Consumer<double[]> finalCoefficients, ArraySaver saver) {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
-            SpanProblem problem = sample(setup, plugins, streams, ops).problem();
+            SpanProblem problem = sample(setup, plugins, streams, products(), ops).problem();
             saver.data(problem.train, null, Double.NaN, problem.k);
             saver.init(problem.a, null, problem.z0);
-            SpanNetwork network = new SpanNetwork(problem, ops);
+            SpanNetwork network = new SpanNetwork(problem, products(), ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
             TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
                     sink, last).execute();
@@ -122,20 +137,24 @@ public final class SketchEngine extends ThreadedEngine {
     record Draw(double[] c, double[][] l, double[][] g, SpanProblem problem) {
     }
 
-    /** Draws everything in the documented order (the plugins are not checked here), on one thread. */
+    /**
+     * Draws everything in the documented order (the plugins are not checked here), on one thread, on
+     * {@link Products#preferred()}.
+     */
     static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams) {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            return sample(setup, plugins, streams, ops);
+            return sample(setup, plugins, streams, Products.preferred(), ops);
         }
     }
 
     /**
-     * Draws everything in the documented order (the plugins are not checked here). With the native BLAS the test
-     * points' coordinates [[1, 0], [c, L]] u are computed for blocks of {@value DenseEngine#TEST_BLOCK} points at
-     * once (one product U F^T on {@code ops}; the same numbers for every thread count), otherwise point by point
-     * ({@link #testCoordinates}); the two agree to rounding.
+     * Draws everything in the documented order (the plugins are not checked here). The test points' coordinates
+     * [[1, 0], [c, L]] u are computed for blocks of {@value DenseEngine#TEST_BLOCK} points at once (one product
+     * U F^T on {@code products} and {@code ops}; the same numbers for every thread count); they agree with the point
+     * by point {@link #testCoordinates} to rounding (on the Java kernels exactly).
      */
-    static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops) {
+    static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams, Products products,
+                       ParallelNetworkOps ops) {
         int n = setup.n();
         int m = setup.width();
         int nn = n + m;
@@ -167,19 +186,16 @@ public final class SketchEngine extends ThreadedEngine {
             row[k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, dof / 2.0, 2.0).sample());
             l[k] = row;
         }
-        double[][] g = new double[nn][nn];
+        // G = c c^T + L L^T = F' F'^T with F' = [c, L] (N x (N + 1), rows 1..N of the factor F)
+        int width = nn + 1;
+        double[] factor = factor(c, l);
+        double[] gFlat = new double[nn * nn];
+        products.gram(Arrays.copyOfRange(factor, width, width * width), gFlat, nn, width, ops);
+        double[][] g = new double[nn][];
         for (int k = 0; k < nn; k++) {
-            double[] lk = l[k];
-            for (int j = 0; j <= k; j++) {
-                double[] lj = l[j];
-                double sum = c[k] * c[j];
-                for (int q = 0; q <= j; q++) {
-                    sum += lk[q] * lj[q];
-                }
-                g[k][j] = sum;
-                g[j][k] = sum;
-            }
+            g[k] = Arrays.copyOfRange(gFlat, k * nn, (k + 1) * nn);
         }
+        gFlat = null; // let it go before the span problem is built
 
         // training quantities
         double mu2 = mu * mu;
@@ -229,10 +245,8 @@ public final class SketchEngine extends ThreadedEngine {
         double[] testProj = new double[size];
         double[][] testK = new double[size][n];
         double[][] testW0 = new double[size][m];
-        int width = nn + 1;
-        if (NativeBlas.available() && size > 0) {
-            // the same draws, point by point; the products [[1, 0], [c, L]] u for a block of points at once
-            double[] factor = factor(c, l);
+        if (size > 0) {
+            // the draws point by point; the products [[1, 0], [c, L]] u for a block of points at once
             int rows = Math.min(size, DenseEngine.TEST_BLOCK);
             double[] draws = new double[rows * width];
             double[] coords = new double[rows * width];
@@ -244,18 +258,11 @@ public final class SketchEngine extends ThreadedEngine {
                         draws[r * width + q] = testGauss.sample();
                     }
                 }
-                NativeBlas.multiplyTransB(draws, factor, coords, count, width, width, ops); // U F^T
+                products.multiplyTransB(draws, factor, coords, count, width, width, ops); // U F^T
                 for (int r = 0; r < count; r++) {
                     testPoint(coords, r * width, testClean[from + r], n, m, clean, s, u, mu, omega,
                             testK[from + r], testW0[from + r], testProj, from + r);
                 }
-            }
-        } else {
-            double[] coords = new double[width];
-            for (int t = 0; t < size; t++) {
-                testClean[t] = testRng.nextBoolean() ? 1.0 : -1.0;
-                testCoordinates(c, l, testGauss, coords);
-                testPoint(coords, 0, testClean[t], n, m, clean, s, u, mu, omega, testK[t], testW0[t], testProj, t);
             }
         }
         Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(),

@@ -31,13 +31,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p><b>Setup</b> (once): with V = [X; W0] ((n+m) x p), V V^T gives K = X X^T, Z0 = X W0^T, G0 = W0 W0^T
  * and ||W0||_F^2 = tr G0; each block of test points x gives X x and W0 x, in testSize·(n+m)·p. Without the
  * spectral norm ({@link TrainingSetup#spectralNorm()} false) G0 is not needed: X V^T gives K and Z0
- * (n·(n+m)·p instead of (n+m)(n+m+1)/2·p) and ||W0||_F^2 is a sum of squares. On the native
- * BLAS V is one flat array, filled as the training points are drawn (copied in point by point) and W0 drawn
- * in place, and the lower triangle of V V^T ((n+m)(n+m+1)/2·p multiply-adds; only its columns of X without the
- * spectral norm) is computed by {@link GramPipeline} in pieces fixed by the sizes, each as soon as its rows are
- * drawn: with two or more threads the products run beside the drawing of W0 (one call per product when OpenBLAS
- * threads itself); on the Java kernels V is kept as rows and V V^T costs (n+m)²·p. After setup no p-dimensional
- * vector is kept.
+ * (n·(n+m)·p instead of (n+m)(n+m+1)/2·p) and ||W0||_F^2 is a sum of squares. V is one flat array, filled as
+ * the training points are drawn (copied in point by point) and W0 drawn in place, and the lower triangle of V V^T
+ * ((n+m)(n+m+1)/2·p multiply-adds; only its columns of X without the spectral norm) is computed by
+ * {@link GramPipeline} in pieces fixed by the sizes, each as soon as its rows are drawn: with two or more threads
+ * the products run beside the drawing of W0 (one call per product when the library threads itself,
+ * {@link Products#selfThreaded()}). After setup no p-dimensional vector is kept.
  *
  * <p><b>Overlap</b>: with two or more threads the last block of test points (the whole test set when it fits in
  * one block) is projected on a thread of its own while training starts; the test metrics of the steps recorded
@@ -49,9 +48,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * and the optimiser gets B and, as its gradient, C = -(1/n) A^T (m x n). At a recorded step the test set
  * costs testSize·n·m and the norms m²·n + m·n² + O(m³). Nothing in p inside the loop.
  *
- * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}. During setup: native BLAS, V flat
- * ((n+m)·p, X's rows are not kept unless a noise model reads them or the data are given); Java kernels, X (n·p),
- * W0 (m·p) and V^T ((n+m)·p); then V V^T ((n+m)²) and one block of test points (at most
+ * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}. During setup: V flat ((n+m)·p, X's rows
+ * are not kept unless a noise model reads them or the data are given; the Java kernels hold V^T during a block's
+ * projections); then V V^T ((n+m)²) and one block of test points (at most
  * {@value #SETUP_BLOCK_DOUBLES} doubles). Kept for
  * training: K, Z0, Z0^T, G0 (n² + 2·n·m + m²), X_test X^T and X_test W0^T (testSize·(n+m)), B, C, Z^T and
  * the evaluation buffers (O(n·m + m²)), and the optimiser's state (e.g. m·n for momentum). Example: n = 100,
@@ -64,9 +63,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * setup (K and Z0 are the ones training uses); when the final arrays are asked for, X and W0 are kept through
  * training (n·p + m·p doubles more) for W = W0 + B X (m·n·p) at the final step, then B and Z.
  *
- * <p>Products are split over threads by fixed index ranges ({@link ParallelNetworkOps}) or run on the native
- * BLAS as {@link NativeBlas} splits them (fixed by the sizes and OpenBLAS's own thread count, never by ours):
- * the results are bit-identical for every thread count. They agree with the dense engine's up to rounding. An
+ * <p>Products run on the engine's {@link Products} backend, chosen once for the run: split over threads by fixed
+ * index ranges ({@link JavaProducts}) or on the native BLAS as {@link NativeBlas} splits them (fixed by the sizes
+ * and OpenBLAS's own thread count, never by ours): the results are bit-identical for every thread count. They agree with the dense engine's up to rounding. An
  * instance holds only its thread count and may be shared; each {@link #train} call creates and shuts down its
  * own pool.
  */
@@ -79,11 +78,22 @@ public final class SpanEngine extends ThreadedEngine {
 
 
     /**
+     * An engine on {@link Products#preferred()}.
+     *
      * @param threads threads for the matrix products, &gt;= 1
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public SpanEngine(int threads) {
-        super(threads);
+        this(threads, Products.preferred());
+    }
+
+    /**
+     * @param threads  threads for the matrix products, &gt;= 1
+     * @param products the backend of its matrix products
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public SpanEngine(int threads, Products products) {
+        super(threads, products);
     }
 
     @Override
@@ -114,8 +124,8 @@ public final class SpanEngine extends ThreadedEngine {
     TrainingResult run(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
                        Consumer<double[]> finalCoefficients, ArraySaver saver) {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(threads())) {
-            SpanProblem problem = prepare(setup, plugins, streams, ops, saver);
-            SpanNetwork network = new SpanNetwork(problem, ops);
+            SpanProblem problem = prepare(setup, plugins, streams, products(), ops, saver);
+            SpanNetwork network = new SpanNetwork(problem, products(), ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
             TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
                     sink, last).execute();
@@ -124,16 +134,17 @@ public final class SpanEngine extends ThreadedEngine {
     }
 
     /** Draws the data as documented and computes the inner products of the span representation. */
-    static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops) {
-        return prepare(setup, plugins, streams, ops, new ArraySaver(ArrayOutput.none(), NAME, setup));
+    static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, Products products,
+                               ParallelNetworkOps ops) {
+        return prepare(setup, plugins, streams, products, ops, new ArraySaver(ArrayOutput.none(), NAME, setup));
     }
 
     /**
      * Draws (or loads) the data as documented, computes the inner products of the span representation and
      * hands the data and init arrays to {@code saver} (and keeps X and W0 for the final W when asked).
      */
-    static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, ParallelNetworkOps ops,
-                               ArraySaver saver) {
+    static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, Products products,
+                               ParallelNetworkOps ops, ArraySaver saver) {
         int n = setup.n();
         int m = setup.width();
         int p = setup.p();
@@ -146,100 +157,66 @@ public final class SpanEngine extends ThreadedEngine {
         Dataset train;
         double[] a;
         Projector projector;
-        if (NativeBlas.available()) {
-            // V = [X; W0] as one flat array: the training points copied in as they are drawn (or loaded), W0
-            // drawn in place (the same draws as DenseEngine.initialWeights); the lower triangle of S = V V^T gives
-            // K, Z0 and G0, its pieces computed by GramPipeline as their rows are drawn
-            double[] v = new double[Math.multiplyExact(nm, p)];
-            GramPipeline products = NativeBlas.oneCall() ? null
-                    : new GramPipeline(v, n, m, p, g0 != null, ops.threads());
-            double[] sFlat;
-            int ld;
-            try {
-                if (given != null) {
-                    train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
-                    NativeBlas.flatten(train.x, 0, n, p, v);
-                } else if (plugins.noise().needsFeatures()) {
-                    train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
-                            streams.noise());
-                    NativeBlas.flatten(train.x, 0, n, p, v);
-                } else {
-                    train = Dataset.generateStreamed(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(),
-                            streams.data(), streams.noise(), new FlatRows(v, p, 0));
-                }
-                if (products != null) {
-                    products.rowsReady(n);
-                }
-                a = setup.secondLayer().draw(m, streams.signs().generator());
-                DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p,
-                        products == null ? null : rows -> products.rowsReady(n + rows));
-                if (g0 == null) {
-                    w0NormSq = sumOfSquares(v, n * p, nm * p);
-                }
-                if (products != null) {
-                    sFlat = products.finish();
-                    ld = products.columns();
-                } else if (g0 != null) { // OpenBLAS threads itself: one call each
-                    sFlat = new double[nm * nm];
-                    NativeBlas.gram(v, sFlat, nm, p);
-                    ld = nm;
-                } else {
-                    double[] xvt = new double[n * nm];
-                    NativeBlas.multiplyTransB(v, v, xvt, n, nm, p, ops); // X V^T = [K, Z0]
-                    ld = n;
-                    sFlat = new double[nm * n];
-                    for (int i = 0; i < n; i++) {
-                        System.arraycopy(xvt, i * nm, sFlat, i * n, i + 1);
-                        for (int j = 0; j < m; j++) {
-                            sFlat[(n + j) * n + i] = xvt[i * nm + n + j];
-                        }
+        // V = [X; W0] as one flat array: the training points copied in as they are drawn (or loaded), W0
+        // drawn in place (the same draws as DenseEngine.initialWeights); the lower triangle of S = V V^T gives
+        // K, Z0 and G0, its pieces computed by GramPipeline as their rows are drawn
+        double[] v = new double[Math.multiplyExact(nm, p)];
+        GramPipeline pipeline = products.selfThreaded() ? null
+                : new GramPipeline(v, n, m, p, g0 != null, ops.threads(), products);
+        double[] sFlat;
+        int ld;
+        try {
+            if (given != null) {
+                train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
+                NativeBlas.flatten(train.x, 0, n, p, v);
+            } else if (plugins.noise().needsFeatures()) {
+                train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
+                        streams.noise());
+                NativeBlas.flatten(train.x, 0, n, p, v);
+            } else {
+                train = Dataset.generateStreamed(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+                        streams.data(), streams.noise(), new FlatRows(v, p, 0));
+            }
+            if (pipeline != null) {
+                pipeline.rowsReady(n);
+            }
+            a = setup.secondLayer().draw(m, streams.signs().generator());
+            DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p,
+                    pipeline == null ? null : rows -> pipeline.rowsReady(n + rows));
+            if (g0 == null) {
+                w0NormSq = sumOfSquares(v, n * p, nm * p);
+            }
+            if (pipeline != null) {
+                sFlat = pipeline.finish();
+                ld = pipeline.columns();
+            } else if (g0 != null) { // the library threads itself: one call each
+                sFlat = new double[nm * nm];
+                products.gram(v, sFlat, nm, p, ops);
+                ld = nm;
+            } else {
+                double[] xvt = new double[n * nm];
+                products.multiplyTransB(v, v, xvt, n, nm, p, ops); // X V^T = [K, Z0]
+                ld = n;
+                sFlat = new double[nm * n];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(xvt, i * nm, sFlat, i * n, i + 1);
+                    for (int j = 0; j < m; j++) {
+                        sFlat[(n + j) * n + i] = xvt[i * nm + n + j];
                     }
                 }
-            } finally {
-                if (products != null) {
-                    products.close();
-                }
             }
-            fromLowerTriangle(sFlat, ld, n, m, k, z0, g0);
-            FlatRows xRow = new FlatRows(v, p, 0);
-            FlatRows w0Row = new FlatRows(v, p, n);
-            saver.data(train, xRow, given != null ? Double.NaN : setup.muNorm(), k);
-            saver.init(a, w0Row, z0);
-            saver.keepForFinal(xRow, w0Row);
-            projector = new Projector(setup.testSize(), p, n, m, null, v, ops);
-        } else {
-            train = given != null
-                    ? Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise())
-                    : Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
-                            streams.noise());
-            a = setup.secondLayer().draw(m, streams.signs().generator());
-            double[][] w0 = DenseEngine.initialWeightRows(m, p, setup.initScale(), streams.init());
-            double[][] v = new double[nm][];
-            System.arraycopy(train.x, 0, v, 0, n);
-            System.arraycopy(w0, 0, v, n, m);
-            double[][] vt = NetworkOps.transpose(v);
-            int rows = g0 != null ? nm : n; // V V^T, or only X V^T = [K, Z0] without the spectral norm
-            double[][] s = new double[rows][nm];
-            ops.multiply(v, vt, s, rows, nm);
-            for (int i = 0; i < n; i++) {
-                k[i] = Arrays.copyOf(s[i], n);
-                z0[i] = Arrays.copyOfRange(s[i], n, nm);
+        } finally {
+            if (pipeline != null) {
+                pipeline.close();
             }
-            if (g0 != null) {
-                for (int j = 0; j < m; j++) {
-                    g0[j] = Arrays.copyOfRange(s[n + j], n, nm);
-                }
-            } else {
-                for (double[] row : w0) {
-                    w0NormSq += sumOfSquares(row, 0, p);
-                }
-            }
-            double[][] x = train.x;
-            saver.data(train, i -> x[i], given != null ? Double.NaN : setup.muNorm(), k);
-            saver.init(a, j -> w0[j], z0);
-            saver.keepForFinal(i -> x[i], j -> w0[j]);
-            projector = new Projector(setup.testSize(), p, n, m, vt, null, ops);
         }
+        fromLowerTriangle(sFlat, ld, n, m, k, z0, g0);
+        FlatRows xRow = new FlatRows(v, p, 0);
+        FlatRows w0Row = new FlatRows(v, p, n);
+        saver.data(train, xRow, given != null ? Double.NaN : setup.muNorm(), k);
+        saver.init(a, w0Row, z0);
+        saver.keepForFinal(xRow, w0Row);
+        projector = new Projector(setup.testSize(), p, n, m, v, products, ops);
         if (g0 != null) {
             for (int j = 0; j < m; j++) {
                 w0NormSq += g0[j][j];
@@ -351,42 +328,33 @@ public final class SpanEngine extends ThreadedEngine {
         private final int n;
         private final int nm;
         private final int p;
-        private final double[][] vt;
         private final double[] vFlat;
+        private final Products products;
         private final ParallelNetworkOps ops;
         private final int rows;
-        private final double[][] block;
-        private final double[][] out;
         private final double[] blockFlat;
         private final double[] outFlat;
 
-        /** Products on the Java kernels with vt = V^T, or on the native BLAS with vFlat = V (the other null). */
-        Projector(int size, int p, int n, int m, double[][] vt, double[] vFlat, ParallelNetworkOps ops) {
+        /** X_test V^T for vFlat = V, flat row-major (n + m) x p, on {@code products}. */
+        Projector(int size, int p, int n, int m, double[] vFlat, Products products, ParallelNetworkOps ops) {
             this.size = size;
             this.n = n;
             this.nm = n + m;
             this.p = p;
-            this.vt = vt;
             this.vFlat = vFlat;
+            this.products = products;
             this.ops = ops;
             this.testK = new double[size][];
             this.testW0 = new double[size][];
             this.rows = Math.min(size, blockRows(p));
-            boolean java = vt != null;
-            this.block = java ? new double[rows][p] : null;
-            this.out = java ? new double[rows][nm] : null;
-            this.blockFlat = java ? null : new double[rows * p];
-            this.outFlat = java ? null : new double[rows * nm];
+            this.blockFlat = new double[rows * p];
+            this.outFlat = new double[rows * nm];
         }
 
         @Override
         public void accept(int i, double[] x) {
             int r = i % rows;
-            if (vt != null) {
-                System.arraycopy(x, 0, block[r], 0, p);
-            } else {
-                System.arraycopy(x, 0, blockFlat, r * p, p);
-            }
+            System.arraycopy(x, 0, blockFlat, r * p, p);
             if (r == rows - 1 || i == size - 1) {
                 int count = r + 1;
                 int from = i - count + 1;
@@ -416,18 +384,10 @@ public final class SpanEngine extends ThreadedEngine {
 
         /** X x and W0 x for the {@code count} points of the current block, the first of which is point {@code from}. */
         private void project(int count, int from, ParallelNetworkOps threads) {
-            if (vt != null) {
-                threads.multiply(block, vt, out, count, nm);
-                for (int q = 0; q < count; q++) {
-                    testK[from + q] = Arrays.copyOf(out[q], n);
-                    testW0[from + q] = Arrays.copyOfRange(out[q], n, nm);
-                }
-            } else {
-                NativeBlas.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p, threads); // X_test V^T
-                for (int q = 0; q < count; q++) {
-                    testK[from + q] = Arrays.copyOfRange(outFlat, q * nm, q * nm + n);
-                    testW0[from + q] = Arrays.copyOfRange(outFlat, q * nm + n, (q + 1) * nm);
-                }
+            products.multiplyTransB(blockFlat, vFlat, outFlat, count, nm, p, threads); // X_test V^T
+            for (int q = 0; q < count; q++) {
+                testK[from + q] = Arrays.copyOfRange(outFlat, q * nm, q * nm + n);
+                testW0[from + q] = Arrays.copyOfRange(outFlat, q * nm + n, (q + 1) * nm);
             }
         }
     }

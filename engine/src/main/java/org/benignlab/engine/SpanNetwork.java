@@ -1,7 +1,5 @@
 package org.benignlab.engine;
 
-import java.util.Arrays;
-
 /**
  * The first layer as W = W0 + B X with B in R^{m x n} (MODEL.md, "Structure the code can exploit"). The
  * optimiser sees the flat row-major B and, as its gradient, the coefficients C = -(1/n) A^T of
@@ -15,19 +13,20 @@ import java.util.Arrays;
  * B K B^T is symmetrised as (H + H^T)/2 before the eigenvalue. Without the spectral norm only the two traces are
  * formed (n²·m + O(n·m) per recorded step, and G0 is not needed). ||W||_F^2 is clamped at 0 (it can come out
  * a rounding error below 0 only when W is 0 up to rounding). When the Gram matrix overflows (entries of W
- * beyond about 1e154) the norms are +infinity. Products use {@link ParallelNetworkOps} or {@link NativeBlas}
- * (whose splitting is fixed by the sizes), so the numbers do not depend on the thread count. On the native BLAS
- * the additions ride on the products (dgemm with beta = 1: Z^T = Z0^T + B K in one call per block, the test
- * pre-activations likewise), so a step runs no Java loop over its n·m pre-activations besides the element-wise
- * work of {@link TrainingLoop}; B K is computed again at a recorded step for H.
+ * beyond about 1e154) the norms are +infinity. Products run on the engine's {@link Products} backend (whose
+ * splitting is fixed by the sizes), so the numbers do not depend on the thread count. The additions ride on the
+ * products ({@link Products#multiplyAdd}: on the native BLAS dgemm with beta = 1, Z^T = Z0^T + B K in one call per
+ * block, the test pre-activations likewise), so a step runs no Java loop over its n·m pre-activations besides the
+ * element-wise work of {@link TrainingLoop}; B K is computed again at a recorded step for H.
  */
 final class SpanNetwork implements TrainingLoop.Network {
     private final SpanProblem d;
+    private final Products products;
     private final ParallelNetworkOps ops;
     private final int n;
     private final int m;
     private final double[] b;
-    // native BLAS only: K, Z0^T and Z0 flat and product buffers (allocated at first use)
+    // K, Z0^T and Z0 flat and product buffers (allocated at first use)
     private double[] kFlat;
     private double[] z0tFlat;
     private double[] ztFlat;
@@ -37,19 +36,15 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double[] hFlat;
     private double[] blockFlat;
     private double[] zFlat;
-    // evaluation buffers (allocated at the first recorded step)
-    private double[][] bt;
-    private double[][] snapshotT;
-    private double[][] bk;
-    private double[][] e;
-    private double[][] h;
+    // evaluation buffer (allocated at the first recorded step)
     private double[][] gram;
     private double changeSq = Double.NaN;
     /** ||W - W0||_F when {@link #changeSq} overflowed and the norms were recomputed scaled. */
     private double change = Double.NaN;
 
-    SpanNetwork(SpanProblem problem, ParallelNetworkOps ops) {
+    SpanNetwork(SpanProblem problem, Products products, ParallelNetworkOps ops) {
         this.d = problem;
+        this.products = products;
         this.ops = ops;
         this.n = problem.n;
         this.m = problem.m;
@@ -63,25 +58,21 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public void trainingPreActivationsT(double[][] zt) {
-        if (NativeBlas.available()) {
-            if (kFlat == null) {
-                kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
-                z0tFlat = NativeBlas.flatten(d.z0t, 0, m, n, null);
-                ztFlat = new double[m * n];
-            }
-            System.arraycopy(z0tFlat, 0, ztFlat, 0, m * n);
-            NativeBlas.multiplyAdd(b, kFlat, ztFlat, m, n, n, ops); // Z^T = Z0^T + B K, one dgemm (beta = 1)
-            NativeBlas.unflatten(ztFlat, zt, m, n);
-            return;
+        if (ztFlat == null) {
+            z0tFlat = NativeBlas.flatten(d.z0t, 0, m, n, null);
+            ztFlat = new double[m * n];
         }
-        ops.multiply(b, n, d.k, zt, m, n);
-        for (int j = 0; j < m; j++) {
-            double[] row = zt[j];
-            double[] init = d.z0t[j];
-            for (int i = 0; i < n; i++) {
-                row[i] += init[i];
-            }
+        System.arraycopy(z0tFlat, 0, ztFlat, 0, m * n);
+        products.multiplyAdd(b, kFlat(), ztFlat, m, n, n, ops); // Z^T = Z0^T + B K
+        NativeBlas.unflatten(ztFlat, zt, m, n);
+    }
+
+    /** K flat (made at first use). */
+    private double[] kFlat() {
+        if (kFlat == null) {
+            kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
         }
+        return kFlat;
     }
 
     @Override
@@ -139,44 +130,15 @@ final class SpanNetwork implements TrainingLoop.Network {
             gram = new double[m][m];
             eFlat = new double[m * m];
             hFlat = new double[m * m];
-            if (!NativeBlas.available()) {
-                bt = new double[n][m];
-                bk = new double[m][n];
-                e = new double[m][m];
-                h = new double[m][m];
-            }
-        }
-        if (bt != null) {
-            NetworkOps.transpose(b, m, n, bt); // B^T for the Java kernels
         }
     }
 
     @Override
     public void testPreActivations(double[] params, int from, int rows, double[][] z) {
-        if (NativeBlas.available()) {
-            blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
-            zFlat = NativeBlas.flatten(d.testW0, from, rows, m, zFlat);
-            NativeBlas.multiplyTransBAdd(blockFlat, params, zFlat, rows, m, n, ops); // X_test W0^T + (X_test X^T) B^T
-            NativeBlas.unflatten(zFlat, z, rows, m);
-            return;
-        }
-        double[][] coefficientsT = bt;
-        if (params != b) { // an earlier step's B (its test metrics waited for the test projections)
-            if (snapshotT == null) {
-                snapshotT = new double[n][m];
-            }
-            NetworkOps.transpose(params, m, n, snapshotT);
-            coefficientsT = snapshotT;
-        }
-        double[][] block = Arrays.copyOfRange(d.testK, from, from + rows);
-        ops.multiply(block, coefficientsT, z, rows, m);
-        for (int r = 0; r < rows; r++) {
-            double[] row = z[r];
-            double[] init = d.testW0[from + r];
-            for (int j = 0; j < m; j++) {
-                row[j] += init[j];
-            }
-        }
+        blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
+        zFlat = NativeBlas.flatten(d.testW0, from, rows, m, zFlat);
+        products.multiplyTransBAdd(blockFlat, params, zFlat, rows, m, n, ops); // X_test W0^T + (X_test X^T) B^T
+        NativeBlas.unflatten(zFlat, z, rows, m);
     }
 
     @Override
@@ -184,24 +146,15 @@ final class SpanNetwork implements TrainingLoop.Network {
         if (!spectral || d.g0 == null) {
             return new double[] {frobeniusOnly(), Double.NaN};
         }
-        if (NativeBlas.available()) {
-            if (z0Flat == null) {
-                z0Flat = NativeBlas.flatten(d.z0, 0, n, m, null);
-                bkFlat = new double[m * n];
-                if (kFlat == null) {
-                    kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
-                }
-            }
-            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n, ops);         // B K
-            NativeBlas.multiply(b, z0Flat, eFlat, m, n, m, ops);         // E = B Z0
-            NativeBlas.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);   // H = (B K) B^T
-        } else {
-            ops.multiply(b, n, d.k, bk, m, n);    // B K
-            ops.multiply(b, n, d.z0, e, m, m);    // E = B Z0
-            ops.multiply(bk, bt, h, m, m);        // H = B K B^T
-            NativeBlas.flatten(e, 0, m, m, eFlat);
-            NativeBlas.flatten(h, 0, m, m, hFlat);
+        if (z0Flat == null) {
+            z0Flat = NativeBlas.flatten(d.z0, 0, n, m, null);
         }
+        if (bkFlat == null) {
+            bkFlat = new double[m * n];
+        }
+        products.multiply(b, kFlat(), bkFlat, m, n, n, ops);         // B K
+        products.multiply(b, z0Flat, eFlat, m, n, m, ops);           // E = B Z0
+        products.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);     // H = (B K) B^T
         double traceE = 0.0;
         double traceH = 0.0;
         for (int j = 0; j < m; j++) {
@@ -285,18 +238,7 @@ final class SpanNetwork implements TrainingLoop.Network {
         if (bkFlat == null) {
             bkFlat = new double[m * n];
         }
-        if (NativeBlas.available()) {
-            if (kFlat == null) {
-                kFlat = NativeBlas.flatten(d.k, 0, n, n, null);
-            }
-            NativeBlas.multiply(b, kFlat, bkFlat, m, n, n, ops);         // B K
-        } else {
-            if (bk == null) {
-                bk = new double[m][n];
-            }
-            ops.multiply(b, n, d.k, bk, m, n);                             // B K
-            NativeBlas.flatten(bk, 0, m, n, bkFlat);
-        }
+        products.multiply(b, kFlat(), bkFlat, m, n, n, ops);         // B K
         double traceE = 0.0;
         double traceH = 0.0;
         for (int j = 0; j < m; j++) {

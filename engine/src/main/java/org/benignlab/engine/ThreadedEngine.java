@@ -4,26 +4,35 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * What the three engines share: a thread count, the argument checks, and the refusal of a configuration
- * for which {@link Engines#unsupported} gives a reason. Subclasses supply the representation and the run.
+ * What the three engines share: a thread count, the backend of the matrix products, the argument checks, and the
+ * refusal of a configuration for which {@link Engines#unsupported} gives a reason. Subclasses supply the
+ * representation and the run.
  */
 abstract class ThreadedEngine implements Engine {
     private final int threads;
+    private final Products products;
 
     /**
-     * @param threads threads for the matrix products, &gt;= 1
+     * @param threads  threads for the matrix products, &gt;= 1
+     * @param products the backend of every matrix product of this engine's runs
      * @throws IllegalArgumentException if threads &lt; 1
      */
-    ThreadedEngine(int threads) {
+    ThreadedEngine(int threads, Products products) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }
         this.threads = threads;
+        this.products = Objects.requireNonNull(products, "products");
     }
 
     /** Number of threads. */
     public int threads() {
         return threads;
+    }
+
+    @Override
+    public Products products() {
+        return products;
     }
 
     /**

@@ -24,7 +24,9 @@
  * divergence handling, metrics). {@link org.benignlab.engine.Dataset} draws x = z + ỹ μ (μ = ||μ|| e_1) and
  * the label flips. {@link org.benignlab.engine.NetworkOps} holds the serial kernels (Z = X W^T, f,
  * -(1/n) A^T, the gradient -(1/n) A^T X, the spectral norm); {@link org.benignlab.engine.ParallelNetworkOps}
- * their multi-threaded versions, equal bit for bit. Data may be given instead of drawn
+ * their multi-threaded versions, equal bit for bit. Every matrix product of an engine goes through the
+ * {@link org.benignlab.engine.Products} backend it was made with (the native BLAS of
+ * {@link org.benignlab.engine.NativeBlas}, or the Java kernels), chosen once per run. Data may be given instead of drawn
  * ({@link org.benignlab.engine.GivenData}, in {@link org.benignlab.engine.TrainingSetup#given()}), and a run's arrays
  * (data, initialisation, final weights) may be handed to an {@link org.benignlab.engine.ArraysSink}
  * ({@link org.benignlab.engine.ArrayOutput}) without changing a number. After training, the linear

@@ -98,9 +98,9 @@ class CommonRandomNumbersTest {
     private static SpanProblem prepare(TrainingSetup s, Plugins pl) {
         SpanProblem d;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            d = SpanEngine.prepare(s, pl, Fixture.streams(8), ops);
+            d = SpanEngine.prepare(s, pl, Fixture.streams(8), Products.preferred(), ops);
         }
-        new SpanNetwork(d, null).awaitTest();
+        new SpanNetwork(d, Products.preferred(), null).awaitTest();
         return d;
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GramPipelineTest {
 
     private static double[] gram(double[] v, int n, int m, int p, boolean spectral, int threads, int rowsPerCall) {
-        try (GramPipeline products = new GramPipeline(v, n, m, p, spectral, threads)) {
+        try (GramPipeline products = new GramPipeline(v, n, m, p, spectral, threads, Products.nativeBlas())) {
             for (int r = rowsPerCall; r < n + m; r += rowsPerCall) {
                 products.rowsReady(r);
                 Thread.onSpinWait();
@@ -78,7 +78,7 @@ class GramPipelineTest {
         assumeTrue(NativeBlas.available(), "native BLAS not in use: " + NativeBlas.description());
         int before = Thread.activeCount();
         double[] v = new double[(300 + 300) * 50];
-        try (GramPipeline products = new GramPipeline(v, 300, 300, 50, true, 3)) {
+        try (GramPipeline products = new GramPipeline(v, 300, 300, 50, true, 3, Products.nativeBlas())) {
             products.rowsReady(150);
         }
         long deadline = System.nanoTime() + 10_000_000_000L;

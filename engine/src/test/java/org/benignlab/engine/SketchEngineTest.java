@@ -319,7 +319,7 @@ class SketchEngineTest {
                     // streams seed..seed+4: 10 apart, and the two samplers in disjoint ranges, so all independent
                     RandomStreams st = Fixture.streams((sketch ? 1_000L : 10_000_000L) + 10L * draw);
                     SpanProblem d = sketch ? SketchEngine.sample(s, pl, st).problem()
-                            : SpanEngine.prepare(s, pl, st, ops);
+                            : SpanEngine.prepare(s, pl, st, Products.preferred(), ops);
                     double[] y = d.train.cleanLabels();
                     double yt = d.test.cleanLabels()[0];
                     kDiag.add(sketch, d.k[0][0], p + mu2, 2.0 * p + 4 * mu2);

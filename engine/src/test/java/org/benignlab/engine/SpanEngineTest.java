@@ -192,9 +192,9 @@ class SpanEngineTest {
         Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.3), new TestPlugins.Gd(0.1));
         SpanProblem d;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
-            d = SpanEngine.prepare(s, pl, Fixture.streams(5), ops);
+            d = SpanEngine.prepare(s, pl, Fixture.streams(5), Products.preferred(), ops);
         }
-        new SpanNetwork(d, null).awaitTest(); // two threads: the test block is projected in the background
+        new SpanNetwork(d, Products.preferred(), null).awaitTest(); // two threads: the test block is projected in the background
         RandomStreams st = Fixture.streams(5);
         Dataset train = Dataset.generate(6, 40, 1.5, pl.cluster(), pl.noise(), st.data(), st.noise());
         Dataset test = Dataset.generate(7, 40, 1.5, pl.cluster(), pl.noise(), st.test(), st.testFlips());
@@ -273,8 +273,8 @@ class SpanEngineTest {
         SpanProblem without;
         SpanProblem with;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
-            without = SpanEngine.prepare(s, pl, Fixture.streams(5), ops);
-            with = SpanEngine.prepare(s.withSpectralNorm(true), pl, Fixture.streams(5), ops);
+            without = SpanEngine.prepare(s, pl, Fixture.streams(5), Products.preferred(), ops);
+            with = SpanEngine.prepare(s.withSpectralNorm(true), pl, Fixture.streams(5), Products.preferred(), ops);
         }
         assertEquals(null, without.g0);
         assertEquals(3, with.g0.length);
@@ -302,7 +302,7 @@ class SpanEngineTest {
         Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.2), new TestPlugins.HeavyBall(0.01, 0.9));
         SpanProblem ready;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            ready = SpanEngine.prepare(s, pl, Fixture.streams(31), ops);
+            ready = SpanEngine.prepare(s, pl, Fixture.streams(31), Products.preferred(), ops);
         }
         List<String> order = new java.util.ArrayList<>(s.coreMetrics());
         order.addAll(Diagnostics.metrics(s.diagnostics()));
@@ -322,7 +322,7 @@ class SpanEngineTest {
                     ready.w0NormSq, ready.testK, ready.testW0, new DoneAfter(k));
             TrainingResult r;
             try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-                r = new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, ops),
+                r = new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops),
                         later, null).execute();
             }
             assertEquals(atOnce.records, later.records, "ready at look " + k);
@@ -337,7 +337,7 @@ class SpanEngineTest {
         Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.2), new TestPlugins.Gd(0.01));
         SpanProblem ready;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            ready = SpanEngine.prepare(s, pl, Fixture.streams(31), ops);
+            ready = SpanEngine.prepare(s, pl, Fixture.streams(31), Products.preferred(), ops);
         }
         for (long failAt : new long[] {0, 3, 120}) {
             java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
@@ -357,7 +357,7 @@ class SpanEngineTest {
             };
             OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> {
                 try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-                    new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, ops),
+                    new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops),
                             sink, null).execute();
                 }
             }, "failure at step " + failAt);
@@ -421,7 +421,7 @@ class SpanEngineTest {
             }
         };
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            return new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, ops), gate,
+            return new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops), gate,
                     null).execute();
         }
     }

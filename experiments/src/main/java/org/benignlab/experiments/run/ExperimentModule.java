@@ -14,6 +14,7 @@ import org.benignlab.api.RunContext;
 import org.benignlab.engine.Engine;
 import org.benignlab.engine.Engines;
 import org.benignlab.engine.Plugins;
+import org.benignlab.engine.Products;
 import org.benignlab.engine.TrainingSetup;
 import org.benignlab.experiments.arrays.DataFiles;
 import org.benignlab.experiments.arrays.RunArrays;
@@ -135,6 +136,6 @@ public final class ExperimentModule extends AbstractModule {
 
     @Provides
     Engine engine(EngineChoice choice, @Named("threads") int t) {
-        return Engines.create(choice.name(), t);
+        return Engines.create(choice.name(), t, Products.preferred()); // the native BLAS when this process loaded one
     }
 }

@@ -268,7 +268,7 @@ public final class Run {
         p.put("stream_entries", seeds.entries());
         p.put("engine", engine.name());
         p.put("engine_reason", engine.reason());
-        p.put("products", org.benignlab.engine.NativeBlas.description());
+        p.put("products", trainer.products().description());
         p.put("diagnostics", spec.training().diagnostics());
         p.put("spectral_norm", spec.training().spectralNorm());
         p.put("baselines", spec.training().baselines());

@@ -1,0 +1,272 @@
+package org.benignlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product seam: the Java kernels equal a plain sum in increasing inner index bit for bit, the native BLAS agrees
+ * with them to rounding on sizes that cross its block boundaries (small-product threshold, pieces of about
+ * {@value NativeBlas#PIECE} rows, {@value NativeBlas#COL_BLOCK}-column blocks), and each engine gives the same run
+ * on either backend, chosen per engine in one process.
+ */
+class ProductsTest {
+    private static final Products JAVA = Products.javaKernels();
+
+    private static double[] random(int size, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = new double[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = r.nextDouble(-1, 1);
+        }
+        return a;
+    }
+
+    /** out = A B^T summed in increasing inner index from 0. */
+    private static double[] naiveTransB(double[] a, double[] b, int rowsA, int rowsB, int inner) {
+        double[] out = new double[rowsA * rowsB];
+        for (int i = 0; i < rowsA; i++) {
+            for (int j = 0; j < rowsB; j++) {
+                double v = 0.0;
+                for (int k = 0; k < inner; k++) {
+                    v = v + a[i * inner + k] * b[j * inner + k];
+                }
+                out[i * rowsB + j] = v;
+            }
+        }
+        return out;
+    }
+
+    /** G = C X summed in increasing inner index from 0. */
+    private static double[] naive(double[] c, double[] x, int m, int n, int p) {
+        double[] g = new double[m * p];
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < p; k++) {
+                double v = 0.0;
+                for (int i = 0; i < n; i++) {
+                    v = v + c[j * n + i] * x[i * p + k];
+                }
+                g[j * p + k] = v;
+            }
+        }
+        return g;
+    }
+
+    private static void assertBits(double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]),
+                    what + " entry " + i + ": " + expected[i] + " vs " + actual[i]);
+        }
+    }
+
+    private static void assertClose(double[] expected, double[] actual, double rel, String what) {
+        double scale = 0;
+        for (double v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], rel * scale, what + " entry " + i);
+        }
+    }
+
+    /** Sizes {rows, cols, inner}: odd rows and inner (the kernel's pairs), inner and column blocks crossed. */
+    private static final int[][] JAVA_SIZES = {{1, 1, 1}, {3, 5, 7}, {2, 300, 129}, {7, 33, 1100}, {5, 2, 20_000},
+        {40, 257, 300}};
+
+    @Test
+    void javaKernelsSumInIncreasingInnerIndexForEveryThreadCount() {
+        long seed = 1;
+        for (int[] s : JAVA_SIZES) {
+            int r = s[0];
+            int c = s[1];
+            int q = s[2];
+            double[] a = random(r * q, seed++);
+            double[] b = random(c * q, seed++);
+            double[] x = random(q * c, seed++);
+            double[] expectT = naiveTransB(a, b, r, c, q);
+            double[] expect = naive(a, x, r, q, c);
+            for (int threads : new int[] {1, 3}) {
+                String where = java.util.Arrays.toString(s) + ", threads " + threads;
+                try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+                    double[] out = new double[r * c];
+                    JAVA.multiplyTransB(a, b, out, r, c, q, ops);
+                    assertBits(expectT, out, "A B^T " + where);
+                    double[] g = new double[r * c];
+                    JAVA.multiply(a, x, g, r, q, c, ops);
+                    assertBits(expect, g, "C X " + where);
+                    double[] addend = random(r * c, seed);
+                    double[] sum = addend.clone();
+                    JAVA.multiplyAdd(a, x, sum, r, q, c, ops);
+                    double[] sumT = addend.clone();
+                    JAVA.multiplyTransBAdd(a, b, sumT, r, c, q, ops);
+                    for (int i = 0; i < r * c; i++) {
+                        assertEquals(expect[i] + addend[i], sum[i], 0.0, "G + C X " + where);
+                        assertEquals(expectT[i] + addend[i], sumT[i], 0.0, "out + A B^T " + where);
+                    }
+                    double[] gram = new double[r * r];
+                    JAVA.gram(a, gram, r, q, ops);
+                    assertBits(naiveTransB(a, a, r, r, q), gram, "A A^T " + where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void javaGramPiecesFillTheLowerTriangle() {
+        int rows = 9;
+        int inner = 40;
+        double[] a = random(rows * inner, 5);
+        double[] expect = naiveTransB(a, a, rows, rows, inner);
+        double[] out = new double[rows * rows];
+        int[] bounds = {0, 4, 9};
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j <= i; j++) {
+                JAVA.gramPiece(a, out, rows, inner, bounds[i], bounds[i + 1], bounds[j], bounds[j + 1]);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < rows; c++) {
+                assertEquals(c <= r ? expect[r * rows + c] : 0.0, out[r * rows + c], 0.0, r + ", " + c);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> JAVA.gramPiece(a, out, rows, inner, 0, 4, 2, 6));
+    }
+
+    /**
+     * Sizes {rows, cols, inner} across the native library's boundaries: small products (serial row blocks), the
+     * grid of pieces of about 128 rows (groups changing at 192 and 320 rows), C X's 2048-column blocks.
+     */
+    private static final int[][] NATIVE_SIZES = {{3, 5, 7}, {100, 100, 100}, {191, 193, 300}, {321, 130, 257},
+        {100, 2049, 50}, {60, 4500, 40}, {30, 1000, 1000}};
+
+    @Test
+    void columnBlocksAreFixedByTheColumnsAlone() {
+        assertEquals(1, NativeBlas.columnBlocks(100));
+        assertEquals(8, NativeBlas.columnBlocks(1000));
+        assertEquals(8, NativeBlas.columnBlocks(2000));
+        assertEquals(10, NativeBlas.columnBlocks(20_000));
+    }
+
+    @Test
+    void nativeAndJavaAgreeAcrossTheBlockBoundaries() {
+        assumeTrue(NativeBlas.available(), "native BLAS not in use: " + NativeBlas.description());
+        Products nat = Products.nativeBlas();
+        long seed = 50;
+        for (int[] s : NATIVE_SIZES) {
+            int r = s[0];
+            int c = s[1];
+            int q = s[2];
+            double[] a = random(r * q, seed++);
+            double[] b = random(c * q, seed++);
+            double[] x = random(q * c, seed++);
+            double[] addend = random(r * c, seed++);
+            try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
+                String where = java.util.Arrays.toString(s);
+                for (boolean add : new boolean[] {false, true}) {
+                    double[] j = add ? addend.clone() : new double[r * c];
+                    double[] n = add ? addend.clone() : new double[r * c];
+                    if (add) {
+                        JAVA.multiplyTransBAdd(a, b, j, r, c, q, ops);
+                        nat.multiplyTransBAdd(a, b, n, r, c, q, ops);
+                    } else {
+                        JAVA.multiplyTransB(a, b, j, r, c, q, ops);
+                        nat.multiplyTransB(a, b, n, r, c, q, ops);
+                    }
+                    assertClose(j, n, 1e-12, "A B^T add=" + add + " " + where);
+                    j = add ? addend.clone() : new double[r * c];
+                    n = add ? addend.clone() : new double[r * c];
+                    if (add) {
+                        JAVA.multiplyAdd(a, x, j, r, q, c, ops);
+                        nat.multiplyAdd(a, x, n, r, q, c, ops);
+                    } else {
+                        JAVA.multiply(a, x, j, r, q, c, ops);
+                        nat.multiply(a, x, n, r, q, c, ops);
+                    }
+                    assertClose(j, n, 1e-12, "C X add=" + add + " " + where);
+                }
+                double[] gj = new double[r * r];
+                double[] gn = new double[r * r];
+                JAVA.gram(a, gj, r, q, ops);
+                nat.gram(a, gn, r, q, ops);
+                assertClose(gj, gn, 1e-12, "A A^T " + where);
+                try (ParallelNetworkOps one = new ParallelNetworkOps(1)) {
+                    double[] gOne = new double[r * r];
+                    nat.gram(a, gOne, r, q, one);
+                    assertBits(gn, gOne, "native A A^T, 2 threads vs 1, " + where);
+                }
+                double[] pj = new double[r * r];
+                double[] pn = new double[r * r];
+                int half = r / 2;
+                JAVA.gramPiece(a, pj, r, q, half, r, 0, half);
+                nat.gramPiece(a, pn, r, q, half, r, 0, half);
+                JAVA.gramPiece(a, pj, r, q, half, r, half, r);
+                nat.gramPiece(a, pn, r, q, half, r, half, r);
+                assertClose(pj, pn, 1e-12, "pieces " + where);
+            }
+        }
+    }
+
+    @Test
+    void theBackendIsChosenOnceAndNamedInProvenance() {
+        assertFalse(JAVA.selfThreaded());
+        assertTrue(JAVA.description().startsWith("Java kernels ("), JAVA.description());
+        assertSame(NativeBlas.available() ? Products.nativeBlas() : JAVA, Products.preferred());
+        if (!NativeBlas.available()) {
+            assertThrows(IllegalStateException.class, Products::nativeBlas);
+        } else {
+            assertTrue(Products.nativeBlas().description().startsWith("native BLAS ("));
+        }
+        for (String name : Engines.NAMES) {
+            assertSame(JAVA, Engines.create(name, 2, JAVA).products(), name);
+            assertSame(Products.preferred(), Engines.create(name, 2).products(), name);
+        }
+    }
+
+    private static List<DenseEngineTest.Rec> run(Engine engine, TrainingSetup s, Plugins pl, long seed) {
+        DenseEngineTest.Recorder r = new DenseEngineTest.Recorder(s.coreMetrics());
+        engine.train(s, pl, Fixture.streams(seed), r);
+        return r.records;
+    }
+
+    private static void assertSameRun(List<DenseEngineTest.Rec> expected, List<DenseEngineTest.Rec> actual,
+                                      String what) {
+        assertEquals(expected.size(), actual.size(), what);
+        for (int i = 0; i < expected.size(); i++) {
+            DenseEngineTest.Rec e = expected.get(i);
+            DenseEngineTest.Rec a = actual.get(i);
+            assertEquals(e.step(), a.step(), what);
+            assertEquals(e.metric(), a.metric(), what);
+            SpanEngineTest.assertClose(e.value(), a.value(), e.metric() + " at step " + e.step() + ", " + what);
+        }
+    }
+
+    /**
+     * On the Java kernels dense equals span (to 1e-9); each engine's run on the Java kernels equals its run on the
+     * native BLAS (to 1e-9), both made in this one process. Sizes: p above a column block, test points in two blocks.
+     */
+    @Test
+    void everyEngineGivesTheSameRunOnEitherBackend() {
+        Plugins pl = new Plugins(new TestPlugins.SmoothLeakyRelu(0.1, 1.0), new TestPlugins.IsotropicGaussian(),
+                new TestPlugins.RandomFlips(0.2), new TestPlugins.Logistic(), new TestPlugins.Gd(0.02));
+        TrainingSetup s = new TrainingSetup(20, 2100, 9, Math.pow(2100, 0.3), 1100, 0.01, 40, 0, false, 10);
+        List<DenseEngineTest.Rec> denseJava = run(Engines.create("dense", 2, JAVA), s, pl, 7);
+        List<DenseEngineTest.Rec> spanJava = run(Engines.create("span", 2, JAVA), s, pl, 7);
+        assertSameRun(denseJava, spanJava, "dense vs span, Java kernels");
+        TrainingSetup lean = s.withSpectralNorm(false);
+        assertSameRun(run(Engines.create("dense", 1, JAVA), lean, pl, 7),
+                run(Engines.create("span", 3, JAVA), lean, pl, 7), "dense vs span without ||W||_2, Java kernels");
+        assumeTrue(NativeBlas.available(), "native BLAS not in use: " + NativeBlas.description());
+        Products nat = Products.nativeBlas();
+        assertSameRun(denseJava, run(Engines.create("dense", 2, nat), s, pl, 7), "dense, Java vs native");
+        assertSameRun(spanJava, run(Engines.create("span", 2, nat), s, pl, 7), "span, Java vs native");
+        assertSameRun(run(Engines.create("sketch", 2, JAVA), s, pl, 7), run(Engines.create("sketch", 2, nat), s, pl, 7),
+                "sketch, Java vs native");
+    }
+}
