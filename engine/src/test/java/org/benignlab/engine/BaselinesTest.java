@@ -307,7 +307,7 @@ class BaselinesTest {
         new SpanEngine(1).train(s, pl, Fixture.streams(21), MetricsSink.discard(), b::set);
         SpanProblem problem;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            problem = SpanEngine.prepare(s, pl, Fixture.streams(21), ops);
+            problem = SpanEngine.prepare(s, pl, Fixture.streams(21), Products.preferred(), ops);
         }
         int n = s.n();
         int m = s.width();
