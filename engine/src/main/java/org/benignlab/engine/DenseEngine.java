@@ -329,15 +329,9 @@ public final class DenseEngine extends ThreadedEngine {
          * finite spectral norm. NaN for a NaN entry, +∞ for an infinite one.
          */
         private double scaledSpectralNorm() {
-            double max = 0.0;
-            for (double v : w) {
-                if (Double.isNaN(v)) {
-                    return Double.NaN;
-                }
-                max = Math.max(max, Math.abs(v));
-            }
-            if (Double.isInfinite(max)) {
-                return Double.POSITIVE_INFINITY;
+            double max = NetworkOps.maxAbs(w);
+            if (!Double.isFinite(max)) {
+                return max;
             }
             int k = Math.getExponent(max);
             double[][] scaledGram = new double[m][m];

@@ -513,4 +513,21 @@ public final class NetworkOps {
             throw new IllegalArgumentException(what + " has length " + actual + ", expected " + expected);
         }
     }
+
+    /**
+     * max_i |a_i|, or NaN when some entry is NaN (then whatever else is in {@code a}); +∞ when an entry is
+     * infinite and none is NaN; 0 for no entries.
+     *
+     * @param a the values (not modified)
+     */
+    static double maxAbs(double[] a) {
+        double max = 0.0;
+        for (double v : a) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
 }

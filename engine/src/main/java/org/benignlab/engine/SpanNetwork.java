@@ -176,15 +176,9 @@ final class SpanNetwork implements TrainingLoop.Network {
      * entry of B, +∞ for an infinite one.
      */
     private double scaledSpectralNorm() {
-        double max = 0.0;
-        for (double v : b) {
-            if (Double.isNaN(v)) {
-                return Double.NaN;
-            }
-            max = Math.max(max, Math.abs(v));
-        }
-        if (Double.isInfinite(max)) {
-            return Double.POSITIVE_INFINITY;
+        double max = NetworkOps.maxAbs(b);
+        if (!Double.isFinite(max)) {
+            return max;
         }
         int k = Math.getExponent(max);
         double[] bs = new double[b.length];

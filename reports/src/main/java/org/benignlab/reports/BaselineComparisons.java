@@ -96,23 +96,15 @@ final class BaselineComparisons {
         if (dn.isEmpty() && dc.isEmpty() && values.isEmpty()) {
             return null;
         }
-        double[] n = toArray(dn);
-        double[] k = toArray(dc);
-        return new Row(c, label, Math.max(n.length, k.length), values.isEmpty() ? null : Stats.mean(toArray(values)),
+        double[] n = Stats.values(dn);
+        double[] k = Stats.values(dc);
+        return new Row(c, label, Math.max(n.length, k.length), values.isEmpty() ? null : Stats.mean(Stats.values(values)),
                 n.length == 0 ? null : Stats.mean(n), Stats.tInterval(n), k.length == 0 ? null : Stats.mean(k),
                 Stats.tInterval(k));
     }
 
     private static boolean finite(Double v) {
         return v != null && Double.isFinite(v);
-    }
-
-    private static double[] toArray(List<Double> xs) {
-        double[] out = new double[xs.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = xs.get(i);
-        }
-        return out;
     }
 
     /** The rows, configuration by configuration in manifest order, baselines in a fixed order. */

@@ -134,8 +134,8 @@ final class PairedComparisons {
                 unpaired.put(c.id(), unknown ? "provenance.json records no stream seeds"
                         : "no repetition completed by both it and " + ref.id());
             } else {
-                double[] dn = toArray(noisy);
-                double[] dc = toArray(clean);
+                double[] dn = Stats.values(noisy);
+                double[] dc = Stats.values(clean);
                 rows.add(new Row(c, Math.max(dn.length, dc.length), dn.length == 0 ? null : Stats.mean(dn),
                         Stats.tInterval(dn), dc.length == 0 ? null : Stats.mean(dc), Stats.tInterval(dc)));
             }
@@ -166,14 +166,6 @@ final class PairedComparisons {
         if (a != null && b != null && Double.isFinite(a) && Double.isFinite(b)) {
             out.add(a - b);
         }
-    }
-
-    private static double[] toArray(List<Double> xs) {
-        double[] out = new double[xs.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = xs.get(i);
-        }
-        return out;
     }
 
     private static Draws read(Path provenance) {

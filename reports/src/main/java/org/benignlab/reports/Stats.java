@@ -29,6 +29,15 @@ final class Stats {
         return new NormalDistribution(null, 0, 1);
     }
 
+    /** The values of a list as an array, in the list's order (not modified). */
+    static double[] values(java.util.List<Double> xs) {
+        double[] out = new double[xs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = xs.get(i);
+        }
+        return out;
+    }
+
     /** Arithmetic mean (x_1 + ... + x_k) / k; NaN for no values. */
     static double mean(double[] xs) {
         double s = 0;
