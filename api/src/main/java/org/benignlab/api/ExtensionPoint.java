@@ -1,12 +1,13 @@
 package org.benignlab.api;
 
-/** The five extension points, with the YAML path where each is chosen. */
+/** The six extension points, with the YAML path where each is chosen. */
 public enum ExtensionPoint {
     ACTIVATION("activations", ActivationProvider.class, "network.activation"),
     CLUSTER("cluster distributions", ClusterDistributionProvider.class, "data.cluster"),
     LABEL_NOISE("label noise", LabelNoiseProvider.class, "data.noise"),
     LOSS("losses", LossProvider.class, "training.loss"),
-    OPTIMIZER("optimizers", OptimizerProvider.class, "training.optimizer");
+    OPTIMIZER("optimizers", OptimizerProvider.class, "training.optimizer"),
+    SIGNAL("signal models", SignalModelProvider.class, "data.signal");
 
     private final String title;
     private final Class<?> providerType;

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>Register a provider with a {@code META-INF/services} file naming the extension point's provider
  * interface ({@link ActivationProvider}, {@link ClusterDistributionProvider},
- * {@link LabelNoiseProvider}, {@link LossProvider}, {@link OptimizerProvider}).
+ * {@link LabelNoiseProvider}, {@link LossProvider}, {@link OptimizerProvider}, {@link SignalModelProvider}).
  *
  * @param <S> the spec record; components of type {@code Double}, {@code Integer}, {@code Long},
  *            {@code Boolean} or {@code String} (boxed: {@code null} means "not given", so the compact

@@ -3,7 +3,7 @@
  *
  * <p>Extension points ({@link org.benignlab.api.ExtensionPoint}): {@link org.benignlab.api.Activation},
  * {@link org.benignlab.api.ClusterDistribution}, {@link org.benignlab.api.LabelNoise},
- * {@link org.benignlab.api.Loss} and {@link org.benignlab.api.Optimizer}, each created by a
+ * {@link org.benignlab.api.Loss}, {@link org.benignlab.api.Optimizer} and {@link org.benignlab.api.SignalModel}, each created by a
  * {@link org.benignlab.api.Provider} found by {@link java.util.ServiceLoader} and kept in a
  * {@link org.benignlab.api.Registry}. Specs are records that validate in their compact constructor
  * and throw {@link org.benignlab.api.InvalidSpecException}. Result vocabulary:

@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
+import org.benignlab.api.SignalModel;
 
 /**
  * A sample of the paper's data model (Section 2.2): clean labels ỹ_i, points x_i = z_i + ỹ_i μ and
@@ -20,15 +21,19 @@ import org.benignlab.api.NoiseContext;
  *
  * <p><b>The class mean.</b> μ = ||μ|| e_1: the mean lies along the first coordinate. For the isotropic
  * clusters of the paper only ||μ|| matters (rotation invariance); for other product distributions this
- * is a choice, made so that &lt;x, μ&gt; = ||μ|| x_1 costs nothing and matches the Gaussian sketch.
+ * is a choice, made so that &lt;x, μ&gt; = ||μ|| x_1 costs nothing and matches the Gaussian sketch. With another
+ * {@link SignalModel} the point's cluster c is drawn instead of ỹ, its mean ||μ|| β_c lies on the first k
+ * coordinates (x_ia = z_ia + ||μ|| β_ca for a &lt; k) and its clean label is the cluster's; the "projection" of a
+ * point is then ỹ_i &lt;x_i, m_i&gt; with m_i its cluster's mean (for one mean, m_i = ỹ_i μ: &lt;x_i, μ&gt;).
  *
  * <p><b>Draw order</b> (fixed; the same seeds give the same numbers, whichever of the first two methods is
  * used). Every draw is per index, so point i is the same whatever the size of the sample, and ‖μ‖ is added
  * after drawing, so z_i and ỹ_i are the same whatever ‖μ‖ is (common random numbers):
  * <ol>
- *   <li>{@code points}: for point i, the generator {@code points.substream(i)}: ỹ_i = {@code nextBoolean() ? +1
- *       : -1}, then {@code cluster.sample(rng, row_i)} (p values, into a zeroed array). Then
- *       x_i1 = z_i1 + ỹ_i ||μ|| and x_ik = z_ik for k &gt; 1.</li>
+ *   <li>{@code points}: for point i, the generator {@code points.substream(i)}: the cluster c_i = {@code signal.draw(rng)}
+ *       (one mean: {@code nextBoolean() ? +1 : -1}), then {@code cluster.sample(rng, row_i)} (p values, into a
+ *       zeroed array). Then x_ia = z_ia + ||μ|| β_{c_i, a} for a &lt; k and x_ia = z_ia beyond (one mean:
+ *       x_i1 = z_i1 + ỹ_i ||μ||).</li>
  *   <li>{@code flips}: U_i = {@code flips.substream(i).nextDouble()} for each point, then one call
  *       {@code noise.flips(new NoiseContext(ỹ, <x_i, μ>, features, U), flips.generator())}, where features is
  *       {@code i -> copy of x_i} for {@link #generate} and {@code null} otherwise.</li>
@@ -91,7 +96,18 @@ public final class Dataset {
      */
     public static Dataset generate(int size, int p, double muNorm, ClusterDistribution cluster, LabelNoise noise,
                                    StreamSeed points, StreamSeed flips) {
+        return generate(size, p, muNorm, SignalModel.oneMean(), cluster, noise, points, flips);
+    }
+
+    /**
+     * Draws a sample of the signal model {@code signal} in the documented order and keeps the points.
+     *
+     * @throws IllegalArgumentException when the signal model's means need more than p coordinates
+     */
+    public static Dataset generate(int size, int p, double muNorm, SignalModel signal, ClusterDistribution cluster,
+                                   LabelNoise noise, StreamSeed points, StreamSeed flips) {
         check(size, p, muNorm);
+        checkSignal(signal, p);
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(noise, "noise");
         Objects.requireNonNull(points, "points");
@@ -99,7 +115,7 @@ public final class Dataset {
         double[][] x = new double[size][];
         double[] clean = new double[size];
         double[] proj = new double[size];
-        drawPoints(size, p, muNorm, cluster, points, clean, proj, true, (i, row) -> x[i] = row);
+        drawPoints(size, p, muNorm, signal, cluster, points, clean, proj, true, (i, row) -> x[i] = row);
         return label(p, muNorm, x, clean, proj, noise, flips, i -> x[i].clone());
     }
 
@@ -111,9 +127,10 @@ public final class Dataset {
      * @param sink receives x_0, x_1, ... in order (called before the flips are drawn)
      * @throws IllegalArgumentException if {@code noise.needsFeatures()}
      */
-    static Dataset generateStreamed(int size, int p, double muNorm, ClusterDistribution cluster, LabelNoise noise,
-                                    StreamSeed points, StreamSeed flips, PointSink sink) {
+    static Dataset generateStreamed(int size, int p, double muNorm, SignalModel signal, ClusterDistribution cluster,
+                                    LabelNoise noise, StreamSeed points, StreamSeed flips, PointSink sink) {
         check(size, p, muNorm);
+        checkSignal(signal, p);
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(noise, "noise");
         Objects.requireNonNull(points, "points");
@@ -125,7 +142,7 @@ public final class Dataset {
         }
         double[] clean = new double[size];
         double[] proj = new double[size];
-        drawPoints(size, p, muNorm, cluster, points, clean, proj, false, sink);
+        drawPoints(size, p, muNorm, signal, cluster, points, clean, proj, false, sink);
         return label(p, muNorm, null, clean, proj, noise, flips, null);
     }
 
@@ -191,14 +208,25 @@ public final class Dataset {
         }
     }
 
+    private static void checkSignal(SignalModel signal, int p) {
+        Objects.requireNonNull(signal, "signal");
+        if (signal.dimension() > p) {
+            throw new IllegalArgumentException("Dataset.signal: its means need " + signal.dimension()
+                    + " coordinates, more than p = " + p);
+        }
+    }
+
     /** Step 1 of the draw order: labels and points; {@code fresh}: a new array per point, else one reused. */
-    private static void drawPoints(int size, int p, double muNorm, ClusterDistribution cluster,
+    private static void drawPoints(int size, int p, double muNorm, SignalModel signal, ClusterDistribution cluster,
                                    StreamSeed points, double[] clean, double[] proj, boolean fresh,
                                    PointSink sink) {
         double[] reused = fresh ? null : new double[p];
+        java.util.List<SignalModel.Cluster> clusters = signal.clusters();
+        int k = signal.dimension();
         for (int i = 0; i < size; i++) {
             UniformRandomProvider rng = points.substream(i);
-            clean[i] = rng.nextBoolean() ? 1.0 : -1.0;
+            SignalModel.Cluster c = clusters.get(signal.draw(rng));
+            clean[i] = c.label();
             double[] row;
             if (fresh) {
                 row = new double[p];
@@ -207,8 +235,13 @@ public final class Dataset {
                 Arrays.fill(row, 0.0);
             }
             cluster.sample(rng, row);
-            row[0] += clean[i] * muNorm;
-            proj[i] = muNorm * row[0];
+            double along = 0.0; // <x_i, m_i>, m_i = ||μ|| β_c (the first term as is, so one mean keeps its zeros' sign)
+            for (int a = 0; a < k; a++) {
+                double shift = c.mean(a) * muNorm;
+                row[a] += shift;
+                along = a == 0 ? shift * row[a] : along + shift * row[a];
+            }
+            proj[i] = clean[i] * along; // one mean: ỹ (ỹ||μ|| x_i1) = ||μ|| x_i1 exactly
             sink.accept(i, row);
         }
     }
@@ -292,7 +325,7 @@ public final class Dataset {
         return flipped.clone();
     }
 
-    /** A copy of the projections &lt;x_i, μ&gt; = ||μ|| x_i1. */
+    /** A copy of the projections ỹ_i &lt;x_i, m_i&gt; (one mean: &lt;x_i, μ&gt; = ||μ|| x_i1). */
     public double[] meanProjections() {
         return meanProjections.clone();
     }

@@ -116,9 +116,9 @@ public final class DenseEngine extends ThreadedEngine {
             train = Dataset.given(setup.p(), given.x(), given.labels(), plugins.noise(), streams.noise());
             test = Dataset.given(setup.p(), given.testX(), given.testLabels(), plugins.noise(), streams.testFlips());
         } else {
-            train = Dataset.generate(setup.n(), setup.p(), setup.muNorm(), plugins.cluster(), plugins.noise(),
+            train = Dataset.generate(setup.n(), setup.p(), setup.muNorm(), plugins.signal(), plugins.cluster(), plugins.noise(),
                     streams.data(), streams.noise());
-            test = Dataset.generate(setup.testSize(), setup.p(), setup.muNorm(), plugins.cluster(),
+            test = Dataset.generate(setup.testSize(), setup.p(), setup.muNorm(), plugins.signal(), plugins.cluster(),
                     plugins.noise(), streams.test(), streams.testFlips());
         }
         double[] a = setup.secondLayer().draw(setup.width(), streams.signs().generator());

@@ -13,8 +13,9 @@ import java.util.Optional;
  *   <li>{@value SpanEngine#NAME}: explicit data, W = W0 + B X; needs an optimiser linear in past gradients.</li>
  *   <li>{@value SketchEngine#NAME}: no p-dimensional vector at all; needs isotropic Gaussian clusters, a
  *       label-noise model that does not read the features, an optimiser linear in past gradients and
- *       p - 1 &gt;= n + m; never given data.</li>
+ *       p - k &gt;= n + m (k = 1 for one mean; k axes for the signal model's means); never given data.</li>
  * </ul>
+ * Every engine is exact for every signal model whose means fit in p coordinates (k &lt;= p).
  * With given data ({@link TrainingSetup#given()}) no engine takes an adversarial label-noise model: its flips
  * may depend on &lt;x, μ&gt;, and μ is unknown.
  */
@@ -89,6 +90,14 @@ public final class Engines {
         if (given && plugins.noise().adversarial() && !engineName.equals(SketchEngine.NAME)) {
             reasons.add(adversarialOnGivenData(plugins));
         }
+        int k = plugins.signal().dimension();
+        if (given && !plugins.signal().paperModel()) {
+            reasons.add("the data are given (not drawn), so signal model " + plugins.signal() + " cannot draw them");
+        }
+        if (k > setup.p()) {
+            reasons.add("signal model " + plugins.signal() + " needs " + k + " coordinates for its means, more than p = "
+                    + setup.p());
+        }
         switch (engineName) {
             case DenseEngine.NAME -> {
                 long size = (long) setup.width() * setup.p();
@@ -121,9 +130,10 @@ public final class Engines {
                 nonlinear(plugins, reasons);
                 long n = setup.n();
                 long m = setup.width();
-                if (setup.p() - 1L < n + m) {
-                    reasons.add("p - 1 = " + (setup.p() - 1L) + " < n + m = " + (n + m)
-                            + " (the Bartlett decomposition of Wishart_{n+m}(p - 1) needs p - 1 >= n + m)");
+                if (setup.p() - (long) k < n + m) {
+                    reasons.add("p - " + k + " = " + (setup.p() - (long) k) + " < n + m = " + (n + m)
+                            + " (the Bartlett decomposition of Wishart_{n+m}(p - " + k + ") needs p - " + k
+                            + " >= n + m)");
                 }
             }
             default -> throw unknown(engineName);

@@ -197,7 +197,7 @@ public final class LinearBaselines {
 
     /** Whether the one-step closed form applies to these plugins on drawn data (see {@link #compute}). */
     static boolean gaussianRandom(Plugins plugins, TrainingSetup setup) {
-        return !setup.dataGiven() && plugins.cluster().properties().isotropicGaussian()
+        return !setup.dataGiven() && plugins.signal().paperModel() && plugins.cluster().properties().isotropicGaussian()
                 && !plugins.noise().readsMargins() && !plugins.noise().needsFeatures();
     }
 

@@ -1,11 +1,13 @@
 package org.benignlab.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.benignlab.api.SignalModel;
 
 /**
  * The Gaussian sketch (MODEL.md, "Appendix: the Gaussian sketch, exactly"): for isotropic Gaussian clusters
@@ -33,23 +35,34 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   &lt;x, μ&gt; = ||μ|| z_1 + ỹ ||μ||²
  * </pre>
  *
+ * <p><b>Several means</b> (MODEL.md, "Several orthogonal means"): for a {@link SignalModel} whose means use k axes,
+ * the first k coordinates of every g_l are drawn, c^(a) ~ N(0, I_N) for a = 1..k, the rest as
+ * Wishart_N(p − k, I) (L_kk² ~ χ²_{p−k+1−k'} for row k'), G = Σ_a c^(a) c^(a)^T + L L^T, and a point with mean
+ * m_i = ||μ|| β_i (β_i its cluster's mean) has, with s_ia = ||μ|| c^(a)_i and u_ja = ω ||μ|| c^(a)_{n+j},
+ * K_ij = G_ij + Σ_a (β_ja s_ia + β_ia s_ja) + ||μ||² β_i·β_j and Z0_ij = ω G_{i,n+j} + Σ_a β_ia u_ja. A test point's
+ * (z_1..z_k, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;) is F u with F = [[I_k, 0], [C, L]] and u ~ N(0, I_{N+k}). The means
+ * need not be orthogonal: β holds their coordinates in an orthonormal basis of their span. One mean is k = 1,
+ * β_i = ỹ_i, and gives the numbers below bit for bit.
+ *
  * <p><b>Draw order</b> (fixed; the draws do not depend on ω or ||μ||, which are applied after drawing; the Gram
  * draw depends on n and m as a whole and does not nest; {@code init} is not used):
  * <ol>
- *   <li>{@code data.generator()}: ỹ_i = {@code nextBoolean() ? +1 : -1} for i = 1..n; then c_1..c_N (standard normals,
+ *   <li>{@code data.generator()}: ỹ_i = {@code nextBoolean() ? +1 : -1} for i = 1..n (the clusters: {@code
+ *       signal.draw}); then c_1..c_N (standard normals, then c^(2), ..., c^(k) likewise;
  *       {@link ZigguratSampler.NormalizedGaussian}); then L row by row, k = 1..N: L_k1..L_k,k-1 (standard
  *       normals, same sampler), then L_kk = sqrt(χ²_{p-k}) with χ²_ν = Gamma(ν/2, scale 2) from
  *       {@link AhrensDieterMarsagliaTsangGammaSampler} on {@code data} (O(1) expected time whatever ν).</li>
  *   <li>{@code noise}: the uniforms and one {@code flips} call as in {@link Dataset#fromProjections}.</li>
  *   <li>{@code signs}: {@link SecondLayer#draw} on {@code signs.generator()} (as in the dense engine).</li>
- *   <li>{@code test.generator()}: per test point, ỹ = {@code nextBoolean() ? +1 : -1} then u_0..u_N (standard
+ *   <li>{@code test.generator()}: per test point, ỹ = {@code nextBoolean() ? +1 : -1} (its cluster) then u_0..u_N
+ *       (u_0..u_{N+k-1} for k means; standard
  *       normals, one {@link ZigguratSampler.NormalizedGaussian} for the whole test set); then the flips as in
  *       {@link Dataset#fromProjections} on {@link RandomStreams#testFlips()}.</li>
  * </ol>
  *
  * <p><b>Requirements</b> ({@link Engines#unsupported}): the cluster distribution is isotropic Gaussian, the
  * label noise does not read feature vectors, the optimiser is linear in past gradients, and
- * p - 1 &gt;= n + m (the Bartlett decomposition needs p - 1 degrees of freedom for N vectors).
+ * p - k &gt;= n + m (the Bartlett decomposition needs p - k degrees of freedom for N vectors; k = 1 for one mean).
  *
  * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T = F' F'^T with F' = [c, L], one Gram product on the engine's
  * {@link Products}, N²(N+1)/2 multiply-adds on the native BLAS) plus O(N²) per test point (one product U F^T per
@@ -129,12 +142,16 @@ public final class SketchEngine extends ThreadedEngine {
     /**
      * One draw of the sketch.
      *
-     * @param c       first coordinates c_k of g_k, length N
+     * @param cs      the first k coordinates of the g's: cs[a][l] = coordinate a + 1 of g_l, k x N
      * @param l       the Bartlett factor L, row k of length k + 1 (lower triangle)
-     * @param g       G = c c^T + L L^T, N x N, exactly symmetric
+     * @param g       G = Σ_a c^(a) c^(a)^T + L L^T, N x N, exactly symmetric
      * @param problem the span problem (K, Z0, G0, ||W0||², test projections, labels)
      */
-    record Draw(double[] c, double[][] l, double[][] g, SpanProblem problem) {
+    record Draw(double[][] cs, double[][] l, double[][] g, SpanProblem problem) {
+        /** c = c^(1), the first coordinates (the one-mean sketch's c). */
+        double[] c() {
+            return cs[0];
+        }
     }
 
     /**
@@ -149,9 +166,9 @@ public final class SketchEngine extends ThreadedEngine {
 
     /**
      * Draws everything in the documented order (the plugins are not checked here). The test points' coordinates
-     * [[1, 0], [c, L]] u are computed for blocks of {@value DenseEngine#TEST_BLOCK} points at once (one product
-     * U F^T on {@code products} and {@code ops}; the same numbers for every thread count); they agree with the point
-     * by point {@link #testCoordinates} to rounding (on the Java kernels exactly).
+     * [[I_k, 0], [C, L]] u are computed for blocks of {@value DenseEngine#TEST_BLOCK} points at once (one product
+     * U F^T on {@code products} and {@code ops}; the same numbers for every thread count); for one mean they agree
+     * with the point by point {@link #testCoordinates} to rounding (on the Java kernels exactly).
      */
     static Draw sample(TrainingSetup setup, Plugins plugins, RandomStreams streams, Products products,
                        ParallelNetworkOps ops) {
@@ -161,20 +178,28 @@ public final class SketchEngine extends ThreadedEngine {
         long p = setup.p();
         double mu = setup.muNorm();
         double omega = setup.initScale();
-        if (p - 1 < nn) {
-            throw new IllegalArgumentException("sketch: p - 1 = " + (p - 1) + " < n + m = " + nn);
+        SignalModel signal = plugins.signal();
+        List<SignalModel.Cluster> clusters = signal.clusters();
+        int dim = signal.dimension();
+        if (p - dim < nn) {
+            throw new IllegalArgumentException("sketch: p - " + dim + " = " + (p - dim) + " < n + m = " + nn);
         }
 
-        // 1. data stream: labels, c, L
+        // 1. data stream: clusters (labels), c^(1..k), L
         UniformRandomProvider data = streams.data().generator();
         double[] clean = new double[n];
+        double[][] beta = new double[n][];
         for (int i = 0; i < n; i++) {
-            clean[i] = data.nextBoolean() ? 1.0 : -1.0;
+            SignalModel.Cluster cluster = clusters.get(signal.draw(data));
+            clean[i] = cluster.label();
+            beta[i] = cluster.mean();
         }
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(data);
-        double[] c = new double[nn];
-        for (int k = 0; k < nn; k++) {
-            c[k] = gauss.sample();
+        double[][] cs = new double[dim][nn];
+        for (int a = 0; a < dim; a++) {
+            for (int k = 0; k < nn; k++) {
+                cs[a][k] = gauss.sample();
+            }
         }
         double[][] l = new double[nn][];
         for (int k = 0; k < nn; k++) {
@@ -182,45 +207,60 @@ public final class SketchEngine extends ThreadedEngine {
             for (int q = 0; q < k; q++) {
                 row[q] = gauss.sample();
             }
-            long dof = p - 1 - k; // χ²_{p-k} for the 1-based row index k + 1
+            long dof = p - dim - k; // χ²_{p-k'+1-k} for the 1-based row index k + 1 (one mean: χ²_{p-k})
             row[k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, dof / 2.0, 2.0).sample());
             l[k] = row;
         }
-        // G = c c^T + L L^T = F' F'^T with F' = [c, L] (N x (N + 1), rows 1..N of the factor F)
-        int width = nn + 1;
-        double[] factor = factor(c, l);
+        // G = Σ_a c^(a) c^(a)^T + L L^T = F' F'^T with F' = [C, L] (N x (N + k), rows k..N+k-1 of the factor F)
+        int width = nn + dim;
+        double[] factor = factor(cs, l);
         double[] gFlat = new double[nn * nn];
-        products.gram(Arrays.copyOfRange(factor, width, width * width), gFlat, nn, width, ops);
+        products.gram(Arrays.copyOfRange(factor, dim * width, width * width), gFlat, nn, width, ops);
         double[][] g = new double[nn][];
         for (int k = 0; k < nn; k++) {
             g[k] = Arrays.copyOfRange(gFlat, k * nn, (k + 1) * nn);
         }
         gFlat = null; // let it go before the span problem is built
 
-        // training quantities
+        // training quantities: s_ia = ||μ|| c^(a)_i = <z_i, ||μ|| e_a>, u_ja = ω ||μ|| c^(a)_{n+j} = <w_j, ||μ|| e_a>
         double mu2 = mu * mu;
-        double[] s = new double[n];
+        double[][] s = new double[n][dim];
         for (int i = 0; i < n; i++) {
-            s[i] = mu * c[i];
+            for (int a = 0; a < dim; a++) {
+                s[i][a] = mu * cs[a][i];
+            }
         }
-        double[] u = new double[m];
+        double[][] u = new double[m][dim];
         for (int j = 0; j < m; j++) {
-            u[j] = omega * mu * c[n + j];
+            for (int a = 0; a < dim; a++) {
+                u[j][a] = omega * mu * cs[a][n + j];
+            }
         }
         double[][] k = new double[n][n];
         double[] proj = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double v = g[i][j] + clean[j] * s[i] + clean[i] * s[j] + clean[i] * clean[j] * mu2;
+                double v = g[i][j];
+                for (int a = 0; a < dim; a++) {
+                    v += beta[j][a] * s[i][a];
+                }
+                for (int a = 0; a < dim; a++) {
+                    v += beta[i][a] * s[j][a];
+                }
+                v += dot(beta[i], beta[j]) * mu2;
                 k[i][j] = v;
                 k[j][i] = v;
             }
-            proj[i] = s[i] + clean[i] * mu2;
+            proj[i] = clean[i] * along(beta[i], s[i], mu2); // ỹ_i <x_i, m_i>; one mean: s_i + ỹ_i ||μ||²
         }
         double[][] z0 = new double[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                z0[i][j] = omega * g[i][n + j] + clean[i] * u[j];
+                double v = omega * g[i][n + j];
+                for (int a = 0; a < dim; a++) {
+                    v += beta[i][a] * u[j][a];
+                }
+                z0[i][j] = v;
             }
         }
         double omega2 = omega * omega;
@@ -246,57 +286,102 @@ public final class SketchEngine extends ThreadedEngine {
         double[][] testK = new double[size][n];
         double[][] testW0 = new double[size][m];
         if (size > 0) {
-            // the draws point by point; the products [[1, 0], [c, L]] u for a block of points at once
+            // the draws point by point; the products [[I_k, 0], [C, L]] u for a block of points at once
             int rows = Math.min(size, DenseEngine.TEST_BLOCK);
             double[] draws = new double[rows * width];
             double[] coords = new double[rows * width];
+            double[][] testBeta = new double[rows][];
             for (int from = 0; from < size; from += rows) {
                 int count = Math.min(rows, size - from);
                 for (int r = 0; r < count; r++) {
-                    testClean[from + r] = testRng.nextBoolean() ? 1.0 : -1.0;
+                    SignalModel.Cluster cluster = clusters.get(signal.draw(testRng));
+                    testClean[from + r] = cluster.label();
+                    testBeta[r] = cluster.mean();
                     for (int q = 0; q < width; q++) {
                         draws[r * width + q] = testGauss.sample();
                     }
                 }
                 products.multiplyTransB(draws, factor, coords, count, width, width, ops); // U F^T
                 for (int r = 0; r < count; r++) {
-                    testPoint(coords, r * width, testClean[from + r], n, m, clean, s, u, mu, omega,
+                    testPoint(coords, r * width, dim, testClean[from + r], testBeta[r], n, m, beta, s, u, mu, omega,
                             testK[from + r], testW0[from + r], testProj, from + r);
                 }
             }
         }
         Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(),
                 streams.testFlips());
-        return new Draw(c, l, g, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
+        return new Draw(cs, l, g, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double sum = x[0] * y[0];
+        for (int a = 1; a < x.length; a++) {
+            sum += x[a] * y[a];
+        }
+        return sum;
+    }
+
+    /** <m, z + m> / ‖μ‖-free parts: Σ_a β_a s_a + |β|² ‖μ‖² (one mean: β s + ‖μ‖², the terms as the one-mean code). */
+    private static double along(double[] beta, double[] s, double mu2) {
+        return dot(beta, s) + dot(beta, beta) * mu2;
     }
 
     /**
-     * A test point's projections from its coordinates (z_1, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;) =
-     * coords[offset..offset+N]: X x into kRow, W0 x into wRow, &lt;x, μ&gt; into testProj[t] (class comment).
+     * A test point's projections from its coordinates (z_1..z_k, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;) =
+     * coords[offset..offset+k+N]: X x into kRow, W0 x into wRow, ỹ &lt;x, m&gt; into testProj[t] (class comment).
      */
-    private static void testPoint(double[] coords, int offset, double y, int n, int m, double[] clean, double[] s,
-                                  double[] u, double mu, double omega, double[] kRow, double[] wRow,
-                                  double[] testProj, int t) {
+    private static void testPoint(double[] coords, int offset, int dim, double y, double[] yBeta, int n, int m,
+                                  double[][] beta, double[][] s, double[][] u, double mu, double omega, double[] kRow,
+                                  double[] wRow, double[] testProj, int t) {
         double mu2 = mu * mu;
-        double z1 = coords[offset];
         for (int i = 0; i < n; i++) {
-            kRow[i] = coords[offset + 1 + i] + clean[i] * mu * z1 + y * s[i] + y * clean[i] * mu2;
+            double v = coords[offset + dim + i];
+            for (int a = 0; a < dim; a++) {
+                v += beta[i][a] * mu * coords[offset + a];
+            }
+            for (int a = 0; a < dim; a++) {
+                v += yBeta[a] * s[i][a];
+            }
+            v += dot(yBeta, beta[i]) * mu2;
+            kRow[i] = v;
         }
         for (int j = 0; j < m; j++) {
-            wRow[j] = omega * coords[offset + 1 + n + j] + y * u[j];
+            double v = omega * coords[offset + dim + n + j];
+            for (int a = 0; a < dim; a++) {
+                v += yBeta[a] * u[j][a];
+            }
+            wRow[j] = v;
         }
-        testProj[t] = mu * z1 + y * mu2;
+        double along = yBeta[0] * mu * coords[offset];
+        for (int a = 1; a < dim; a++) {
+            along += yBeta[a] * mu * coords[offset + a];
+        }
+        testProj[t] = y * (along + dot(yBeta, yBeta) * mu2);
     }
 
     /** F = [[1, 0], [c, L]], (N + 1) x (N + 1) lower triangular, flat row-major (zeros above the diagonal). */
     static double[] factor(double[] c, double[][] l) {
-        int nn = c.length;
-        int width = nn + 1;
+        return factor(new double[][] {c}, l);
+    }
+
+    /**
+     * F = [[I_k, 0], [C, L]] with C = [c^(1), ..., c^(k)] (N x k), (N + k) x (N + k) lower triangular, flat row-major
+     * (zeros above the diagonal): the Cholesky factor of the covariance [[I_k, C^T], [C, G]] of a test point's
+     * (z_1..z_k, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;).
+     */
+    static double[] factor(double[][] cs, double[][] l) {
+        int dim = cs.length;
+        int nn = l.length;
+        int width = nn + dim;
         double[] f = new double[width * width];
-        f[0] = 1.0;
+        for (int a = 0; a < dim; a++) {
+            f[a * width + a] = 1.0;
+        }
         for (int k = 0; k < nn; k++) {
-            f[(1 + k) * width] = c[k];
-            System.arraycopy(l[k], 0, f, (1 + k) * width + 1, k + 1);
+            for (int a = 0; a < dim; a++) {
+                f[(dim + k) * width + a] = cs[a][k];
+            }
+            System.arraycopy(l[k], 0, f, (dim + k) * width + dim, k + 1);
         }
         return f;
     }

@@ -170,11 +170,11 @@ public final class SpanEngine extends ThreadedEngine {
                 train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
                 NativeBlas.flatten(train.x, 0, n, p, v);
             } else if (plugins.noise().needsFeatures()) {
-                train = Dataset.generate(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(), streams.data(),
+                train = Dataset.generate(n, p, setup.muNorm(), plugins.signal(), plugins.cluster(), plugins.noise(), streams.data(),
                         streams.noise());
                 NativeBlas.flatten(train.x, 0, n, p, v);
             } else {
-                train = Dataset.generateStreamed(n, p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+                train = Dataset.generateStreamed(n, p, setup.muNorm(), plugins.signal(), plugins.cluster(), plugins.noise(),
                         streams.data(), streams.noise(), new FlatRows(v, p, 0));
             }
             if (pipeline != null) {
@@ -231,13 +231,13 @@ public final class SpanEngine extends ThreadedEngine {
             }
             test = Dataset.given(p, testX, given.testLabels(), plugins.noise(), streams.testFlips());
         } else if (plugins.noise().needsFeatures()) {
-            test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+            test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.signal(), plugins.cluster(), plugins.noise(),
                     streams.test(), streams.testFlips());
             for (int i = 0; i < test.size(); i++) {
                 projector.accept(i, test.x[i]);
             }
         } else {
-            test = Dataset.generateStreamed(setup.testSize(), p, setup.muNorm(), plugins.cluster(), plugins.noise(),
+            test = Dataset.generateStreamed(setup.testSize(), p, setup.muNorm(), plugins.signal(), plugins.cluster(), plugins.noise(),
                     streams.test(), streams.testFlips(), projector);
         }
         return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0, projector.done);
