@@ -13,8 +13,9 @@ import java.util.Map;
  * {@link LabelNoiseProvider}, {@link LossProvider}, {@link OptimizerProvider}, {@link SignalModelProvider}).
  *
  * @param <S> the spec record; components of type {@code Double}, {@code Integer}, {@code Long},
- *            {@code Boolean} or {@code String} (boxed: {@code null} means "not given", so the compact
- *            constructor can fill in a default)
+ *            {@code Boolean}, {@code String}, or a {@code List} of {@code Double}, {@code Integer} or
+ *            {@code String} (boxed: {@code null} means "not given", so the compact constructor can fill in a
+ *            default)
  * @param <T> what the provider creates
  */
 public interface Provider<S extends Record, T> {

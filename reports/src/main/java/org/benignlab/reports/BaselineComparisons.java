@@ -64,9 +64,12 @@ final class BaselineComparisons {
                 }
             }
             if (any && "gaussian".equals(c.cluster()) && c.eta() != null && c.mu() != null) {
-                double bayes = Theory.bayesError(c.eta(), c.mu());
-                double bayesClean = Theory.bayesErrorClean(c.mu());
-                rows.add(row(c, runs, "Bayes error (floor)", r -> bayes, r -> bayesClean, false));
+                // one mean: Φ(−‖μ‖); another signal model: the Bayes error it declared (none: no floor)
+                double bayesClean = c.declared().oneMean() ? Theory.bayesErrorClean(c.mu()) : Theory.bayesErrorClean(c);
+                double bayes = c.eta() + (1 - 2 * c.eta()) * bayesClean;
+                if (Double.isFinite(bayesClean)) {
+                    rows.add(row(c, runs, "Bayes error (floor)", r -> bayes, r -> bayesClean, false));
+                }
             }
         }
         return new BaselineComparisons(rows);

@@ -193,6 +193,7 @@ final class Figures {
             ch.getStyler().setXAxisDecimalPattern(ChartKit.decimalPattern(values.first(), values.last()));
         }
 
+        boolean oneMean = exp.configurations().stream().allMatch(c -> c.declared().oneMean());
         double top = 0;
         int g = 0;
         List<Reference> refs = new ArrayList<>();
@@ -230,14 +231,14 @@ final class Figures {
                 double[] eta = group.stream().mapToDouble(s -> value(s.config().eta())).toArray();
                 refs.add(new Reference("eta", g, e.getKey(), gx, eta));
                 double[] bayes = group.stream().mapToDouble(s -> bayesExact(s.config()) && known(s.config().eta(),
-                        s.config().mu()) ? Theory.bayesError(s.config().eta(), s.config().mu(), variance(s.config()))
+                        s.config().mu()) ? Theory.bayesError(s.config())
                         : Double.NaN).toArray();
                 refs.add(new Reference("bayes", g, e.getKey(), gx, bayes));
                 double[] bound = group.stream().mapToDouble(s -> bound(s.config())).toArray();
                 refs.add(new Reference("bound", g, e.getKey(), gx, bound));
             } else {
                 double[] bayes = group.stream().mapToDouble(s -> bayesExact(s.config()) && known(s.config().mu())
-                        ? Theory.bayesErrorClean(s.config().mu(), variance(s.config())) : Double.NaN).toArray();
+                        ? Theory.bayesErrorClean(s.config()) : Double.NaN).toArray();
                 refs.add(new Reference("bayes_clean", g, e.getKey(), gx, bayes));
             }
             g++;
@@ -275,11 +276,11 @@ final class Figures {
                     break;
                 case "bayes":
                     stroke = ChartKit.DOTTED;
-                    label = "Bayes error η+(1−2η)Φ(−‖μ‖/σ)" + suffix;
+                    label = (oneMean ? "Bayes error η+(1−2η)Φ(−‖μ‖/σ)" : "Bayes error (declared)") + suffix;
                     break;
                 case "bayes_clean":
                     stroke = ChartKit.DOTTED;
-                    label = "Bayes error Φ(−‖μ‖/σ)" + suffix;
+                    label = (oneMean ? "Bayes error Φ(−‖μ‖/σ)" : "Bayes error (declared)") + suffix;
                     break;
                 default:
                     stroke = ChartKit.DASH_DOT;
@@ -324,6 +325,10 @@ final class Figures {
         }
         if (drawnKinds.contains("bayes_clean")) {
             cap.append(" Dotted: the Bayes error on clean labels Φ(−‖μ‖/σ) for isotropic Gaussian clusters N(0, σ²I).");
+        }
+        if (!oneMean && (drawnKinds.contains("bayes") || drawnKinds.contains("bayes_clean"))) {
+            cap.append(" For a signal model other than one mean the dotted curve is the clean Bayes error the model "
+                    + "declares for N(0, I) clusters (xor: 2Φ(‖μ‖/√2)Φ(−‖μ‖/√2)), mixed with η as above.");
         }
         if (drawnKinds.contains("bound")) {
             cap.append(" Dash-dot: the Theorem 3.1 bound η + 2exp(−n‖μ‖⁴/(C σ⁴ p)) with C = ")

@@ -316,7 +316,10 @@ final class ResultsReader {
                 Collections.unmodifiableMap(parameters), declared(file, s));
     }
 
-    /** summary.json {@code declared}: {cluster: {...}, activation: {gamma, H}, noise: {type, adversarial}}. */
+    /**
+     * summary.json {@code declared}: {cluster: {...}, activation: {gamma, H}, noise: {type, adversarial}} and, for a
+     * signal model other than one mean, signal: {type, means, bayes_error_clean}.
+     */
     private static Declared declared(Path file, JsonNode s) {
         JsonNode d = s.get("declared");
         if (d == null || d.isNull()) {
@@ -328,12 +331,14 @@ final class ResultsReader {
         JsonNode c = object(file, d, "cluster");
         JsonNode a = object(file, d, "activation");
         JsonNode n = object(file, d, "noise");
+        JsonNode g = object(file, d, "signal");
         return new Declared(number(file, c, "coordinate_variance", "declared.cluster.coordinate_variance"),
                 number(file, c, "sub_gaussian_norm", "declared.cluster.sub_gaussian_norm"),
                 number(file, c, "strong_log_concavity", "declared.cluster.strong_log_concavity"),
                 bool(file, c, "isotropic_gaussian", "declared.cluster.isotropic_gaussian"),
                 text(file, n, "type"), bool(file, n, "adversarial", "declared.noise.adversarial"),
-                number(file, a, "gamma", "declared.activation.gamma"), number(file, a, "H", "declared.activation.H"));
+                number(file, a, "gamma", "declared.activation.gamma"), number(file, a, "H", "declared.activation.H"),
+                text(file, g, "type"), number(file, g, "bayes_error_clean", "declared.signal.bayes_error_clean"));
     }
 
     /** An optional object field (an empty object when absent). */

@@ -108,7 +108,7 @@ final class SummaryCsv {
         }
         String bayesNote = known ? Theory.bayesNote(c) : "‖μ‖ or η not recorded";
         if (bayesNote.isEmpty()) {
-            r.add(Formats.csv(Theory.bayesError(c.eta(), c.mu(), variance)));
+            r.add(Formats.csv(Theory.bayesError(c)));
         } else {
             r.add("");
             notes.add("Bayes error n/a: " + bayesNote);

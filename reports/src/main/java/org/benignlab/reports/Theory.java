@@ -36,6 +36,24 @@ public final class Theory {
         return Stats.standardNormal().cumulativeProbability(-mu / Math.sqrt(variance));
     }
 
+    /**
+     * The Bayes error on clean labels of a configuration: Φ(−‖μ‖/σ) for one mean, else what its signal model declared
+     * for N(0, I_p) clusters (NaN when it declared none). Meaningful only where {@link #bayesNote} is empty.
+     */
+    static double bayesErrorClean(Configuration c) {
+        Declared d = c.declared();
+        if (d.oneMean()) {
+            Double v = d.coordinateVariance();
+            return bayesErrorClean(c.mu(), v == null ? Double.NaN : v);
+        }
+        return d.signalBayesClean() == null ? Double.NaN : d.signalBayesClean();
+    }
+
+    /** The Bayes error on noisy labels of a configuration: η + (1 − 2η) {@link #bayesErrorClean(Configuration)}. */
+    static double bayesError(Configuration c) {
+        return c.eta() + (1 - 2 * c.eta()) * bayesErrorClean(c);
+    }
+
     /** Theorem 3.1 (2): η + 2 exp(−n ‖μ‖⁴ / (C p)), for σ² = 1. */
     public static double bound(double eta, double n, double p, double mu, double c) {
         return bound(eta, n, p, mu, c, 1.0);
@@ -57,7 +75,8 @@ public final class Theory {
 
     /**
      * Why the Bayes-error curve is not drawn for a configuration, or the empty string when it is exact there:
-     * clusters declared N(0, I_p) with a declared variance, and no label noise or independent random flips.
+     * clusters declared N(0, I_p) with a declared variance, no label noise or independent random flips, and a signal
+     * model that is one mean or declares its Bayes error.
      */
     static String bayesNote(Configuration c) {
         Declared d = c.declared();
@@ -66,6 +85,9 @@ public final class Theory {
         }
         if (!d.isotropicGaussian() || d.coordinateVariance() == null) {
             return "the clusters are not declared isotropic Gaussian";
+        }
+        if (!d.oneMean() && d.signalBayesClean() == null) {
+            return "signal model " + d.signalType() + " declares no Bayes error";
         }
         if (d.noiseType() == null || !BAYES_NOISE.contains(d.noiseType())) {
             return "the label noise (" + (d.noiseType() == null ? "not recorded" : d.noiseType())
@@ -79,6 +101,9 @@ public final class Theory {
         Declared d = c.declared();
         if (d.isEmpty()) {
             return "the run's files do not record the cluster's declared properties";
+        }
+        if (!d.oneMean()) {
+            return "signal model " + d.signalType() + ": Theorem 3.1 is stated for one mean";
         }
         if (d.lambda() != null && d.lambda() == 0) {
             return "the clusters are not strongly log-concave (λ = 0): Theorem 3.1 does not apply";

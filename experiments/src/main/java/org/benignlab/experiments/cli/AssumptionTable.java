@@ -9,6 +9,7 @@ import java.util.Map;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
 import org.benignlab.api.LabelNoise;
+import org.benignlab.api.SignalModel;
 import org.benignlab.experiments.run.RunPlan;
 import org.benignlab.experiments.run.SweepPlanner;
 import org.benignlab.experiments.spec.ExperimentSpec;
@@ -26,8 +27,15 @@ final class AssumptionTable {
     private AssumptionTable() {
     }
 
-    /** One configuration's numbers and checks. */
-    record Row(RunPlan plan, Assumptions.Inputs inputs, List<Assumptions.Check> checks, String bayesNote) {
+    /**
+     * One configuration's numbers and checks.
+     *
+     * @param bayesClean the clean Bayes error where {@code bayesNote} is empty: Φ(−‖μ‖/σ) for one mean, else what
+     *                   the signal model declares
+     * @param oneMean    whether the signal model is the paper's one mean (else A1-A6 and the bound are n/a)
+     */
+    record Row(RunPlan plan, Assumptions.Inputs inputs, List<Assumptions.Check> checks, String bayesNote,
+               double bayesClean, boolean oneMean) {
         /** The assumptions that fail (not those that cannot be evaluated, e.g. without ‖μ‖). */
         List<String> failing() {
             return checks.stream().filter(c -> !c.holds() && c.note().isEmpty()).map(Assumptions.Check::id).toList();
@@ -42,9 +50,31 @@ final class AssumptionTable {
         List<Row> rows = new ArrayList<>();
         for (RunPlan r : configs.values()) {
             Assumptions.Inputs in = inputs(r);
-            rows.add(new Row(r, in, Assumptions.check(in, c, delta), bayesNote(r)));
+            SignalModel signal = signal(r);
+            boolean oneMean = signal.paperModel();
+            List<Assumptions.Check> checks = Assumptions.check(in, c, delta);
+            if (!oneMean) {
+                checks = checks.stream().map(ch -> new Assumptions.Check(ch.id(), ch.statement(), Double.NaN, Double.NaN,
+                        false, Double.NaN, ONE_MEAN_ONLY + " (signal model " + r.spec().data().signalType() + ")"))
+                        .toList();
+            }
+            double bayesClean = oneMean ? Theory.bayesErrorClean(in.mu(), in.coordinateVariance())
+                    : signal.bayesErrorClean(in.mu());
+            String note = bayesNote(r);
+            if (note.isEmpty() && !oneMean && Double.isNaN(bayesClean)) {
+                note = "signal model " + r.spec().data().signalType() + " declares no Bayes error";
+            }
+            rows.add(new Row(r, in, checks, note, bayesClean, oneMean));
         }
         return rows;
+    }
+
+    /** Why A1-A6 and the Theorem 3.1 bound are not evaluated for a signal model other than one mean. */
+    static final String ONE_MEAN_ONLY = "assumptions stated for one mean";
+
+    private static SignalModel signal(RunPlan r) {
+        ExperimentSpec s = r.spec();
+        return s.data().signalModel(org.benignlab.experiments.run.ExperimentModule.contextOf(s, r.parameters()));
     }
 
     static Assumptions.Inputs inputs(RunPlan r) {
@@ -118,9 +148,9 @@ final class AssumptionTable {
                 line.add(ch.id().equals("A6") || Double.isNaN(ch.largestC()) ? mark : mark + " " + Assumptions.show(ch.largestC()));
             }
             Assumptions.Inputs in = row.inputs();
-            line.add(Assumptions.show(Math.min(1, Assumptions.bound(in, boundC))));
+            line.add(row.oneMean() ? Assumptions.show(Math.min(1, Assumptions.bound(in, boundC))) : "n/a");
             line.add(row.bayesNote().isEmpty()
-                    ? Assumptions.show(Theory.bayesError(in.eta(), in.mu(), in.coordinateVariance())) : "n/a");
+                    ? Assumptions.show(in.eta() + (1 - 2 * in.eta()) * row.bayesClean()) : "n/a");
             line.add(Assumptions.show(Assumptions.signal(in)));
             line.add(Assumptions.show(Assumptions.jinRatio(in)));
             cells.add(line);
@@ -159,7 +189,7 @@ final class AssumptionTable {
                     notes.add(ch.id() + " n/a: " + ch.note());
                 }
             }
-            String b = Assumptions.boundNote(row.inputs());
+            String b = row.oneMean() ? Assumptions.boundNote(row.inputs()) : ONE_MEAN_ONLY;
             if (!b.isEmpty()) {
                 notes.add("bound n/a: " + b);
             }

@@ -11,6 +11,7 @@ import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunContext;
+import org.benignlab.api.SignalModel;
 import org.benignlab.engine.Engine;
 import org.benignlab.engine.Engines;
 import org.benignlab.engine.Plugins;
@@ -91,8 +92,14 @@ public final class ExperimentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Plugins plugins(Activation a, ClusterDistribution c, LabelNoise n, Loss l, Optimizer o) {
-        return new Plugins(a, c, n, l, o);
+    SignalModel signal(ExperimentSpec s, RunContext context) {
+        return s.data().signalModel(context);
+    }
+
+    @Provides
+    @Singleton
+    Plugins plugins(Activation a, ClusterDistribution c, LabelNoise n, Loss l, Optimizer o, SignalModel signal) {
+        return new Plugins(a, c, n, l, o, signal);
     }
 
     @Provides

@@ -216,7 +216,9 @@ public final class Run {
     /**
      * What the plugins declare, for reports that read only result files: the cluster's {@code ClusterProperties},
      * the activation's γ (leakiness) and H (smoothness), the noise model's rate and kind. A value a plugin does not
-     * declare (NaN, or an empty optional) is left out.
+     * declare (NaN, or an empty optional) is left out. A signal model other than the default one mean adds
+     * {@code signal: {type, means, bayes_error_clean}} (k, and its declared clean Bayes error for N(0, I_p) clusters
+     * at the run's ‖μ‖ when it declares one); without the block the signal model is one mean.
      */
     private Map<String, Object> declared() {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -240,6 +242,13 @@ public final class Run {
         putFinite(noise, "rate", plugins.noise().rate());
         noise.put("adversarial", plugins.noise().adversarial());
         d.put("noise", noise);
+        if (!spec.data().isFile() && spec.data().signal() != null) {
+            Map<String, Object> signal = new LinkedHashMap<>();
+            signal.put("type", spec.data().signalType());
+            signal.put("means", plugins.signal().dimension());
+            putFinite(signal, "bayes_error_clean", plugins.signal().bayesErrorClean(setup.muNorm()));
+            d.put("signal", signal);
+        }
         return d;
     }
 

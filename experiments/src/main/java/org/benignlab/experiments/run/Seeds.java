@@ -23,7 +23,9 @@ import org.benignlab.engine.StreamSeed;
  * smaller one's draws ({@link org.benignlab.engine.Dataset}, {@link org.benignlab.engine.DenseEngine}).
  *
  * <p>The entries per stream ({@link #entries}; recorded in provenance.json as {@code stream_entries}), with the
- * data entries D = {@code data.type, data.p, data.cluster} and, for data from files, the files' hashes
+ * data entries D = {@code data.type, data.p, data.cluster}, {@code data.signal} when the signal model is not the
+ * default one mean (the default is absent from the configuration, so its seeds are those from before signal
+ * models existed) and, for data from files, the files' hashes
  * {@code data.x_sha256, data.y_sha256, data.test_x_sha256, data.test_y_sha256}:
  * <ul>
  *   <li>{@code data}: D (sketch family: also {@code data.n} and {@code network.width}: its Gram draw is one draw
@@ -51,7 +53,7 @@ public final class Seeds {
      */
     public static final int SCHEME = org.benignlab.experiments.results.SeedingScheme.CURRENT;
 
-    private static final List<String> DATA_ENTRIES = List.of("data.type", "data.p", "data.cluster",
+    private static final List<String> DATA_ENTRIES = List.of("data.type", "data.p", "data.cluster", "data.signal",
             "data.x_sha256", "data.y_sha256", "data.test_x_sha256", "data.test_y_sha256");
 
     private final DrawFamily family;

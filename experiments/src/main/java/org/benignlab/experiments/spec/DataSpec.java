@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.InvalidSpecException;
+import org.benignlab.api.SignalModel;
 import org.benignlab.api.Specs;
 import org.benignlab.experiments.arrays.FileCluster;
 
@@ -24,10 +25,14 @@ import org.benignlab.experiments.arrays.FileCluster;
  *       ({@link FileCluster}).</li>
  * </ul>
  * The components added with file data are written to the resolved configuration only when set
- * ({@link InConfig}), so a generated-data experiment keeps its run key.
+ * ({@link InConfig}), so a generated-data experiment keeps its run key. So is {@code signal} (the signal model,
+ * {@code one-mean} by default): the default, given or not, is stored as null and written as absent, so a file
+ * without it keeps its run key and its seeds; another model is written and keys the data, noise and test streams.
+ * Data from files take no signal model but the default (their labels are given).
  *
  * @param type   {@code null} (generated; {@code generated} in YAML is stored as null) or {@code file}
  * @param folder the folder relative file paths are resolved against (set by the loader, never in YAML)
+ * @param signal the signal model ({@code data.signal}), or null for the default {@value #DEFAULT_SIGNAL}
  */
 public record DataSpec(@InConfig(InConfig.When.IF_SET) String type,
                        Integer n, Integer p, @InConfig(InConfig.When.IF_SET) Double mu,
@@ -42,7 +47,12 @@ public record DataSpec(@InConfig(InConfig.When.IF_SET) String type,
                        @InConfig(InConfig.When.IF_SET) String ySha256,
                        @InConfig(InConfig.When.IF_SET) String testXSha256,
                        @InConfig(InConfig.When.IF_SET) String testYSha256,
-                       @InConfig(InConfig.When.INTERNAL) Path folder) {
+                       @InConfig(InConfig.When.INTERNAL) Path folder,
+                       @Plugin(value = ExtensionPoint.SIGNAL, defaultType = DataSpec.DEFAULT_SIGNAL)
+                       @InConfig(InConfig.When.IF_SET) PluginChoice signal) {
+
+    /** The default signal model: the paper's one mean. */
+    public static final String DEFAULT_SIGNAL = "one-mean";
 
     /** The values of {@code data.type}. */
     public static final List<String> TYPES = List.of("generated", "file");
@@ -50,6 +60,9 @@ public record DataSpec(@InConfig(InConfig.When.IF_SET) String type,
     public static final String FILE = "file";
 
     public DataSpec {
+        if (signal != null && DEFAULT_SIGNAL.equals(signal.type())) {
+            signal = null; // the default: written as absent, so the run key is that of a file without it
+        }
         if (type != null && !TYPES.contains(type)) {
             throw InvalidSpecException.of("type", type, "must be one of " + String.join(", ", TYPES));
         }
@@ -77,6 +90,10 @@ public record DataSpec(@InConfig(InConfig.When.IF_SET) String type,
                 Specs.required("test_y_sha256", testYSha256);
             }
             cluster = FileCluster.CHOICE;
+            if (signal != null) {
+                throw InvalidSpecException.of("signal.type", signal.type(), "does not apply to data read from files "
+                        + "(their labels are given); remove data.signal");
+            }
         } else {
             String[] names = {"x", "y", "test_x", "test_y", "x_sha256", "y_sha256", "test_x_sha256", "test_y_sha256"};
             String[] values = {x, y, testX, testY, xSha256, ySha256, testXSha256, testYSha256};
@@ -93,6 +110,19 @@ public record DataSpec(@InConfig(InConfig.When.IF_SET) String type,
         }
     }
 
+    /**
+     * The signal model of a run: {@link SignalModel#oneMean()} by default, else the one {@code signal} names, made
+     * for {@code context}.
+     */
+    public SignalModel signalModel(org.benignlab.api.RunContext context) {
+        return signal == null ? SignalModel.oneMean() : signal.create(SignalModel.class, context);
+    }
+
+    /** The signal model's type key ({@value #DEFAULT_SIGNAL} by default). */
+    public String signalType() {
+        return signal == null ? DEFAULT_SIGNAL : signal.type();
+    }
+
     /** Whether the data are read from files ({@code type: file}). */
     public boolean isFile() {
         return FILE.equals(type);
@@ -101,7 +131,7 @@ public record DataSpec(@InConfig(InConfig.When.IF_SET) String type,
     /** The same spec with the folder that relative file paths are resolved against. */
     public DataSpec withFolder(Path newFolder) {
         return new DataSpec(type, n, p, mu, cluster, noise, test, x, y, testX, testY, xSha256, ySha256, testXSha256,
-                testYSha256, newFolder);
+                testYSha256, newFolder, signal);
     }
 
     /**

@@ -144,6 +144,17 @@ public final class RecordBinder {
             }
             return List.copyOf(out);
         }
+        if (t == List.class && isListOf(c, Double.class)) {
+            if (!node.isArray()) {
+                throw new InputException(path + ": must be a list of numbers, e.g. [1, 0.5], got " + show(node));
+            }
+            List<Double> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode e : node) {
+                out.add(number(e, path + "[" + i++ + "]"));
+            }
+            return List.copyOf(out);
+        }
         if (t == Map.class && c.getName().equals(Parameters.VARS)) {
             if (!node.isObject()) {
                 throw new InputException(path + ": must be a mapping of names to numbers or expressions, got "
