@@ -32,7 +32,7 @@ class SpanEngineTest {
     }
 
     /** Runs dense (2 threads) and span (1 thread) on the same seeds and checks metrics, result and final W. */
-    private static void assertAgree(TrainingSetup s, Plugins pl, long seed) {
+    static void assertAgree(TrainingSetup s, Plugins pl, long seed) {
         DenseEngineTest.Recorder dense = new DenseEngineTest.Recorder(s.coreMetrics());
         DenseEngineTest.Recorder span = new DenseEngineTest.Recorder(s.coreMetrics());
         AtomicReference<double[]> w = new AtomicReference<>();
@@ -59,7 +59,8 @@ class SpanEngineTest {
 
         // W = W0 + B X from the documented draws
         RandomStreams st = Fixture.streams(seed);
-        Dataset train = Dataset.generate(s.n(), s.p(), s.muNorm(), pl.cluster(), pl.noise(), st.data(), st.noise());
+        Dataset train = Dataset.generate(s.n(), s.p(), s.muNorm(), pl.signal(), pl.cluster(), pl.noise(), st.data(),
+                st.noise());
         double[] w0 = DenseEngine.initialWeights(s.width(), s.p(), s.initScale(), st.init());
         double[] coef = b.get();
         double[] wd = w.get();

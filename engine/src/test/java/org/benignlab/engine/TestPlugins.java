@@ -11,6 +11,7 @@ import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.NoiseContext;
 import org.benignlab.api.Optimizer;
+import org.benignlab.api.SignalModel;
 
 /** Small implementations of the SPI for the engine's tests (the engine must not depend on plugin modules). */
 final class TestPlugins {
@@ -292,6 +293,40 @@ final class TestPlugins {
         @Override
         public boolean needsFeatures() {
             return true;
+        }
+    }
+
+    /** Clusters given as (label, weight, β) with a draw by inversion of one uniform: the test double of a signal model. */
+    record Clusters(java.util.List<SignalModel.Cluster> clusters, int dimension) implements SignalModel {
+        /** XOR: ±e_1 labelled +1, ±e_2 labelled −1, each 1/4. */
+        static Clusters xor() {
+            return new Clusters(java.util.List.of(new Cluster(1, 0.25, new double[] {1, 0}),
+                    new Cluster(1, 0.25, new double[] {-1, 0}), new Cluster(-1, 0.25, new double[] {0, 1}),
+                    new Cluster(-1, 0.25, new double[] {0, -1})), 2);
+        }
+
+        /** Three clusters with unequal weights and non-orthogonal means of unequal norms in 2 coordinates. */
+        static Clusters mixture() {
+            return new Clusters(java.util.List.of(new Cluster(1, 0.5, new double[] {1, 0}),
+                    new Cluster(-1, 0.3, new double[] {0.5, 0.8}), new Cluster(1, 0.2, new double[] {-0.3, -1.4})), 2);
+        }
+
+        @Override
+        public int draw(UniformRandomProvider rng) {
+            double u = rng.nextDouble();
+            int last = clusters.size() - 1;
+            for (int c = 0; c < last; c++) {
+                u -= clusters.get(c).weight();
+                if (u < 0) {
+                    return c;
+                }
+            }
+            return last;
+        }
+
+        @Override
+        public double bayesErrorClean(double muNorm) {
+            return Double.NaN;
         }
     }
 }

@@ -1,0 +1,382 @@
+package org.benignlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.benignlab.api.Activation;
+import org.benignlab.api.ClusterDistribution;
+import org.benignlab.api.ClusterProperties;
+import org.benignlab.api.MetricNames;
+import org.benignlab.api.SignalModel;
+import org.benignlab.api.StopReason;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engines on signal models other than one mean (MODEL.md, "Several orthogonal means"): XOR clusters and a
+ * mixture of three clusters with non-orthogonal means of unequal norms and unequal weights (test doubles in
+ * {@link TestPlugins.Clusters}; the engine must not depend on the distributions module).
+ *
+ * <p><b>Failure budget</b> (the tests of {@link SketchEngineTest} for one mean, repeated for XOR). Every statistical
+ * assertion has a pinned seed, so the suite is deterministic; for a seed chosen at random a correct implementation
+ * fails {@link #sketchAndExplicitSamplingAgreeInDistributionForXor} with probability about 1.25e-2 (10 two-sample
+ * Kolmogorov-Smirnov tests at α = 1e-3, 40 moment checks at 4 standard errors),
+ * {@link #finalTestErrorAgreesWithExplicitSamplingForXor} about 2e-3 (2 z-tests at α = 1e-3) and
+ * {@link #identityIsAtChanceOnXor} about 1.3e-4 (one binomial proportion at 4 standard errors, two-sided 6.3e-5, and
+ * its one-mean control). Total about 1.5e-2.
+ */
+class SignalModelEnginesTest {
+    private static final TestPlugins.SmoothLeakyRelu PHI = new TestPlugins.SmoothLeakyRelu(0.1, 1.0);
+
+    private static Plugins plugins(Activation phi, SignalModel signal, double step) {
+        return new Plugins(phi, new TestPlugins.IsotropicGaussian(), new TestPlugins.RandomFlips(0.1),
+                new TestPlugins.Logistic(), new TestPlugins.Gd(step), signal);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Exact
+
+    /** A cluster distribution that draws nothing (z = 0), to see the means alone. */
+    private static final ClusterDistribution ZERO = new ClusterDistribution() {
+        @Override
+        public void sample(UniformRandomProvider rng, double[] out) {
+        }
+
+        @Override
+        public ClusterProperties properties() {
+            return new ClusterProperties(true, 0, 0, 0, false);
+        }
+    };
+
+    /** With z = 0 each point is ‖μ‖ β of its cluster on the first k coordinates, labelled as its cluster. */
+    @Test
+    void pointsSitAtTheirClusterMeansWithTheirLabels() {
+        for (TestPlugins.Clusters model : List.of(TestPlugins.Clusters.xor(), TestPlugins.Clusters.mixture())) {
+            double mu = 3.0;
+            Dataset d = Dataset.generate(400, 5, mu, model, ZERO, new TestPlugins.RandomFlips(0), Fixture.streams(1)
+                    .data(), Fixture.streams(1).noise());
+            int[] counts = new int[model.clusters().size()];
+            for (int i = 0; i < d.size(); i++) {
+                double[] x = d.point(i);
+                int found = -1;
+                for (int c = 0; c < counts.length; c++) {
+                    double[] beta = model.clusters().get(c).mean();
+                    if (x[0] == mu * beta[0] && x[1] == mu * beta[1]) {
+                        found = c;
+                    }
+                }
+                assertTrue(found >= 0, "point " + i + " is at no cluster mean");
+                assertEquals(model.clusters().get(found).label(), d.cleanLabels()[i], "label of point " + i);
+                assertArrayEquals(new double[] {0, 0, 0}, java.util.Arrays.copyOfRange(x, 2, 5), "beyond the means");
+                double along = mu * mu * (x[0] * x[0] + x[1] * x[1]) / (mu * mu);
+                assertEquals(d.cleanLabels()[i] * along, d.meanProjections()[i], 1e-12, "ỹ <x, m>");
+                counts[found]++;
+            }
+            for (int count : counts) {
+                assertTrue(count > 40, "every cluster is drawn: " + java.util.Arrays.toString(counts));
+            }
+        }
+    }
+
+    /**
+     * Replays the documented draw order of the sketch for XOR (clusters, c^(1), c^(2), L with χ²_{p−2−k}; test: cluster,
+     * then u_0..u_{N+1}) and finds K, Z0, the projections and the test rows of MODEL.md's "Several orthogonal means"
+     * written term by term (to 1e-12 of the sum of the absolute terms: the summation order differs).
+     */
+    @Test
+    void sketchDrawOrderAndFormulasForXor() {
+        int n = 6;
+        int m = 3;
+        int nn = n + m;
+        int p = 40;
+        double mu = 1.7;
+        double omega = 0.4;
+        TestPlugins.Clusters model = TestPlugins.Clusters.xor();
+        TrainingSetup s = new TrainingSetup(n, p, m, mu, 7, omega, 0, 0, false, 1);
+        SketchEngine.Draw d = SketchEngine.sample(s, plugins(PHI, model, 0.1), Fixture.streams(9));
+        SpanProblem pr = d.problem();
+
+        RandomStreams st = Fixture.streams(9);
+        UniformRandomProvider data = st.data().generator();
+        double[][] beta = new double[n][];
+        for (int i = 0; i < n; i++) {
+            SignalModel.Cluster c = model.clusters().get(model.draw(data));
+            beta[i] = c.mean();
+            assertEquals(c.label(), pr.train.cleanLabels()[i], 0.0);
+        }
+        org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler g =
+                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(data);
+        double[][] c = new double[2][nn];
+        for (int a = 0; a < 2; a++) {
+            for (int k = 0; k < nn; k++) {
+                c[a][k] = g.sample();
+                assertEquals(c[a][k], d.cs()[a][k], 0.0, "c^(" + a + ")_" + k);
+            }
+        }
+        for (int k = 0; k < nn; k++) {
+            for (int q = 0; q < k; q++) {
+                assertEquals(g.sample(), d.l()[k][q], 0.0, "L_" + k + q);
+            }
+            double chi2 = org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler
+                    .of(data, (p - 2 - k) / 2.0, 2.0).sample();
+            assertEquals(Math.sqrt(chi2), d.l()[k][k], 0.0, "L_" + k + k);
+        }
+        double[][] gm = d.g();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double[] terms = {gm[i][j], beta[j][0] * mu * c[0][i], beta[j][1] * mu * c[1][i],
+                    beta[i][0] * mu * c[0][j], beta[i][1] * mu * c[1][j],
+                    mu * mu * (beta[i][0] * beta[j][0] + beta[i][1] * beta[j][1])};
+                assertSum(terms, pr.k[i][j], "K_" + i + j);
+            }
+            for (int j = 0; j < m; j++) {
+                assertSum(new double[] {omega * gm[i][n + j], beta[i][0] * omega * mu * c[0][n + j],
+                    beta[i][1] * omega * mu * c[1][n + j]}, pr.z0[i][j], "Z0_" + i + j);
+            }
+            double y = pr.train.cleanLabels()[i];
+            assertSum(new double[] {y * (beta[i][0] * mu * c[0][i] + beta[i][1] * mu * c[1][i]), y * mu * mu},
+                    pr.train.meanProjections()[i], "y_i <x_i, m_i>");
+        }
+        UniformRandomProvider test = st.test().generator();
+        org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler tg =
+                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(test);
+        for (int t = 0; t < 7; t++) {
+            SignalModel.Cluster cl = model.clusters().get(model.draw(test));
+            double[] bt = cl.mean();
+            double[] u = new double[nn + 2];
+            for (int k = 0; k < nn + 2; k++) {
+                u[k] = tg.sample();
+            }
+            assertEquals(cl.label(), pr.test.cleanLabels()[t], 0.0);
+            for (int l = 0; l < nn; l++) {
+                double r = c[0][l] * u[0] + c[1][l] * u[1];
+                for (int q = 0; q <= l; q++) {
+                    r += d.l()[l][q] * u[2 + q];
+                }
+                if (l < n) {
+                    assertSum(new double[] {r, beta[l][0] * mu * u[0], beta[l][1] * mu * u[1], bt[0] * mu * c[0][l],
+                        bt[1] * mu * c[1][l], mu * mu * (bt[0] * beta[l][0] + bt[1] * beta[l][1])}, pr.testK[t][l],
+                            "test point " + t + ", <x, x_" + l + ">");
+                } else {
+                    assertSum(new double[] {omega * r, bt[0] * omega * mu * c[0][l], bt[1] * omega * mu * c[1][l]},
+                            pr.testW0[t][l - n], "test point " + t + ", <x, w_" + (l - n) + ">");
+                }
+            }
+            assertSum(new double[] {cl.label() * (bt[0] * mu * u[0] + bt[1] * mu * u[1]), cl.label() * mu * mu},
+                    pr.test.meanProjections()[t], "y <x, m>");
+        }
+    }
+
+    private static void assertSum(double[] terms, double actual, String what) {
+        double sum = 0;
+        double size = 0;
+        for (double v : terms) {
+            sum += v;
+            size += Math.abs(v);
+        }
+        assertEquals(sum, actual, 1e-12 * Math.max(size, 1e-300), what);
+    }
+
+    /** Dense and span: same draws, same trajectory, same W to 1e-9 (as for one mean in {@link SpanEngineTest}). */
+    @Test
+    void denseAndSpanAgreeForXorAndMixture() {
+        long seed = 500;
+        for (SignalModel model : List.of(TestPlugins.Clusters.xor(), TestPlugins.Clusters.mixture())) {
+            for (Activation phi : List.of(PHI, new TestPlugins.Identity())) {
+                for (int m : new int[] {1, 12}) {
+                    TrainingSetup s = new TrainingSetup(15, 300, m, Math.pow(300, 0.3), 1100, 0.01, 60, 0, false, 10);
+                    SpanEngineTest.assertAgree(s, plugins(phi, model, 0.05), seed++);
+                }
+            }
+        }
+    }
+
+    /** The sketch with two mean axes needs p − 2 &gt;= n + m; dense and span need p &gt;= 2. */
+    @Test
+    void refusesWhereTheMeansDoNotFit() {
+        Plugins pl = plugins(PHI, TestPlugins.Clusters.xor(), 0.1);
+        assertEquals("p - 2 = 13 < n + m = 14 (the Bartlett decomposition of Wishart_{n+m}(p - 2) needs p - 2 >= n + m)",
+                Engines.unsupported(SketchEngine.NAME, pl, new TrainingSetup(10, 15, 4, 1.0, 10, 0.1, 1, 0, false, 1))
+                        .orElseThrow());
+        assertTrue(Engines.unsupported(SketchEngine.NAME, pl, new TrainingSetup(10, 16, 4, 1.0, 10, 0.1, 1, 0, false, 1))
+                .isEmpty());
+        TrainingSetup tiny = new TrainingSetup(3, 1, 2, 1.0, 10, 0.1, 1, 0, false, 1);
+        for (String engine : List.of(DenseEngine.NAME, SpanEngine.NAME)) {
+            assertTrue(Engines.unsupported(engine, pl, tiny).orElseThrow().contains("needs 2 coordinates for its means,"
+                    + " more than p = 1"), engine);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // In distribution: the sketch against explicit sampling, XOR
+
+    private static final int DRAWS = 1000;
+
+    /** One statistic, sketch and explicit side by side, with its standardised values. */
+    private static final class Samples {
+        final String name;
+        final List<Double> sketch = new ArrayList<>();
+        final List<Double> explicit = new ArrayList<>();
+        final List<Double> sketchZ = new ArrayList<>();
+        final List<Double> explicitZ = new ArrayList<>();
+
+        Samples(String name) {
+            this.name = name;
+        }
+
+        void add(boolean isSketch, double value, double mean, double variance) {
+            (isSketch ? sketch : explicit).add(value);
+            (isSketch ? sketchZ : explicitZ).add((value - mean) / Math.sqrt(variance));
+        }
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * 1000 small instances each way (n = 5, m = 3, p = 20, 40, 60, 80 in turn, ‖μ‖ = 4, ω = 0.5) on XOR data: K_00,
+     * K_01 (same and different clean labels separately), Z0_00, ỹ_0 &lt;x_0, m_0&gt;, G0_00, G0_01, &lt;x, x_0&gt;,
+     * &lt;x, w_0&gt; and ỹ &lt;x, m&gt; of a test point have the same distribution under the sketch and under explicit
+     * sampling (two-sample Kolmogorov-Smirnov, α = 1e-3 each), and their standardised values have mean 0 and variance
+     * 1 within 4 standard errors. The exact moments: points of one label share an axis, so &lt;m_0, m_1&gt; = ±‖μ‖²
+     * with equal probability (K_01: mean 0, variance p + 2‖μ‖² + ‖μ‖⁴); points of different labels have orthogonal
+     * means (mean 0, variance p + 2‖μ‖²); a wrong label or axis assignment breaks one of the two.
+     */
+    @Test
+    void sketchAndExplicitSamplingAgreeInDistributionForXor() {
+        int n = 5;
+        int m = 3;
+        double mu = 4.0;
+        double omega = 0.5;
+        double mu2 = mu * mu;
+        double w2 = omega * omega;
+        Samples kDiag = new Samples("K_00");
+        Samples kSame = new Samples("K_01, same labels");
+        Samples kDiff = new Samples("K_01, different labels");
+        Samples z0 = new Samples("Z0_00");
+        Samples proj = new Samples("y_0 <x_0, m_0>");
+        Samples g0Diag = new Samples("G0_00");
+        Samples g0Off = new Samples("G0_01");
+        Samples testK = new Samples("<x, x_0>");
+        Samples testW = new Samples("<x, w_0>");
+        Samples testProj = new Samples("y <x, m>");
+        Plugins pl = plugins(PHI, TestPlugins.Clusters.xor(), 0.1);
+        try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
+            for (int draw = 0; draw < DRAWS; draw++) {
+                int p = 20 + 20 * (draw % 4);
+                TrainingSetup s = new TrainingSetup(n, p, m, mu, 1, omega, 0, 0, false, 1);
+                for (boolean sketch : new boolean[] {true, false}) {
+                    RandomStreams st = Fixture.streams((sketch ? 2_000L : 20_000_000L) + 10L * draw);
+                    SpanProblem d = sketch ? SketchEngine.sample(s, pl, st).problem()
+                            : SpanEngine.prepare(s, pl, st, Products.preferred(), ops);
+                    double[] y = d.train.cleanLabels();
+                    double yt = d.test.cleanLabels()[0];
+                    kDiag.add(sketch, d.k[0][0], p + mu2, 2.0 * p + 4 * mu2);
+                    (y[0] == y[1] ? kSame : kDiff).add(sketch, d.k[0][1], 0, p + 2 * mu2 + (y[0] == y[1] ? mu2 * mu2 : 0));
+                    z0.add(sketch, d.z0[0][0], 0, w2 * (p + mu2));
+                    proj.add(sketch, d.train.meanProjections()[0], y[0] * mu2, mu2);
+                    g0Diag.add(sketch, d.g0[0][0], w2 * p, 2 * w2 * w2 * p);
+                    g0Off.add(sketch, d.g0[0][1], 0, w2 * w2 * p);
+                    testK.add(sketch, d.testK[0][0], 0, p + 2 * mu2 + (yt == y[0] ? mu2 * mu2 : 0));
+                    testW.add(sketch, d.testW0[0][0], 0, w2 * (p + mu2));
+                    testProj.add(sketch, d.test.meanProjections()[0], yt * mu2, mu2);
+                }
+            }
+        }
+        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+        List<String> failures = new ArrayList<>();
+        for (Samples x : List.of(kDiag, kSame, kDiff, z0, proj, g0Diag, g0Off, testK, testW, testProj)) {
+            double pValue = ks.kolmogorovSmirnovTest(array(x.sketch), array(x.explicit));
+            if (pValue < 1e-3) {
+                failures.add(String.format(Locale.ROOT, "%s: KS p-value %.2e", x.name, pValue));
+            }
+            for (List<Double> z : List.of(x.sketchZ, x.explicitZ)) {
+                double[] values = array(z);
+                double mean = new Mean().evaluate(values);
+                double variance = new Variance().evaluate(values);
+                double se = 1 / Math.sqrt(values.length);
+                // near normal or a two-point mixture of normals (kurtosis below 3): Var(s²) <= 2.6 / N
+                double seVar = Math.sqrt(2.6 / values.length);
+                if (Math.abs(mean) > 4 * se || Math.abs(variance - 1) > 4 * seVar) {
+                    failures.add(String.format(Locale.ROOT, "%s (%s): standardised mean %.3f, variance %.3f", x.name,
+                            z == x.sketchZ ? "sketch" : "explicit", mean, variance));
+                }
+            }
+        }
+        assertTrue(kSame.sketch.size() > DRAWS / 4 && kDiff.sketch.size() > DRAWS / 4, "both label cases occur");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * Final test error and train loss after 30 steps of gradient descent (step 1, ω = 1e-3, smoothed leaky ReLU with
+     * γ = 0.1, H = 100) on XOR data, 200 instances each way (n = 30, m = 10, p = 100, 150, 200 in turn, ‖μ‖ = 5, 200
+     * test points, 10% random flips), a regime where the network learns part of XOR: the means agree within 3.29
+     * standard errors of their difference (two-sided α = 1e-3 each).
+     */
+    @Test
+    void finalTestErrorAgreesWithExplicitSamplingForXor() {
+        int runs = 200;
+        double[][] testError = new double[2][runs];
+        double[][] trainLoss = new double[2][runs];
+        for (int run = 0; run < runs; run++) {
+            int p = 100 + 50 * (run % 3);
+            TrainingSetup s = new TrainingSetup(30, p, 10, 5, 200, 1e-3, 30, 0, false, 1);
+            Plugins pl = plugins(new TestPlugins.SmoothLeakyRelu(0.1, 100.0), TestPlugins.Clusters.xor(), 1.0);
+            TrainingResult sk = new SketchEngine(1).train(s, pl, Fixture.streams(6_000L + 10L * run),
+                    MetricsSink.discard());
+            TrainingResult ex = new SpanEngine(1).train(s, pl, Fixture.streams(60_000_000L + 10L * run),
+                    MetricsSink.discard());
+            for (TrainingResult r : List.of(sk, ex)) {
+                assertEquals(StopReason.MAX_STEPS, r.stopReason());
+            }
+            testError[0][run] = sk.finalMetrics().get(MetricNames.TEST_ERROR);
+            testError[1][run] = ex.finalMetrics().get(MetricNames.TEST_ERROR);
+            trainLoss[0][run] = sk.finalMetrics().get(MetricNames.TRAIN_LOSS);
+            trainLoss[1][run] = ex.finalMetrics().get(MetricNames.TRAIN_LOSS);
+        }
+        for (double[][] values : List.of(testError, trainLoss)) {
+            double ms = new Mean().evaluate(values[0]);
+            double me = new Mean().evaluate(values[1]);
+            double se = Math.sqrt((new Variance().evaluate(values[0]) + new Variance().evaluate(values[1])) / runs);
+            String what = String.format(Locale.ROOT, "%s: sketch mean %.4f, explicit mean %.4f, se %.4f",
+                    values == testError ? "test error" : "train loss", ms, me, se);
+            assertTrue(se > 0, what);
+            assertTrue(Math.abs(ms - me) <= 3.29 * se, what);
+        }
+        double mean = new Mean().evaluate(testError[0]);
+        assertTrue(mean > 0.2 && mean < 0.45, "the network learns some of XOR (no linear model can): " + mean);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // A property of the model
+
+    /**
+     * φ = identity makes the network a linear function through the origin, f(x) = &lt;v, x&gt;; on XOR data each class
+     * is symmetric about 0, so for every v its clean test error is 1/2 in expectation, whatever n. With n = 400
+     * training points and 20000 test points the clean test error is within 4 binomial standard errors (0.0141) of 1/2
+     * (two-sided 6.3e-5). Control: the same run on one-mean data (where a wrong label assignment of the XOR model
+     * would put it) has a clean error below 0.05 (one-step closed form Φ(−‖μ‖²/√(‖μ‖² + p/n)) ≈ 3e-5 here).
+     */
+    @Test
+    void identityIsAtChanceOnXor() {
+        int test = 20_000;
+        TrainingSetup s = new TrainingSetup(400, 600, 4, 4.0, test, 0.01, 50, 0, false, 1);
+        TrainingResult xor = new SpanEngine(2).train(s, plugins(new TestPlugins.Identity(), TestPlugins.Clusters.xor(),
+                0.01), Fixture.streams(2024), MetricsSink.discard());
+        double error = xor.finalMetrics().get(MetricNames.TEST_ERROR_CLEAN);
+        double se = 0.5 / Math.sqrt(test);
+        assertEquals(0.5, error, 4 * se, "identity on XOR data");
+        TrainingResult one = new SpanEngine(2).train(s, plugins(new TestPlugins.Identity(), SignalModel.oneMean(), 0.01),
+                Fixture.streams(2024), MetricsSink.discard());
+        assertTrue(one.finalMetrics().get(MetricNames.TEST_ERROR_CLEAN) < 0.05,
+                "identity on one-mean data: " + one.finalMetrics().get(MetricNames.TEST_ERROR_CLEAN));
+    }
+}
