@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every testkit contract over every cluster-distribution and label-noise provider ServiceLoader
+ * Runs every testkit contract over every cluster-distribution, label-noise and signal-model provider ServiceLoader
  * finds, each created from its example spec ({@link EveryProvider}). The statistical contracts run with
  * seeds drawn by QuickTheories from a pinned seed, so the whole test is deterministic; their per-run
  * failure budgets are in the contracts' Javadoc (below 1e-4 for a cluster check at p &lt;= 24, 2e-6 for a
@@ -30,6 +30,8 @@ class DistributionProvidersTest {
                 Providers.of(ExtensionPoint.CLUSTER).stream().map(p -> p.type()).toList());
         assertEquals(List.of("class-conditional", "fixed-count", "margin-adversarial", "none", "random-flip"),
                 Providers.of(ExtensionPoint.LABEL_NOISE).stream().map(p -> p.type()).toList());
+        assertEquals(List.of("mixture", "one-mean", "xor"),
+                Providers.of(ExtensionPoint.SIGNAL).stream().map(p -> p.type()).toList());
     }
 
     @Test
@@ -45,8 +47,9 @@ class DistributionProvidersTest {
 
     @TestFactory
     Stream<DynamicTest> everyProviderPassesTheContracts() {
-        List<DynamicTest> tests = EveryProvider.tests(ExtensionPoint.CLUSTER, ExtensionPoint.LABEL_NOISE).toList();
-        assertTrue(tests.size() >= 10, "expected the built-in plugins, found " + tests.size());
+        List<DynamicTest> tests = EveryProvider.tests(ExtensionPoint.CLUSTER, ExtensionPoint.LABEL_NOISE,
+                ExtensionPoint.SIGNAL).toList();
+        assertTrue(tests.size() >= 13, "expected the built-in plugins, found " + tests.size());
         return tests.stream();
     }
 }

@@ -34,6 +34,14 @@ public final class ProviderContract {
     private static final Set<Class<?>> COMPONENT_TYPES =
             Set.of(Double.class, Integer.class, Long.class, Boolean.class, String.class);
 
+    /** A {@code List<Double>}, {@code List<Integer>} or {@code List<String>} component (what the binder reads). */
+    private static boolean isListOfScalars(RecordComponent c) {
+        return c.getType() == java.util.List.class
+                && c.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
+                && pt.getActualTypeArguments().length == 1
+                && Set.of(Double.class, Integer.class, String.class).contains(pt.getActualTypeArguments()[0]);
+    }
+
     private ProviderContract() {
     }
 
@@ -65,9 +73,10 @@ public final class ProviderContract {
         Set<String> names = Arrays.stream(components).map(RecordComponent::getName)
                 .flatMap(n -> java.util.stream.Stream.of(n, yamlKey(n))).collect(Collectors.toSet());
         for (RecordComponent c : components) {
-            if (!COMPONENT_TYPES.contains(c.getType())) {
+            if (!COMPONENT_TYPES.contains(c.getType()) && !isListOfScalars(c)) {
                 return fail("'%s': spec component %s has type %s; allowed: Double, Integer, Long, Boolean, String "
-                        + "(boxed, so that null means not given)", type, c.getName(), c.getType().getSimpleName());
+                        + "(boxed, so that null means not given), or a List of Double, Integer or String", type,
+                        c.getName(), c.getType().getSimpleName());
             }
         }
         Record example = p.exampleSpec();

@@ -14,7 +14,8 @@ import org.benignlab.api.SignalModel;
 
 /**
  * A mixture of k clusters. The means' Gram matrix M_ab = ‖μ_a‖‖μ_b‖cos θ_ab (units of ‖μ‖) is factored as B Bᵀ
- * with B of k' = rank(M) columns ({@link RectangularCholeskyDecomposition}, pivoted): row a of B is β_a, the mean
+ * with B of k' = rank(M) columns ({@link RectangularCholeskyDecomposition}, pivoted; B Bᵀ = M is checked, since the
+ * factorisation stops at the first vanishing pivot without looking at the rest): row a of B is β_a, the mean
  * of cluster a in an orthonormal basis of the means' span (orthogonal means: B diagonal, the norms). A cluster is
  * drawn by inversion with one uniform ({@link GuideTableDiscreteSampler}). The Bayes error is not declared.
  */
@@ -77,8 +78,13 @@ public final class MixtureSignal implements SignalModel {
             try {
                 beta = new RectangularCholeskyDecomposition(m, SMALL * scale * scale).getRootMatrix().getData();
             } catch (NonPositiveDefiniteMatrixException e) {
-                throw new IllegalArgumentException("no set of means has these norms and pairwise angles (their Gram "
-                        + "matrix is not positive semidefinite)", e);
+                throw notSemidefinite(e);
+            }
+            // the pivoted factorisation stops at the first vanishing pivot; the rest must then vanish too
+            RealMatrix root = new Array2DRowRealMatrix(beta, false);
+            double misfit = root.multiply(root.transpose()).subtract(m).getNorm();
+            if (misfit > 1e-9 * scale * scale * k) {
+                throw notSemidefinite(null);
             }
         }
         List<Cluster> out = new ArrayList<>();
@@ -86,6 +92,11 @@ public final class MixtureSignal implements SignalModel {
             out.add(new Cluster(labels.get(a), w[a], beta[a]));
         }
         return new MixtureSignal(out, beta[0].length, w);
+    }
+
+    private static IllegalArgumentException notSemidefinite(Throwable cause) {
+        return new IllegalArgumentException("no set of means has these norms and pairwise angles (their Gram matrix "
+                + "is not positive semidefinite)", cause);
     }
 
     @Override

@@ -9,10 +9,10 @@ import org.benignlab.testkit.Providers;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the five abstract contract tests share: the provider under test, the specs it is checked
+ * What the six abstract contract tests share: the provider under test, the specs it is checked
  * with, the seed, and the provider contract ({@link org.benignlab.testkit.ProviderContract}).
  * Extend one of {@link AbstractActivationContractTest}, {@link AbstractClusterDistributionContractTest},
- * {@link AbstractLabelNoiseContractTest}, {@link AbstractLossContractTest} or
+ * {@link AbstractLabelNoiseContractTest}, {@link AbstractLossContractTest}, {@link AbstractSignalModelContractTest} or
  * {@link AbstractOptimizerContractTest}, not this class.
  */
 public abstract class AbstractContractTest {

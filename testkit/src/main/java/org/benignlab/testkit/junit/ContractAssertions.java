@@ -17,6 +17,7 @@ import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.Provider;
+import org.benignlab.api.SignalModel;
 import org.benignlab.testkit.ActivationContract;
 import org.benignlab.testkit.ClusterDistributionContract;
 import org.benignlab.testkit.LabelNoiseContract;
@@ -24,6 +25,7 @@ import org.benignlab.testkit.LossContract;
 import org.benignlab.testkit.OptimizerContract;
 import org.benignlab.testkit.ProviderContract;
 import org.benignlab.testkit.Providers;
+import org.benignlab.testkit.SignalModelContract;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -56,6 +58,10 @@ public final class ContractAssertions {
     public static final int LOSS_EXAMPLES = 5000;
     /** Generated (seed, dim, steps) triples per optimizer. */
     public static final int OPTIMIZER_EXAMPLES = 50;
+    /** Generated seeds per signal model, each with {@value #SIGNAL_DRAWS} draws. */
+    public static final int SIGNAL_EXAMPLES = 5;
+    /** Draws per signal-model frequency check. */
+    public static final int SIGNAL_DRAWS = 40_000;
 
     private ContractAssertions() {
     }
@@ -126,6 +132,13 @@ public final class ContractAssertions {
                         : LabelNoiseContract.check(noise, s, n)));
     }
 
+    /** The signal-model contract for {@code examples} generated seeds, {@value #SIGNAL_DRAWS} draws each. */
+    public static void signalModel(SignalModel model, long seed, int examples) {
+        assertPasses(SignalModelContract.checkDeclarations(model));
+        qt().withFixedSeed(seed).withExamples(examples).forAll(longs().all())
+                .checkAssert(s -> assertPasses(SignalModelContract.check(model, s, SIGNAL_DRAWS)));
+    }
+
     /** The loss contract at {@code examples} generated margins. */
     public static void loss(Loss l, long seed, int examples) {
         qt().withFixedSeed(seed).withExamples(examples).forAll(MARGINS)
@@ -156,6 +169,7 @@ public final class ContractAssertions {
                     LabelNoiseContract.declaresExactCount(provider), seed, NOISE_EXAMPLES);
             case LOSS -> loss(cast(instance, Loss.class, provider), seed, LOSS_EXAMPLES);
             case OPTIMIZER -> optimizer(cast(instance, Optimizer.class, provider), seed, OPTIMIZER_EXAMPLES);
+            case SIGNAL -> signalModel(cast(instance, SignalModel.class, provider), seed, SIGNAL_EXAMPLES);
             default -> throw new IllegalArgumentException("unknown extension point " + point);
         }
     }
