@@ -39,6 +39,32 @@ class CheckCommandTest {
         assertTrue(bad.err().contains("--delta: must be in (0, 1/2), got 2.0"), bad.err());
     }
 
+    /**
+     * XOR data: A1-A6 and the bound are n/a (the paper states them for one mean), the Bayes column is the XOR Bayes
+     * error the signal model declares, η + (1 − 2η)·2Φ(‖μ‖/√2)Φ(−‖μ‖/√2), and a run is not warned about them.
+     */
+    @Test
+    void assumptionsAreNotApplicableBeyondOneMean() throws Exception {
+        Path f = dir.resolve("xor.yaml");
+        Files.writeString(f, ExperimentLoaderTest.VALID.replace("mu: \"p^0.35\"", "mu: 1.5\n  signal: {type: xor}"));
+        CliTest.Result r = CliTest.cli("check", f.toString());
+        assertEquals(0, r.code(), r.err());
+        String row = r.out().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+        assertEquals(List.of("1", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"),
+                List.of(row.split("\\s+")).subList(0, 8), row);
+        org.apache.commons.math3.distribution.NormalDistribution n01 =
+                new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+        double t = 1.5 / Math.sqrt(2);
+        double bayes = 0.1 + 0.8 * 2 * n01.cumulativeProbability(t) * n01.cumulativeProbability(-t);
+        assertEquals(bayes, Double.parseDouble(row.split("\\s+")[8]), 5e-4, row);
+        assertTrue(r.out().contains("A1 n/a: assumptions stated for one mean (signal model xor)"), r.out());
+        assertTrue(r.out().contains("bound n/a: assumptions stated for one mean"), r.out());
+        assertEquals(null, AssumptionTable.warning(org.benignlab.experiments.run.SweepPlanner.plan(
+                new org.benignlab.experiments.spec.ExperimentLoader(
+                        org.benignlab.experiments.run.PluginCatalog.builtIn().registries()), f, List.of()),
+                f.toString(), 1, 0.01), "no assumption warning for a run on XOR data");
+    }
+
     @Test
     void deltaMustBeBelowOneHalf() throws Exception {
         Path f = dir.resolve("e.yaml");
