@@ -484,13 +484,17 @@ final class Figures {
         for (Map.Entry<Long, List<Double>> e : byStep.entrySet()) {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
             x[i] = e.getKey() + 1.0;
-            mean[i] = Stats.mean(v);
+            mean[i] = finiteOrNaN(Stats.mean(v)); // finite values near the largest double (a loss ratio) may sum to ∞
             Stats.Interval ci = interval(v, rate, trials, positiveOnly);
-            low[i] = ci == null ? Double.NaN : ci.low();
-            high[i] = ci == null ? Double.NaN : ci.high();
+            low[i] = ci == null ? Double.NaN : finiteOrNaN(ci.low());
+            high[i] = ci == null ? Double.NaN : finiteOrNaN(ci.high());
             i++;
         }
         return new Curve(x, mean, low, high, reps);
+    }
+
+    private static double finiteOrNaN(double v) {
+        return Double.isFinite(v) ? v : Double.NaN;
     }
 
     /** The 95% interval over repetitions of one step's values, on the logit scale for rates, log for a log axis. */

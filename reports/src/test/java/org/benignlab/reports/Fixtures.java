@@ -47,6 +47,12 @@ final class Fixtures {
         double lambda = 1.0;
         boolean isotropic = true;
         String noiseType = "random-flip";
+        /** Multiplies the loss ratio's trajectory (near the largest double: means that overflow). */
+        double lossRatioScale = 1;
+        /** The signal model's type (null: the default one mean, no {@code declared.signal} block). */
+        String signalType;
+        /** Its declared clean Bayes error (null: none). */
+        Double signalBayesClean;
         /** false: no {@code declared} block in summary.json (results written without one). */
         boolean writeDeclared = true;
         String engine = "sketch";
@@ -208,6 +214,13 @@ final class Fixtures {
             dn.put("type", r.noiseType);
             dn.put("rate", r.eta);
             dn.put("adversarial", !r.noiseType.equals("random-flip") && !r.noiseType.equals("none"));
+            if (r.signalType != null) {
+                ObjectNode dg = d.putObject("signal");
+                dg.put("type", r.signalType);
+                if (r.signalBayesClean != null) {
+                    dg.put("bayes_error_clean", r.signalBayesClean);
+                }
+            }
         }
         Files.writeString(runDir.resolve("summary.json"), JSON.writeValueAsString(s));
     }
@@ -229,7 +242,7 @@ final class Fixtures {
             v.put(MetricNames.WEIGHT_NORM, 1e-6 + 2.0 * (1 - f));
             v.put(MetricNames.WEIGHT_NORM_SPECTRAL, 1e-7 + 1.5 * (1 - f));
             v.put(MetricNames.STABLE_RANK, 1 + 50 * f);
-            v.put("loss_ratio", 1 + 10 * (1 - f) + shift);
+            v.put("loss_ratio", r.lossRatioScale * (1 + 10 * (1 - f) + shift));
             v.put("normalized_margin", 0.3 * (1 - f) - 0.05 + shift);
             for (String extra : r.extraMetrics) {
                 v.put(extra, (double) t);

@@ -42,6 +42,39 @@ class TheoryOverlaysTest {
         return ReportWriter.write(out, ReportWriter.Options.defaults());
     }
 
+    /**
+     * A signal model other than one mean: the Bayes error is η + (1 − 2η) times the clean Bayes error the model
+     * declared (not Φ(−‖μ‖)), none when it declared none, and Theorem 3.1's bound is left out with the reason.
+     */
+    @Test
+    void aSignalModelGivesItsDeclaredBayesErrorAndNoBound() throws IOException {
+        Map<String, String> xor = ReportWriterTest.readCsv(report("xor", r -> {
+            r.signalType = "xor";
+            r.signalBayesClean = 0.2;
+        }).summaryCsv()).get(0);
+        assertEquals(0.1 + 0.8 * 0.2, ReportWriterTest.num(xor, "bayes_error"), 1e-15);
+        assertTrue(xor.get("bound").isEmpty(), xor.get("theory_note"));
+        assertTrue(xor.get("theory_note").contains("bound n/a: signal model xor: Theorem 3.1 is stated for one mean"),
+                xor.get("theory_note"));
+        Map<String, String> mixture = ReportWriterTest.readCsv(report("mixture", r -> r.signalType = "mixture")
+                .summaryCsv()).get(0);
+        assertTrue(mixture.get("bayes_error").isEmpty(), mixture.get("theory_note"));
+        assertTrue(mixture.get("theory_note").contains("signal model mixture declares no Bayes error"),
+                mixture.get("theory_note"));
+    }
+
+    /**
+     * Finite loss ratios near the largest double (g of the noisy points underflows after many large steps) whose
+     * mean over repetitions overflows: the report is still written, the overflowing points left out of the curve.
+     */
+    @Test
+    void lossRatiosWhoseMeanOverflowsDoNotStopTheReport() throws IOException {
+        ReportWriter.Report r = report("huge", run -> run.lossRatioScale = 1.5e307);
+        assertTrue(Files.exists(r.html()));
+        assertTrue(r.figures().stream().anyMatch(f -> f.getFileName().toString().startsWith("diagnostic_loss_ratio")),
+                r.figures().toString());
+    }
+
     @Test
     void aClusterOfVarianceSigmaSquaredScalesTheSignalByOneOverSigmaToTheFourth() throws IOException {
         Map<String, String> unit = ReportWriterTest.readCsv(report("unit", r -> { }).summaryCsv()).get(0);
