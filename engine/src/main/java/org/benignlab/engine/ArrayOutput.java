@@ -122,7 +122,7 @@ public record ArrayOutput(Set<ArrayGroup> groups, ArraysSink sink) {
                     : "clean labels ỹ_i in {-1, +1}"));
             out.add(new Entry("noisy", g, new long[] {n}, "int8", "1 where label noise flipped the label (y = -ỹ), else 0"));
             if (explicit && !given) {
-                out.add(new Entry("mu", g, new long[] {p}, "float64", "class mean μ = ||μ|| e_1"));
+                out.add(new Entry("mu", g, new long[] {p}, "float64", "class mean μ = ||μ|| e_1 (another signal model: ||μ|| e_1, the unit its means are written in)"));
             }
             out.add(new Entry("K", g, new long[] {n, n}, "float64", explicit
                     ? "Gram matrix K = X X^T"

@@ -182,6 +182,10 @@ final class AssumptionTable {
         w.printf(Locale.ROOT, "  bound: η + 2 exp(-n‖μ‖⁴/(C σ⁴ p)) with C = %s (capped at 1); Bayes: η + (1-2η)Φ(-‖μ‖/σ), "
                 + "exact for isotropic Gaussian clusters with no noise or random flips only; n‖μ‖⁴/(σ⁴p) large: the "
                 + "bound is near η; ‖μ‖/(σp^¼) -> 0: no classifier learns (Jin's threshold)%n", Assumptions.show(boundC));
+        if (rows.stream().anyMatch(row -> !row.oneMean())) {
+            w.printf(Locale.ROOT, "  Bayes for a signal model other than one mean: η + (1-2η) times the clean Bayes error it "
+                    + "declares for N(0, I) clusters (xor: 2Φ(‖μ‖/√2)Φ(-‖μ‖/√2))%n");
+        }
         java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         for (Row row : rows) {
             for (Assumptions.Check ch : row.checks()) {
