@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.moment.Variance;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.benignlab.api.Activation;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.SignalModel;
-import org.benignlab.api.StopReason;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -217,102 +211,20 @@ class SignalModelEnginesTest {
     // ------------------------------------------------------------------------------------------------
     // In distribution: the sketch against explicit sampling, XOR
 
-    private static final int DRAWS = 1000;
-
-    /** One statistic, sketch and explicit side by side, with its standardised values. */
-    private static final class Samples {
-        final String name;
-        final List<Double> sketch = new ArrayList<>();
-        final List<Double> explicit = new ArrayList<>();
-        final List<Double> sketchZ = new ArrayList<>();
-        final List<Double> explicitZ = new ArrayList<>();
-
-        Samples(String name) {
-            this.name = name;
-        }
-
-        void add(boolean isSketch, double value, double mean, double variance) {
-            (isSketch ? sketch : explicit).add(value);
-            (isSketch ? sketchZ : explicitZ).add((value - mean) / Math.sqrt(variance));
-        }
-    }
-
-    private static double[] array(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
     /**
      * 1000 small instances each way (n = 5, m = 3, p = 20, 40, 60, 80 in turn, ‖μ‖ = 4, ω = 0.5) on XOR data: K_00,
      * K_01 (same and different clean labels separately), Z0_00, ỹ_0 &lt;x_0, m_0&gt;, G0_00, G0_01, &lt;x, x_0&gt;,
      * &lt;x, w_0&gt; and ỹ &lt;x, m&gt; of a test point have the same distribution under the sketch and under explicit
      * sampling (two-sample Kolmogorov-Smirnov, α = 1e-3 each), and their standardised values have mean 0 and variance
-     * 1 within 4 standard errors. The exact moments: points of one label share an axis, so &lt;m_0, m_1&gt; = ±‖μ‖²
-     * with equal probability (K_01: mean 0, variance p + 2‖μ‖² + ‖μ‖⁴); points of different labels have orthogonal
-     * means (mean 0, variance p + 2‖μ‖²); a wrong label or axis assignment breaks one of the two.
+     * 1 within 4 standard errors ({@link SketchEngineTest#assertAgreeInDistribution}). The exact moments: points of one
+     * label share an axis, so &lt;m_0, m_1&gt; = ±‖μ‖² with equal probability (mean 0, variance ‖μ‖⁴); points of
+     * different labels have orthogonal means (&lt;m_0, m_1&gt; = 0); a wrong label or axis assignment breaks one of the
+     * two.
      */
     @Test
     void sketchAndExplicitSamplingAgreeInDistributionForXor() {
-        int n = 5;
-        int m = 3;
-        double mu = 4.0;
-        double omega = 0.5;
-        double mu2 = mu * mu;
-        double w2 = omega * omega;
-        Samples kDiag = new Samples("K_00");
-        Samples kSame = new Samples("K_01, same labels");
-        Samples kDiff = new Samples("K_01, different labels");
-        Samples z0 = new Samples("Z0_00");
-        Samples proj = new Samples("y_0 <x_0, m_0>");
-        Samples g0Diag = new Samples("G0_00");
-        Samples g0Off = new Samples("G0_01");
-        Samples testK = new Samples("<x, x_0>");
-        Samples testW = new Samples("<x, w_0>");
-        Samples testProj = new Samples("y <x, m>");
-        Plugins pl = plugins(PHI, TestPlugins.Clusters.xor(), 0.1);
-        try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            for (int draw = 0; draw < DRAWS; draw++) {
-                int p = 20 + 20 * (draw % 4);
-                TrainingSetup s = new TrainingSetup(n, p, m, mu, 1, omega, 0, 0, false, 1);
-                for (boolean sketch : new boolean[] {true, false}) {
-                    RandomStreams st = Fixture.streams((sketch ? 2_000L : 20_000_000L) + 10L * draw);
-                    SpanProblem d = sketch ? SketchEngine.sample(s, pl, st).problem()
-                            : SpanEngine.prepare(s, pl, st, Products.preferred(), ops);
-                    double[] y = d.train.cleanLabels();
-                    double yt = d.test.cleanLabels()[0];
-                    kDiag.add(sketch, d.k[0][0], p + mu2, 2.0 * p + 4 * mu2);
-                    (y[0] == y[1] ? kSame : kDiff).add(sketch, d.k[0][1], 0, p + 2 * mu2 + (y[0] == y[1] ? mu2 * mu2 : 0));
-                    z0.add(sketch, d.z0[0][0], 0, w2 * (p + mu2));
-                    proj.add(sketch, d.train.meanProjections()[0], y[0] * mu2, mu2);
-                    g0Diag.add(sketch, d.g0[0][0], w2 * p, 2 * w2 * w2 * p);
-                    g0Off.add(sketch, d.g0[0][1], 0, w2 * w2 * p);
-                    testK.add(sketch, d.testK[0][0], 0, p + 2 * mu2 + (yt == y[0] ? mu2 * mu2 : 0));
-                    testW.add(sketch, d.testW0[0][0], 0, w2 * (p + mu2));
-                    testProj.add(sketch, d.test.meanProjections()[0], yt * mu2, mu2);
-                }
-            }
-        }
-        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-        List<String> failures = new ArrayList<>();
-        for (Samples x : List.of(kDiag, kSame, kDiff, z0, proj, g0Diag, g0Off, testK, testW, testProj)) {
-            double pValue = ks.kolmogorovSmirnovTest(array(x.sketch), array(x.explicit));
-            if (pValue < 1e-3) {
-                failures.add(String.format(Locale.ROOT, "%s: KS p-value %.2e", x.name, pValue));
-            }
-            for (List<Double> z : List.of(x.sketchZ, x.explicitZ)) {
-                double[] values = array(z);
-                double mean = new Mean().evaluate(values);
-                double variance = new Variance().evaluate(values);
-                double se = 1 / Math.sqrt(values.length);
-                // near normal or a two-point mixture of normals (kurtosis below 3): Var(s²) <= 2.6 / N
-                double seVar = Math.sqrt(2.6 / values.length);
-                if (Math.abs(mean) > 4 * se || Math.abs(variance - 1) > 4 * seVar) {
-                    failures.add(String.format(Locale.ROOT, "%s (%s): standardised mean %.3f, variance %.3f", x.name,
-                            z == x.sketchZ ? "sketch" : "explicit", mean, variance));
-                }
-            }
-        }
-        assertTrue(kSame.sketch.size() > DRAWS / 4 && kDiff.sketch.size() > DRAWS / 4, "both label cases occur");
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        SketchEngineTest.assertAgreeInDistribution(plugins(PHI, TestPlugins.Clusters.xor(), 0.1), 2_000L, 20_000_000L,
+                (ya, yb) -> new double[] {0, ya == yb ? 1 : 0});
     }
 
     /**
@@ -323,35 +235,9 @@ class SignalModelEnginesTest {
      */
     @Test
     void finalTestErrorAgreesWithExplicitSamplingForXor() {
-        int runs = 200;
-        double[][] testError = new double[2][runs];
-        double[][] trainLoss = new double[2][runs];
-        for (int run = 0; run < runs; run++) {
-            int p = 100 + 50 * (run % 3);
-            TrainingSetup s = new TrainingSetup(30, p, 10, 5, 200, 1e-3, 30, 0, false, 1);
-            Plugins pl = plugins(new TestPlugins.SmoothLeakyRelu(0.1, 100.0), TestPlugins.Clusters.xor(), 1.0);
-            TrainingResult sk = new SketchEngine(1).train(s, pl, Fixture.streams(6_000L + 10L * run),
-                    MetricsSink.discard());
-            TrainingResult ex = new SpanEngine(1).train(s, pl, Fixture.streams(60_000_000L + 10L * run),
-                    MetricsSink.discard());
-            for (TrainingResult r : List.of(sk, ex)) {
-                assertEquals(StopReason.MAX_STEPS, r.stopReason());
-            }
-            testError[0][run] = sk.finalMetrics().get(MetricNames.TEST_ERROR);
-            testError[1][run] = ex.finalMetrics().get(MetricNames.TEST_ERROR);
-            trainLoss[0][run] = sk.finalMetrics().get(MetricNames.TRAIN_LOSS);
-            trainLoss[1][run] = ex.finalMetrics().get(MetricNames.TRAIN_LOSS);
-        }
-        for (double[][] values : List.of(testError, trainLoss)) {
-            double ms = new Mean().evaluate(values[0]);
-            double me = new Mean().evaluate(values[1]);
-            double se = Math.sqrt((new Variance().evaluate(values[0]) + new Variance().evaluate(values[1])) / runs);
-            String what = String.format(Locale.ROOT, "%s: sketch mean %.4f, explicit mean %.4f, se %.4f",
-                    values == testError ? "test error" : "train loss", ms, me, se);
-            assertTrue(se > 0, what);
-            assertTrue(Math.abs(ms - me) <= 3.29 * se, what);
-        }
-        double mean = new Mean().evaluate(testError[0]);
+        double mean = SketchEngineTest.assertSameFinalMeans(200, run -> new TrainingSetup(30, 100 + 50 * (run % 3), 10,
+                5, 200, 1e-3, 30, 0, false, 1), run -> plugins(new TestPlugins.SmoothLeakyRelu(0.1, 100.0),
+                TestPlugins.Clusters.xor(), 1.0), 6_000L, 60_000_000L);
         assertTrue(mean > 0.2 && mean < 0.45, "the network learns some of XOR (no linear model can): " + mean);
     }
 

@@ -260,7 +260,7 @@ class SketchEngineTest {
     // In distribution against explicit sampling and the known moments
 
     /** One statistic of one draw, sketch and explicit side by side. */
-    private static final class Samples {
+    static final class Samples {
         final String name;
         final List<Double> sketch = new ArrayList<>();
         final List<Double> explicit = new ArrayList<>();
@@ -278,7 +278,7 @@ class SketchEngineTest {
         }
     }
 
-    private static double[] array(List<Double> values) {
+    static double[] array(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
@@ -294,6 +294,25 @@ class SketchEngineTest {
 
     @Test
     void sketchAndExplicitSamplingAgreeInDistribution() {
+        // one mean: <m_a, m_b> = y_a y_b ||μ||², a constant given the labels
+        assertAgreeInDistribution(plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(0.1)), 1_000L,
+                10_000_000L, (ya, yb) -> new double[] {ya * yb, 0});
+    }
+
+    /** The moments of <m_a, m_b> given the clean labels of two points: {mean / ||μ||², variance / ||μ||⁴}. */
+    @FunctionalInterface
+    interface MeanProduct {
+        double[] moments(double ya, double yb);
+    }
+
+    /**
+     * The statistics of {@link #sketchAndExplicitSamplingAgreeInDistribution} for the signal model of {@code pl}
+     * ({@link #DRAWS} draws each way, n = 5, m = 3, p = 20, 40, 60, 80 in turn, ||μ|| = 4, ω = 0.5; seeds from
+     * {@code sketchSeed} and {@code explicitSeed}, 10 apart): each point's mean has norm ||μ|| and ỹ_i &lt;x_i, m_i&gt;
+     * has mean ỹ_i ||μ||² and variance ||μ||²; {@code product} gives the moments of &lt;m_a, m_b&gt;, which enter K_01 and
+     * &lt;x, x_0&gt; (variance p + 2||μ||² plus that of &lt;m_a, m_b&gt;). Asserts {@link #disagreements} finds none.
+     */
+    static void assertAgreeInDistribution(Plugins pl, long sketchSeed, long explicitSeed, MeanProduct product) {
         int n = 5;
         int m = 3;
         double mu = 4.0;
@@ -304,39 +323,54 @@ class SketchEngineTest {
         Samples kSame = new Samples("K_01, same labels");
         Samples kDiff = new Samples("K_01, different labels");
         Samples z0 = new Samples("Z0_00");
-        Samples proj = new Samples("<x_0, mu>");
+        Samples proj = new Samples("y_0 <x_0, m_0>");
         Samples g0Diag = new Samples("G0_00");
         Samples g0Off = new Samples("G0_01");
         Samples testK = new Samples("<x, x_0>");
         Samples testW = new Samples("<x, w_0>");
-        Samples testProj = new Samples("<x, mu>");
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(0.1));
+        Samples testProj = new Samples("y <x, m>");
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
             for (int draw = 0; draw < DRAWS; draw++) {
                 int p = 20 + 20 * (draw % 4);
                 TrainingSetup s = new TrainingSetup(n, p, m, mu, 1, omega, 0, 0, false, 1);
                 for (boolean sketch : new boolean[] {true, false}) {
                     // streams seed..seed+4: 10 apart, and the two samplers in disjoint ranges, so all independent
-                    RandomStreams st = Fixture.streams((sketch ? 1_000L : 10_000_000L) + 10L * draw);
+                    RandomStreams st = Fixture.streams((sketch ? sketchSeed : explicitSeed) + 10L * draw);
                     SpanProblem d = sketch ? SketchEngine.sample(s, pl, st).problem()
                             : SpanEngine.prepare(s, pl, st, Products.preferred(), ops);
                     double[] y = d.train.cleanLabels();
                     double yt = d.test.cleanLabels()[0];
+                    double[] pair = product.moments(y[0], y[1]);
+                    double[] withTest = product.moments(yt, y[0]);
                     kDiag.add(sketch, d.k[0][0], p + mu2, 2.0 * p + 4 * mu2);
-                    (y[0] == y[1] ? kSame : kDiff).add(sketch, d.k[0][1], y[0] * y[1] * mu2, p + 2 * mu2);
+                    (y[0] == y[1] ? kSame : kDiff).add(sketch, d.k[0][1], pair[0] * mu2,
+                            p + 2 * mu2 + pair[1] * mu2 * mu2);
                     z0.add(sketch, d.z0[0][0], 0, w2 * (p + mu2));
                     proj.add(sketch, d.train.meanProjections()[0], y[0] * mu2, mu2);
                     g0Diag.add(sketch, d.g0[0][0], w2 * p, 2 * w2 * w2 * p);
                     g0Off.add(sketch, d.g0[0][1], 0, w2 * w2 * p);
-                    testK.add(sketch, d.testK[0][0], yt * y[0] * mu2, p + 2 * mu2);
+                    testK.add(sketch, d.testK[0][0], withTest[0] * mu2, p + 2 * mu2 + withTest[1] * mu2 * mu2);
                     testW.add(sketch, d.testW0[0][0], 0, w2 * (p + mu2));
                     testProj.add(sketch, d.test.meanProjections()[0], yt * mu2, mu2);
                 }
             }
         }
+        assertTrue(kSame.sketch.size() > DRAWS / 4 && kDiff.sketch.size() > DRAWS / 4, "both label cases occur");
+        List<String> failures = disagreements(List.of(kDiag, kSame, kDiff, z0, proj, g0Diag, g0Off, testK, testW,
+                testProj));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * For each statistic: a two-sample Kolmogorov-Smirnov test of sketch against explicit at α = 1e-3, and the
+     * standardised values' mean 0 and variance 1 within 4 standard errors (the variance's standard error taken as
+     * sqrt(2.6 / N): the standardised values are close to normal, excess kurtosis &lt;= 12 / p &lt;= 0.6, or a mixture of
+     * two normals, whose kurtosis is below 3). The failures, one line each.
+     */
+    static List<String> disagreements(List<Samples> statistics) {
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         List<String> failures = new ArrayList<>();
-        for (Samples x : List.of(kDiag, kSame, kDiff, z0, proj, g0Diag, g0Off, testK, testW, testProj)) {
+        for (Samples x : statistics) {
             double pValue = ks.kolmogorovSmirnovTest(array(x.sketch), array(x.explicit));
             if (pValue < 1e-3) {
                 failures.add(String.format(Locale.ROOT, "%s: KS p-value %.2e", x.name, pValue));
@@ -346,7 +380,6 @@ class SketchEngineTest {
                 double mean = new Mean().evaluate(values);
                 double variance = new Variance().evaluate(values);
                 double se = 1 / Math.sqrt(values.length);
-                // the standardised values are close to normal (excess kurtosis <= 12 / p <= 0.6)
                 double seVar = Math.sqrt(2.6 / values.length);
                 if (Math.abs(mean) > 4 * se || Math.abs(variance - 1) > 4 * seVar) {
                     failures.add(String.format(Locale.ROOT, "%s (%s): standardised mean %.3f, variance %.3f", x.name,
@@ -354,8 +387,7 @@ class SketchEngineTest {
                 }
             }
         }
-        assertTrue(kSame.sketch.size() > DRAWS / 4 && kDiff.sketch.size() > DRAWS / 4, "both label cases occur");
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        return failures;
     }
 
     /**
@@ -365,16 +397,32 @@ class SketchEngineTest {
      */
     @Test
     void finalTestErrorAgreesWithExplicitSampling() {
-        int runs = 200;
+        double mean = assertSameFinalMeans(200, run -> new TrainingSetup(5, 100 + 50 * (run % 3), 3, 2.5, 200, 0.01, 20, 0,
+                false, 1), run -> plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(1.0 / (100 + 50 * (run % 3)))),
+                5_000L, 50_000_000L);
+        assertTrue(mean > 0.1 && mean < 0.5, "a non-trivial test error: " + mean);
+    }
+
+    /**
+     * The final test errors and train losses of the sketch (row 0) and of explicit sampling (row 1) have means within
+     * 3.29 standard errors of their difference (two-sided α = 1e-3 each).
+     */
+    /**
+     * {@code runs} runs of setup(run) and plugins(run) each way, sketch from seeds {@code sketchSeed} + 10 run, span
+     * from {@code explicitSeed} + 10 run, all to the step limit; {@link #assertSameMeans} on their final test errors
+     * and train losses. Returns the sketch's mean final test error.
+     */
+    static double assertSameFinalMeans(int runs, java.util.function.IntFunction<TrainingSetup> setup,
+                                       java.util.function.IntFunction<Plugins> plugins, long sketchSeed,
+                                       long explicitSeed) {
         double[][] testError = new double[2][runs];
         double[][] trainLoss = new double[2][runs];
         for (int run = 0; run < runs; run++) {
-            int p = 100 + 50 * (run % 3);
-            TrainingSetup s = new TrainingSetup(5, p, 3, 2.5, 200, 0.01, 20, 0, false, 1);
-            Plugins pl = plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(1.0 / p));
-            TrainingResult sk = new SketchEngine(1).train(s, pl, Fixture.streams(5_000L + 10L * run),
+            TrainingSetup s = setup.apply(run);
+            Plugins pl = plugins.apply(run);
+            TrainingResult sk = new SketchEngine(1).train(s, pl, Fixture.streams(sketchSeed + 10L * run),
                     MetricsSink.discard());
-            TrainingResult ex = new SpanEngine(1).train(s, pl, Fixture.streams(50_000_000L + 10L * run),
+            TrainingResult ex = new SpanEngine(1).train(s, pl, Fixture.streams(explicitSeed + 10L * run),
                     MetricsSink.discard());
             for (TrainingResult r : List.of(sk, ex)) {
                 assertEquals(StopReason.MAX_STEPS, r.stopReason());
@@ -384,7 +432,13 @@ class SketchEngineTest {
             trainLoss[0][run] = sk.finalMetrics().get(MetricNames.TRAIN_LOSS);
             trainLoss[1][run] = ex.finalMetrics().get(MetricNames.TRAIN_LOSS);
         }
+        assertSameMeans(testError, trainLoss);
+        return new Mean().evaluate(testError[0]);
+    }
+
+    static void assertSameMeans(double[][] testError, double[][] trainLoss) {
         for (double[][] values : List.of(testError, trainLoss)) {
+            int runs = values[0].length;
             double ms = new Mean().evaluate(values[0]);
             double me = new Mean().evaluate(values[1]);
             double se = Math.sqrt((new Variance().evaluate(values[0]) + new Variance().evaluate(values[1])) / runs);
@@ -393,8 +447,6 @@ class SketchEngineTest {
             assertTrue(se > 0, what);
             assertTrue(Math.abs(ms - me) <= 3.29 * se, what);
         }
-        double mean = new Mean().evaluate(testError[0]);
-        assertTrue(mean > 0.1 && mean < 0.5, "a non-trivial test error: " + mean);
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToIntFunction;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -20,9 +21,14 @@ class SignalModelContractTest {
             new SignalModel.Cluster(1, 0.25, new double[] {-1, 0}), new SignalModel.Cluster(-1, 0.25, new double[] {0, 1}),
             new SignalModel.Cluster(-1, 0.25, new double[] {0, -1}));
 
-    /** A model of the given clusters, dimension and draw; Bayes error NaN. */
-    record Model(List<SignalModel.Cluster> clusters, int dimension, ToIntFunction<UniformRandomProvider> drawer)
-            implements SignalModel {
+    /** A model of the given clusters, dimension, draw and declared Bayes error. */
+    record Model(List<SignalModel.Cluster> clusters, int dimension, ToIntFunction<UniformRandomProvider> drawer,
+                 DoubleUnaryOperator bayes) implements SignalModel {
+        /** Declaring no Bayes error. */
+        Model(List<SignalModel.Cluster> clusters, int dimension, ToIntFunction<UniformRandomProvider> drawer) {
+            this(clusters, dimension, drawer, mu -> Double.NaN);
+        }
+
         @Override
         public int draw(UniformRandomProvider rng) {
             return drawer.applyAsInt(rng);
@@ -30,7 +36,7 @@ class SignalModelContractTest {
 
         @Override
         public double bayesErrorClean(double muNorm) {
-            return Double.NaN;
+            return bayes.applyAsDouble(muNorm);
         }
     }
 
@@ -85,27 +91,7 @@ class SignalModelContractTest {
     @Test
     void rejectsABayesErrorThatGrowsWithTheSignal() {
         SignalModel honest = new Model(XOR, 2, rng -> rng.nextInt(4));
-        SignalModel growing = new SignalModel() {
-            @Override
-            public List<Cluster> clusters() {
-                return XOR;
-            }
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public int draw(UniformRandomProvider rng) {
-                return rng.nextInt(4);
-            }
-
-            @Override
-            public double bayesErrorClean(double muNorm) {
-                return 0.1 + muNorm / 10;
-            }
-        };
+        SignalModel growing = new Model(XOR, 2, rng -> rng.nextInt(4), mu -> 0.1 + mu / 10);
         assertEquals(Optional.empty(), SignalModelContract.checkDeclarations(honest));
         assertTrue(SignalModelContract.checkDeclarations(growing).orElseThrow().startsWith("declarations: Bayes error"));
     }
