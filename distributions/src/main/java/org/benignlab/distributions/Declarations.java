@@ -30,4 +30,13 @@ final class Declarations {
         p.put("paper_assumptions", assumptions);
         return Collections.unmodifiableMap(p);
     }
+
+    /** The {@code properties()} map of a signal-model provider: its number of mean axes, Bayes error, paper model. */
+    static Map<String, String> signal(String means, String bayesErrorClean, boolean paperModel) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("means", means);
+        p.put("bayes_error_clean", bayesErrorClean);
+        p.put("paper_model", paperModel ? "yes" : "no");
+        return Collections.unmodifiableMap(p);
+    }
 }

@@ -42,7 +42,6 @@ public final class MixtureProvider implements SignalModelProvider<MixtureSpec> {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("means", "k (the rank of their Gram matrix)", "bayes_error_clean", "not declared",
-                "paper_model", "no");
+        return Declarations.signal("k (the rank of their Gram matrix)", "not declared", false);
     }
 }

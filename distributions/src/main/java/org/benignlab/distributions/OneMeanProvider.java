@@ -34,6 +34,6 @@ public final class OneMeanProvider implements SignalModelProvider<OneMeanSpec> {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("means", "1", "bayes_error_clean", "Φ(−‖μ‖) for N(0, I_p) clusters", "paper_model", "yes");
+        return Declarations.signal("1", "Φ(−‖μ‖) for N(0, I_p) clusters", true);
     }
 }

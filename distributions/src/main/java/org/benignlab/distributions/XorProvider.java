@@ -36,7 +36,7 @@ public final class XorProvider implements SignalModelProvider<XorSpec> {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("means", "2 (orthogonal)", "bayes_error_clean",
-                "P(|‖μ‖ + G₁| < |G₂|) = 2Φ(‖μ‖/√2)Φ(−‖μ‖/√2) for N(0, I_p) clusters", "paper_model", "no");
+        return Declarations.signal("2 (orthogonal)", "P(|‖μ‖ + G₁| < |G₂|) = 2Φ(‖μ‖/√2)Φ(−‖μ‖/√2) for N(0, I_p) clusters",
+                false);
     }
 }
