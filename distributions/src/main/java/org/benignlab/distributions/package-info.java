@@ -20,7 +20,13 @@
  * ({@code fixed-count}, exactly ⌈ηn⌉ flips), {@link org.benignlab.distributions.MarginAdversarialProvider}
  * ({@code margin-adversarial}, the ⌈ηn⌉ largest or smallest clean margins) and
  * {@link org.benignlab.distributions.ClassConditionalProvider} ({@code class-conditional}, a rate per
- * clean class). Each provider has a validating spec record next to it; the implementations are in
+ * clean class).
+ *
+ * <p>Signal models ({@link org.benignlab.api.SignalModelProvider}, how the clean label and the mean are drawn):
+ * {@link org.benignlab.distributions.OneMeanProvider} ({@code one-mean}, the paper's, the default),
+ * {@link org.benignlab.distributions.XorProvider} ({@code xor}, Xu, Wang, Frei, Vardi, Hu, ICLR 2024) and
+ * {@link org.benignlab.distributions.MixtureProvider} ({@code mixture}, k means with norms, angles, labels and
+ * weights). Each provider has a validating spec record next to it; the implementations are in
  * {@code org.benignlab.distributions.impl}.
  */
 package org.benignlab.distributions;

@@ -15,7 +15,8 @@
  * {@link org.benignlab.testkit.ClusterDistributionContract} (Section 2.2 assumptions on P_clust and
  * Example 2.1: mean zero, κ, independence, variance and MGF within the declared sub-Gaussian norm and
  * λ), {@link org.benignlab.testkit.LabelNoiseContract} (the noise budget η of Section 2.2, exact counts,
- * random versus adversarial), {@link org.benignlab.testkit.ProviderContract} (the {@code Provider}
+ * random versus adversarial), {@link org.benignlab.testkit.SignalModelContract} (labels ±1, weights, means of
+ * the declared dimension, each cluster drawn with its weight), {@link org.benignlab.testkit.ProviderContract} (the {@code Provider}
  * lifecycle and spec records) and {@link org.benignlab.testkit.Providers} (every provider
  * {@link java.util.ServiceLoader} finds, instantiated from its example spec). Ready-made JUnit 5 tests
  * built on them are in {@code org.benignlab.testkit.junit}.

@@ -8,6 +8,8 @@
  * its Javadoc. Label noise: {@link org.benignlab.distributions.impl.NoLabelNoise},
  * {@link org.benignlab.distributions.impl.RandomFlip}, {@link org.benignlab.distributions.impl.FixedCount},
  * {@link org.benignlab.distributions.impl.MarginAdversarial} (reads only ỹ and &lt;x, μ&gt;, so the sketch
- * can run it) and {@link org.benignlab.distributions.impl.ClassConditional}.
+ * can run it) and {@link org.benignlab.distributions.impl.ClassConditional}. Signal models:
+ * {@link org.benignlab.distributions.impl.XorSignal} (with its Bayes error in closed form) and
+ * {@link org.benignlab.distributions.impl.MixtureSignal} (means from their Gram matrix).
  */
 package org.benignlab.distributions.impl;
