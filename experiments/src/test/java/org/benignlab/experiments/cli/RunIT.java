@@ -118,6 +118,36 @@ class RunIT {
     }
 
     /**
+     * examples/xor.yaml, shrunk to one configuration (identity, p = 2000, ‖μ‖ = p^0.2, 300 steps, 2000 test points):
+     * it runs on the sketch (auto: exact for XOR at p − 2 &gt;= n + m), summary.json declares the signal model with
+     * its clean Bayes error 2Φ(‖μ‖/√2)Φ(−‖μ‖/√2), summary.csv gives η + (1 − 2η) times it, and the linear network's
+     * clean test error is within 4 binomial standard errors (0.045) of 1/2.
+     */
+    @Test
+    void theXorExampleRecordsItsSignalModel() throws Exception {
+        Path out = dir.resolve("xor");
+        CliTest.Result r = CliTest.cli("run", Path.of("..", "examples", "xor.yaml").toString(), "--out", out.toString(),
+                "--set", "sweep.repetitions=1", "--set", "sweep.grid.data.p=[2000]", "--set",
+                "sweep.grid.data.mu=[\"p^0.2\"]", "--set", "sweep.grid.network.activation=[{type: identity}]", "--set",
+                "training.steps=300", "--set", "data.test=2000", "--threads", "2");
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode s = summary(out);
+        assertEquals("sketch", s.get("engine").asText(), s.toString());
+        JsonNode signal = s.get("declared").get("signal");
+        assertEquals("xor", signal.get("type").asText());
+        assertEquals(2, signal.get("means").asInt());
+        org.apache.commons.math3.distribution.NormalDistribution n01 =
+                new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+        double mu = Math.pow(2000, 0.2);
+        double bayes = 2 * n01.cumulativeProbability(mu / Math.sqrt(2)) * n01.cumulativeProbability(-mu / Math.sqrt(2));
+        assertEquals(bayes, signal.get("bayes_error_clean").asDouble(), 1e-12);
+        assertEquals(0.5, s.get(MetricNames.TEST_ERROR_CLEAN).asDouble(), 4 * 0.5 / Math.sqrt(2000), s.toString());
+        List<String> csv = Files.readAllLines(out.resolve("report").resolve("summary.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        assertEquals(0.1 + 0.8 * bayes, Double.parseDouble(csv.get(1).split(",")[header.indexOf("bayes_error")]), 1e-9);
+    }
+
+    /**
      * training.spectral_norm: false leaves ||W||_2 and the stable rank out (null in summary.json, blank in
      * runs.csv, no rows in metrics.csv), changes no other number (span: up to rounding) and not the run key, and
      * the report is still written.
