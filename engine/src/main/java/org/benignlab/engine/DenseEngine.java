@@ -79,12 +79,11 @@ public final class DenseEngine extends ThreadedEngine {
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public DenseEngine(int threads, Products products) {
-        super(threads, products);
+        this(threads, products, false);
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    DenseEngine(int threads, Products products, boolean checked) {
+        super(EngineKind.DENSE, threads, products, checked);
     }
 
     /**

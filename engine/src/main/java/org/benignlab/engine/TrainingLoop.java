@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.benignlab.api.Activation;
+import org.benignlab.api.LogSchedule;
 import org.benignlab.api.Loss;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.Optimizer;

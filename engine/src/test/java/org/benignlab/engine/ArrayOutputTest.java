@@ -108,7 +108,7 @@ class ArrayOutputTest {
     }
 
     private static void checkPlan(String engine, TrainingSetup s, Memory sink) {
-        List<ArrayOutput.Entry> plan = ArrayOutput.plan(engine, s, ALL);
+        List<ArrayOutput.Entry> plan = EngineKind.of(engine).savedArrays(s, ALL);
         assertEquals(plan.stream().map(ArrayOutput.Entry::name).toList(), new ArrayList<>(sink.shapes.keySet()),
                 engine + ": names and order");
         for (ArrayOutput.Entry e : plan) {
@@ -225,7 +225,7 @@ class ArrayOutputTest {
         engine("span").train(s, plugins(new TestPlugins.RandomFlips(0.2)), Fixture.streams(3), MetricsSink.discard(),
                 new ArrayOutput(EnumSet.of(ArrayGroup.FINAL), sink));
         assertEquals(List.of("W", "B", "Z"), new ArrayList<>(sink.shapes.keySet()));
-        assertEquals(List.of(), ArrayOutput.plan("dense", s, Set.of()));
+        assertEquals(List.of(), EngineKind.DENSE.savedArrays(s, Set.of()));
         assertThrows(NullPointerException.class, () -> new ArrayOutput(ALL, null));
     }
 

@@ -13,7 +13,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.benignlab.experiments.run.EngineChoice;
+import org.benignlab.engine.EngineChoice;
 import org.benignlab.experiments.run.ExperimentRunner;
 import org.benignlab.experiments.run.RunExecutor;
 import org.benignlab.experiments.run.RunPlan;

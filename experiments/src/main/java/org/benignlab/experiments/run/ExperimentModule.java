@@ -12,7 +12,7 @@ import org.benignlab.api.Loss;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunContext;
 import org.benignlab.engine.Engine;
-import org.benignlab.engine.Engines;
+import org.benignlab.engine.EngineChoice;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.Products;
 import org.benignlab.engine.TrainingSetup;
@@ -32,10 +32,20 @@ import org.benignlab.experiments.spec.TrainingSpec;
 public final class ExperimentModule extends AbstractModule {
     private final RunPlan plan;
     private final int threads;
+    private final EngineChoice known;
 
     public ExperimentModule(RunPlan plan, int threads) {
+        this(plan, threads, null);
+    }
+
+    /**
+     * @param known the engine choice of another run of the same configuration (same config key), already checked,
+     *              or null to choose (and check) here
+     */
+    public ExperimentModule(RunPlan plan, int threads, EngineChoice known) {
         this.plan = plan;
         this.threads = threads;
+        this.known = known;
     }
 
     @Override
@@ -111,31 +121,43 @@ public final class ExperimentModule extends AbstractModule {
                     t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
         }
         return setup.withDiagnostics(java.util.Set.copyOf(t.diagnostics())).withStallSteps(t.stallWindow())
-                .withSpectralNorm(t.spectralNorm()).withBaselines(t.baselineSet());
+                .withSpectralNorm(t.spectralNorm()).withBaselines(org.benignlab.engine.Baseline.setOf(t.baselines()));
     }
 
     @Provides
     @Singleton
     Seeds seeds(ExperimentSpec s, RunPlan p, EngineChoice engine, LabelNoise noise) {
-        return new Seeds(s.seed(), p.repetition(), org.benignlab.engine.DrawFamily.of(engine.name()), p.resolved(),
-                noise);
+        return new Seeds(s.seed(), p.repetition(), engine.kind().drawFamily(), p.resolved(), noise);
     }
 
+    /**
+     * The engine of {@code training.engine} ({@link EngineChoice#choose}, which settles the exactness of every engine
+     * once per configuration), and the {@code training.save} size guard, before anything is written.
+     */
     @Provides
     @Singleton
     EngineChoice engineChoice(ExperimentSpec s, Plugins plugins, TrainingSetup setup) {
-        if (s.data().isFile() && plugins.noise().adversarial()) {
-            throw new InputException("data.noise.type: '" + s.data().noise().type() + "' is adversarial (its flips "
-                    + "may depend on <x, μ>), and μ is unknown for data read from files; choose a noise model that "
-                    + "is not adversarial, e.g. random-flip");
+        if (known != null) {
+            return known;
         }
-        EngineChoice choice = EngineChoice.of(s.training().engine(), plugins, setup);
-        RunArrays.checkLimit(s.training(), setup, choice.name()); // before anything is written
+        EngineChoice choice;
+        try {
+            choice = EngineChoice.choose(s.training().engine(), plugins, setup);
+        } catch (EngineChoice.Refused e) {
+            if (e.noEngine()) {
+                throw new InputException("data.noise.type: '" + s.data().noise().type() + "' is adversarial (its "
+                        + "flips may depend on <x, μ>), and μ is unknown for data read from files; choose a noise model "
+                        + "that is not adversarial, e.g. random-flip");
+            }
+            throw new InputException("training.engine: " + e.getMessage() + (e.exact().isEmpty() ? ""
+                    : "; use training.engine: " + String.join(" or ", e.exact()) + " (or auto)"));
+        }
+        RunArrays.checkLimit(s.training(), setup, choice.kind()); // before anything is written
         return choice;
     }
 
     @Provides
     Engine engine(EngineChoice choice, @Named("threads") int t) {
-        return Engines.create(choice.name(), t, Products.preferred()); // the native BLAS when this process loaded one
+        return choice.create(t, Products.preferred()); // the native BLAS when this process loaded one
     }
 }

@@ -10,6 +10,8 @@ import java.util.function.LongConsumer;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
 import org.benignlab.engine.Engine;
+import org.benignlab.engine.EngineChoice;
+import org.benignlab.engine.EngineKind;
 import org.benignlab.engine.MetricsSink;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingResult;
@@ -52,18 +54,16 @@ public final class Run {
         return engine;
     }
 
-    /** Approximate heap use of training this run with engine {@code name} (dense, span or sketch). */
-    public long memoryEstimate(String name) {
-        return org.benignlab.engine.Engines.estimateMemoryBytes(name, setup);
+    /** Approximate heap use of training this run with its engine. */
+    public long memoryEstimate() {
+        return engine.kind().estimateMemoryBytes(setup);
     }
 
     /** The engines other than this run's that are exact for its plugins, with their memory estimates. */
     public Map<String, Long> alternatives() {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (String name : EngineChoice.AUTO_ORDER) {
-            if (!name.equals(engine.name()) && org.benignlab.engine.Engines.unsupported(name, plugins, setup).isEmpty()) {
-                m.put(name, memoryEstimate(name));
-            }
+        for (EngineKind kind : engine.exactAlternatives()) {
+            m.put(kind.key(), kind.estimateMemoryBytes(setup));
         }
         return m;
     }
@@ -94,7 +94,7 @@ public final class Run {
         RunArrays arrays = RunArrays.none();
         try {
             if (runDir != null) {
-                arrays = RunArrays.open(spec, setup, engine.name(), runDir); // nothing when training.save is empty
+                arrays = RunArrays.open(spec, setup, engine.kind(), runDir); // nothing when training.save is empty
             }
             TrainingResult result = trainer.train(setup, plugins, seeds.streams(), metrics, arrays.output());
             summary = summary(result, (System.nanoTime() - t0) / 1e9);
