@@ -52,6 +52,8 @@ public final class Parameters {
     /** Every name an expression may use -> its dotted YAML path: the built-in parameters, then the vars. */
     private final Map<String, String> paths = new LinkedHashMap<>(PATHS);
     private final Map<String, Double> values = new LinkedHashMap<>();
+    /** Dotted YAML path -> the value {@link #resolve} computed there, so that binding evaluates nothing twice. */
+    private final Map<String, Double> resolvedAt = new java.util.HashMap<>();
 
     private Parameters(JsonNode root) {
         this.root = root;
@@ -148,7 +150,19 @@ public final class Parameters {
             }
         }
         visiting.pop();
-        values.put(name, evaluate(e, node.asText(), path));
+        double v = evaluate(e, node.asText(), path);
+        values.put(name, v);
+        resolvedAt.put(path, v);
+    }
+
+    /**
+     * The value of the expression {@code text} at {@code path}: the one {@link #resolve} computed when the path holds
+     * a parameter or a var, else evaluated now over the resolved parameters. The binder reads every expression
+     * through this, so each is evaluated once.
+     */
+    public double valueAt(String text, String path) {
+        Double v = resolvedAt.get(path);
+        return v != null ? v : evaluate(text, path);
     }
 
     /** Evaluates {@code text} found at {@code path} over the resolved parameters. */
