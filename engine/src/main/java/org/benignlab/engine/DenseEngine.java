@@ -189,9 +189,7 @@ public final class DenseEngine extends ThreadedEngine {
 
     /**
      * out[k] = ω · N(0, 1) for k in [from, to). A method of its own so that the hot loop keeps its compiled code
-     * when the loop around it meets a callback for the first time (the span engine after the dense one; measured
-     * in a cold JVM, n = 100, m = 200, p = 20000: W0's draw in the first span run 39 ms with the loop inline,
-     * 18 and 34 ms in two runs so, 16 ms in a second span run).
+     * when the loop around it meets a callback for the first time (the span engine after the dense one).
      */
     private static void drawRow(NormalizedGaussianSampler gauss, double omega, double[] out, int from, int to) {
         for (int k = from; k < to; k++) {

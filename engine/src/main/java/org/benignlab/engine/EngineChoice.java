@@ -48,27 +48,13 @@ public record EngineChoice(EngineKind kind, String reason, Map<EngineKind, Optio
 
     /** A configuration the engine asked for cannot run exactly, or that no engine can run. */
     public static final class Refused extends IllegalArgumentException {
-        private final String asked;
-        private final String why;
         private final List<String> exact;
         private final boolean noEngine;
 
         Refused(String asked, String why, List<String> exact, boolean noEngine) {
             super((noEngine ? "" : "'" + asked + "' cannot run this experiment exactly: ") + why);
-            this.asked = asked;
-            this.why = why;
             this.exact = List.copyOf(exact);
             this.noEngine = noEngine;
-        }
-
-        /** The engine asked for. */
-        public String asked() {
-            return asked;
-        }
-
-        /** Why it is refused. */
-        public String why() {
-            return why;
         }
 
         /** The engines that are exact for the run, in auto order. */

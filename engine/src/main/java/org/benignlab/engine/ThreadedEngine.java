@@ -122,7 +122,7 @@ abstract class ThreadedEngine implements Engine {
 
     /**
      * The final-step callback of the training loop: the parameters to {@code finalParameters} (if not null)
-     * and the final arrays to {@code finals}; null when there is nothing to do (as before arrays existed).
+     * and the final arrays to {@code finals}; null when there is nothing to do.
      */
     static TrainingLoop.FinalStep finalStep(Consumer<double[]> finalParameters, ArraySaver saver,
                                             TrainingLoop.FinalStep finals) {

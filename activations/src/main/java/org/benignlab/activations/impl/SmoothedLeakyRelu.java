@@ -58,8 +58,8 @@ public final class SmoothedLeakyRelu implements Activation {
      * φ'(z) = (1-γ)/2 · H z + (1+γ)/2 clamped to [γ, 1]: the line is exactly 1 at z = 1/H and γ at z = -1/H, so
      * the clamp gives 1 and γ outside without a branch (within a rounding error of 1 at z = 1/H itself; ±∞ give 1
      * and γ, NaN gives NaN). Branch-free on purpose: the training loop evaluates it n·m times a step on values
-     * scattered around ±1/H, where the branches mispredict (measured here: 5 ns an entry with branches,
-     * 0.35 ns without, the loop then vectorised).
+     * scattered around ±1/H, where the branches mispredict; without them the loop vectorises
+     * (benchmarks/README.md, "Figures moved from the code comments").
      */
     @Override
     public double derivative(double z) {
