@@ -16,7 +16,7 @@ import org.benignlab.engine.EngineChoice;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.Products;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.arrays.DataFiles;
+import org.benignlab.experiments.arrays.GivenFiles;
 import org.benignlab.experiments.arrays.RunArrays;
 import org.benignlab.experiments.spec.DataSpec;
 import org.benignlab.experiments.spec.ExperimentSpec;
@@ -115,7 +115,7 @@ public final class ExperimentModule extends AbstractModule {
         if (d.isFile()) { // μ unknown (not used with given data); the files are read when training starts
             setup = new TrainingSetup(d.n(), d.p(), net.width(), 0.0, d.test(), net.init(), t.steps(),
                     t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine(),
-                    DataFiles.given(d));
+                    GivenFiles.given(d));
         } else {
             setup = new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
                     t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());

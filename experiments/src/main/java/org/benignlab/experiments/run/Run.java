@@ -16,7 +16,7 @@ import org.benignlab.engine.MetricsSink;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingResult;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.arrays.DataFiles;
+import org.benignlab.experiments.arrays.GivenFiles;
 import org.benignlab.experiments.arrays.RunArrays;
 import org.benignlab.experiments.spec.ExperimentSpec;
 
@@ -105,7 +105,7 @@ public final class Run {
         if (arrays.saving()) {
             provenance.put("arrays", arrays.provenance());
         }
-        Map<String, Object> dataFiles = DataFiles.provenance(spec.data()); // null for generated data
+        Map<String, Object> dataFiles = GivenFiles.provenance(spec.data()); // null for generated data
         if (dataFiles != null) {
             provenance.put("data_files", dataFiles);
         }
