@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import org.benignlab.api.TrainingOptions;
+import org.benignlab.api.RunOptions;
 
 /**
  * The groups of arrays an engine can save ({@link ArrayOutput}); the YAML words of {@code training.save}.
@@ -18,7 +18,7 @@ public enum ArrayGroup {
     /** The end of training: W (explicit data), B (span and sketch), the final pre-activations Z. */
     FINAL;
 
-    /** The YAML word: {@code data}, {@code init} or {@code final} ({@link TrainingOptions#SAVE_GROUPS}). */
+    /** The YAML word: {@code data}, {@code init} or {@code final} ({@link RunOptions#SAVE_GROUPS}). */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

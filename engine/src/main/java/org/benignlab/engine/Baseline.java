@@ -3,7 +3,7 @@ package org.benignlab.engine;
 import java.util.Arrays;
 import java.util.List;
 import org.benignlab.api.MetricNames;
-import org.benignlab.api.TrainingOptions;
+import org.benignlab.api.RunOptions;
 
 /**
  * The linear baselines computed on a run's own draws beside the network ({@link LinearBaselines}): each needs only
@@ -12,12 +12,12 @@ import org.benignlab.api.TrainingOptions;
  */
 public enum Baseline {
     /** The linear maximum-margin classifier through the origin ({@link MaxMarginSolver}). */
-    MAX_MARGIN(TrainingOptions.MAX_MARGIN, List.of(MetricNames.MAX_MARGIN_TEST_ERROR, MetricNames.MAX_MARGIN_TEST_ERROR_CLEAN,
+    MAX_MARGIN(RunOptions.MAX_MARGIN, List.of(MetricNames.MAX_MARGIN_TEST_ERROR, MetricNames.MAX_MARGIN_TEST_ERROR_CLEAN,
             MetricNames.MAX_MARGIN_MARGIN, MetricNames.MAX_MARGIN_SUPPORT_VECTORS)),
     /** The minimum-norm interpolator w = X^T K^+ y. */
-    MIN_NORM(TrainingOptions.MIN_NORM, List.of(MetricNames.MIN_NORM_TEST_ERROR, MetricNames.MIN_NORM_TEST_ERROR_CLEAN)),
+    MIN_NORM(RunOptions.MIN_NORM, List.of(MetricNames.MIN_NORM_TEST_ERROR, MetricNames.MIN_NORM_TEST_ERROR_CLEAN)),
     /** The one-step classifier w ∝ Σ y_i x_i (the first gradient step from W = 0 of a linear model). */
-    ONE_STEP(TrainingOptions.ONE_STEP, List.of(MetricNames.ONE_STEP_TEST_ERROR, MetricNames.ONE_STEP_TEST_ERROR_CLEAN,
+    ONE_STEP(RunOptions.ONE_STEP, List.of(MetricNames.ONE_STEP_TEST_ERROR, MetricNames.ONE_STEP_TEST_ERROR_CLEAN,
             MetricNames.ONE_STEP_CLEAN_ERROR_THEORY));
 
     private final String key;

@@ -15,6 +15,7 @@ import org.benignlab.engine.Engine;
 import org.benignlab.engine.EngineChoice;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.Products;
+import org.benignlab.engine.SecondLayer;
 import org.benignlab.engine.TrainingSetup;
 import org.benignlab.experiments.arrays.GivenFiles;
 import org.benignlab.experiments.arrays.RunArrays;
@@ -22,6 +23,7 @@ import org.benignlab.experiments.spec.DataSpec;
 import org.benignlab.experiments.spec.ExperimentSpec;
 import org.benignlab.experiments.spec.InputException;
 import org.benignlab.experiments.spec.NetworkSpec;
+import org.benignlab.experiments.spec.SecondLayerSpec;
 import org.benignlab.experiments.spec.TrainingSpec;
 
 /**
@@ -114,14 +116,21 @@ public final class ExperimentModule extends AbstractModule {
         TrainingSetup setup;
         if (d.isFile()) { // μ unknown (not used with given data); the files are read when training starts
             setup = new TrainingSetup(d.n(), d.p(), net.width(), 0.0, d.test(), net.init(), t.steps(),
-                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine(),
+                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), secondLayer(net.secondLayer()),
                     GivenFiles.given(d));
         } else {
             setup = new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
-                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
+                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), secondLayer(net.secondLayer()));
         }
         return setup.withDiagnostics(java.util.Set.copyOf(t.diagnostics())).withStallSteps(t.stallWindow())
                 .withSpectralNorm(t.spectralNorm()).withBaselines(org.benignlab.engine.Baseline.setOf(t.baselines()));
+    }
+
+    /** The engine's description of a second layer (its scale filled in by {@link NetworkSpec}). */
+    public static SecondLayer secondLayer(SecondLayerSpec s) {
+        SecondLayer.Signs pattern = SecondLayer.Signs.valueOf(s.signs().toUpperCase(java.util.Locale.ROOT));
+        return new SecondLayer(pattern, s.scale(), s.sign() == null ? 1 : s.sign(),
+                s.values() == null ? java.util.List.of() : s.values());
     }
 
     @Provides

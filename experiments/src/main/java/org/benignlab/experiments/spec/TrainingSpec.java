@@ -6,7 +6,7 @@ import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.InvalidSpecException;
 import org.benignlab.api.LogSchedule;
 import org.benignlab.api.Specs;
-import org.benignlab.api.TrainingOptions;
+import org.benignlab.api.RunOptions;
 
 /**
  * Training: loss, optimiser, engine and when to stop, and which arrays to save.
@@ -23,7 +23,7 @@ import org.benignlab.api.TrainingOptions;
  *                            resolved configuration or the run key ({@link InConfig.When#NEVER})
  * @param saveLimitMib        the largest array (in MiB) {@code save} may write, default {@value #DEFAULT_SAVE_LIMIT_MIB};
  *                            a larger one (X or W0 with a large p) is refused before training. Not in the run key
- * @param diagnostics         groups of theory diagnostics to record ({@link TrainingOptions#DIAGNOSTICS}; default all, [] for none).
+ * @param diagnostics         groups of theory diagnostics to record ({@link RunOptions#DIAGNOSTICS}; default all, [] for none).
  *                            They change no number, so they are not in the run key
  * @param stallSteps          stop as stalled after this many steps without a new minimum of the train loss
  *                            (0: off; default {@link #stallWindow()}: off with {@code stop_at_interpolation},
@@ -32,7 +32,7 @@ import org.benignlab.api.TrainingOptions;
  *                            their cost: G0 = W0 W0^T at the span engine's setup (m(m+1)/2·p multiply-adds, more
  *                            than K and Z0 together when m &gt; n) and W W^T at each recorded step of the dense
  *                            engine (m²·p). It changes no other number, so it is not in the run key
- * @param baselines           the linear baselines to compute on the run's own draws ({@link TrainingOptions#BASELINES}: max-margin,
+ * @param baselines           the linear baselines to compute on the run's own draws ({@link RunOptions#BASELINES}: max-margin,
  *                            min-norm, one-step; default all, [] for none). They change no number of the network, so
  *                            they are not in the run key
  */
@@ -48,7 +48,7 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
                            @InConfig(InConfig.When.NEVER) List<String> baselines) {
 
     /** The words of {@code save}. */
-    public static final List<String> SAVE_GROUPS = TrainingOptions.SAVE_GROUPS;
+    public static final List<String> SAVE_GROUPS = RunOptions.SAVE_GROUPS;
     /** Default of {@code save_limit_mib}: 1 GiB. */
     public static final double DEFAULT_SAVE_LIMIT_MIB = 1024;
 
@@ -82,10 +82,10 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
         }
         save = List.copyOf(save);
         saveLimitMib = Specs.positive("save_limit_mib", Specs.orDefault(saveLimitMib, DEFAULT_SAVE_LIMIT_MIB));
-        diagnostics = Specs.orDefault(diagnostics, TrainingOptions.DIAGNOSTICS);
+        diagnostics = Specs.orDefault(diagnostics, RunOptions.DIAGNOSTICS);
         for (String g : diagnostics) {
-            if (!TrainingOptions.DIAGNOSTICS.contains(g)) {
-                throw InvalidSpecException.of("diagnostics", g, "must list some of " + String.join(", ", TrainingOptions.DIAGNOSTICS)
+            if (!RunOptions.DIAGNOSTICS.contains(g)) {
+                throw InvalidSpecException.of("diagnostics", g, "must list some of " + String.join(", ", RunOptions.DIAGNOSTICS)
                         + " (or [] for none)");
             }
         }
@@ -94,10 +94,10 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
             throw InvalidSpecException.of("stall_steps", stallSteps, "must be an integer >= 0 (0: off)");
         }
         spectralNorm = Specs.orDefault(spectralNorm, true);
-        baselines = Specs.orDefault(baselines, TrainingOptions.BASELINES);
+        baselines = Specs.orDefault(baselines, RunOptions.BASELINES);
         for (String b : baselines) {
-            if (!TrainingOptions.BASELINES.contains(b)) {
-                throw InvalidSpecException.of("baselines", b, "must list some of " + String.join(", ", TrainingOptions.BASELINES)
+            if (!RunOptions.BASELINES.contains(b)) {
+                throw InvalidSpecException.of("baselines", b, "must list some of " + String.join(", ", RunOptions.BASELINES)
                         + " (or [] for none)");
             }
         }

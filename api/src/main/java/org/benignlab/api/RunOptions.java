@@ -3,14 +3,19 @@ package org.benignlab.api;
 import java.util.List;
 
 /**
- * The words of the training options that the engine implements and the YAML names ({@code training.save},
- * {@code training.diagnostics}, {@code training.baselines}), defined once: the spec validates against them and the
- * engine's enums ({@code ArrayGroup}, {@code Diagnostics}, {@code Baseline}) take their keys from them, so the YAML
- * schema does not depend on the engine.
+ * The words of the run options that the engine implements and the YAML names ({@code network.second_layer.signs},
+ * {@code training.save}, {@code training.diagnostics}, {@code training.baselines}), defined once: the spec records
+ * validate against them and the engine's types ({@code SecondLayer.Signs}, {@code ArrayGroup}, {@code Diagnostics},
+ * {@code Baseline}) take their keys from them or are tested against them, so the YAML schema does not depend on the
+ * engine.
  */
-public final class TrainingOptions {
-    private TrainingOptions() {
+public final class RunOptions {
+    private RunOptions() {
     }
+
+    /** The sign patterns of the fixed second layer. */
+    public static final List<String> SECOND_LAYER_SIGNS = List.of("random", "alternating", "balanced", "constant",
+            "values");
 
     /** The groups of arrays a run can save, in writing order. */
     public static final List<String> SAVE_GROUPS = List.of("data", "init", "final");
