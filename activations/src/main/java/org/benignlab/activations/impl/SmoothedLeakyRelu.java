@@ -29,12 +29,6 @@ public final class SmoothedLeakyRelu implements Activation {
      * @param h     smoothness H &gt; 0, finite
      */
     public SmoothedLeakyRelu(double gamma, double h) {
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
-        if (!(h > 0 && Double.isFinite(h))) {
-            throw new IllegalArgumentException("H must be a finite number > 0, got " + h);
-        }
         this.gamma = gamma;
         this.h = h;
         this.breakPoint = 1 / h;

@@ -29,12 +29,6 @@ public final class SoftplusLeaky implements Activation {
      * @param h     smoothness H &gt; 0 with 4H finite
      */
     public SoftplusLeaky(double gamma, double h) {
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
-        if (!(h > 0 && Double.isFinite(4 * h))) {
-            throw new IllegalArgumentException("H must be > 0 with 4H finite, got " + h);
-        }
         this.gamma = gamma;
         this.h = h;
         this.beta = 4 * h;

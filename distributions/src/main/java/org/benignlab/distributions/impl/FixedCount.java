@@ -23,9 +23,6 @@ public final class FixedCount implements LabelNoise {
      * @param balanced whether to split the flips between the clean classes
      */
     public FixedCount(double rate, boolean balanced) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate must be in [0, 1], got " + rate);
-        }
         this.rate = rate;
         this.balanced = balanced;
     }

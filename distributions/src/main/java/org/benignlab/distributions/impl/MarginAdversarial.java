@@ -24,9 +24,6 @@ public final class MarginAdversarial implements LabelNoise {
      * @param largest flip the largest margins (true) or the smallest (false)
      */
     public MarginAdversarial(double rate, boolean largest) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate must be in [0, 1], got " + rate);
-        }
         this.rate = rate;
         this.largest = largest;
     }

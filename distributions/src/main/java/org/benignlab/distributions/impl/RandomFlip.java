@@ -15,9 +15,6 @@ public final class RandomFlip implements LabelNoise {
 
     /** @param rate η in [0, 1] */
     public RandomFlip(double rate) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate must be in [0, 1], got " + rate);
-        }
         this.rate = rate;
     }
 
