@@ -14,7 +14,7 @@ import java.util.Set;
 import org.benignlab.engine.ArrayGroup;
 import org.benignlab.engine.ArrayOutput;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.results.AtomicFiles;
+import org.benignlab.api.results.AtomicFiles;
 import org.benignlab.experiments.spec.ExperimentSpec;
 import org.benignlab.experiments.spec.InputException;
 import org.benignlab.experiments.spec.TrainingSpec;

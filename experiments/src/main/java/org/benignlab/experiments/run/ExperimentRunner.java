@@ -86,7 +86,7 @@ public final class ExperimentRunner {
         }
 
         @Override
-        default void finished(RunRecord record) {
+        default void finished(RunOutput record) {
         }
     }
 
@@ -229,7 +229,7 @@ public final class ExperimentRunner {
         if (unpaired != null) {
             observer.note(unpaired);
         }
-        Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, RunOutput> records = new java.util.concurrent.ConcurrentHashMap<>();
         int perRun = threadsPerRun;
         RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file).execute(steps, store.runDir(plan.key()));
         try {
@@ -246,7 +246,7 @@ public final class ExperimentRunner {
                 }
 
                 @Override
-                public void finished(RunRecord record) throws Exception {
+                public void finished(RunOutput record) throws Exception {
                     store.commit(record);
                     records.put(record.plan().key(), record);
                     observer.finished(record);
@@ -262,7 +262,7 @@ public final class ExperimentRunner {
         }
         List<RunOutcome> outcomes = new ArrayList<>();
         for (RunPlan plan : mine) {
-            RunRecord r = records.get(plan.key());
+            RunOutput r = records.get(plan.key());
             try {
                 outcomes.add(r != null ? new RunOutcome(plan, r.summary(), false)
                         : new RunOutcome(plan, store.readSummary(plan.key()), true));

@@ -92,7 +92,7 @@ public final class LocalExecutor implements RunExecutor {
             for (RunPlan plan : plans) {
                 futures.add(done.submit(() -> {
                     listener.started(plan);
-                    RunRecord record = work.run(plan, t -> listener.step(plan, t));
+                    RunOutput record = work.run(plan, t -> listener.step(plan, t));
                     listener.finished(record);
                     return null;
                 }));
