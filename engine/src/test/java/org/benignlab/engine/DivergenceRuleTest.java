@@ -10,6 +10,11 @@ import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 
 /**
  * One divergence rule for every engine: a NaN or infinite loss, output or ||W||_F is {@code diverged} at the step
@@ -27,8 +32,8 @@ class DivergenceRuleTest {
     }
 
     private static Plugins plugins(double step) {
-        return new Plugins(new TestPlugins.SmoothLeakyRelu(0.2, 1.0), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.1), new TestPlugins.Logistic(), new TestPlugins.Gd(step));
+        return new Plugins(new SmoothedLeakyRelu(0.2, 1.0), new IsotropicGaussian(),
+                new RandomFlip(0.1), new LogisticLoss(), new GradientDescent(step));
     }
 
     @ParameterizedTest(name = "step {0}")

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.OptionalDouble;
 import org.benignlab.api.Activation;
 import org.junit.jupiter.api.Test;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.distributions.impl.IsotropicGaussian;
 
 /**
  * The reflection identity: with ψ(z) = -φ(-z), f(x; W) = Σ_j (-s) φ(&lt;w_j, x&gt;) equals Σ_j s ψ(&lt;-w_j, x&gt;),
@@ -77,8 +81,8 @@ class ReflectionIdentityTest {
     }
 
     private static Plugins plugins(Activation phi) {
-        return new Plugins(phi, new TestPlugins.IsotropicGaussian(), new TestPlugins.RandomFlips(0.2),
-                new TestPlugins.Logistic(), new TestPlugins.Gd(0.5));
+        return new Plugins(phi, new IsotropicGaussian(), new RandomFlip(0.2),
+                new LogisticLoss(), new GradientDescent(0.5));
     }
 
     private static DenseEngineTest.Recorder train(Engine engine, TrainingSetup s, Plugins pl) {
