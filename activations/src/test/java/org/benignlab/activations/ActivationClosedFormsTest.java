@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.benignlab.api.NoSpec;
 import org.benignlab.activations.impl.Tanh;
 import org.benignlab.api.Activation;
+import org.benignlab.api.NoSpec;
 import org.benignlab.testkit.ActivationContract;
 import org.benignlab.testkit.junit.ContractAssertions;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package org.benignlab.benchmarks;
 
 import java.util.Locale;
-import org.benignlab.api.NoSpec;
 import org.benignlab.activations.SmoothedLeakyReluProvider;
 import org.benignlab.activations.SmoothedLeakyReluSpec;
+import org.benignlab.api.NoSpec;
 import org.benignlab.distributions.GaussianProvider;
 import org.benignlab.distributions.RandomFlipProvider;
 import org.benignlab.distributions.RandomFlipSpec;

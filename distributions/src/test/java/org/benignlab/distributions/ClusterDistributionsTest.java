@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.benignlab.api.NoSpec;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
 import org.benignlab.api.InvalidSpecException;
+import org.benignlab.api.NoSpec;
 import org.benignlab.distributions.impl.DiagonalGaussian;
 import org.benignlab.testkit.junit.ContractAssertions;
 import org.junit.jupiter.api.Test;

@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.commons.rng.simple.RandomSource;
-import org.benignlab.api.NoSpec;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
+import org.benignlab.api.NoSpec;
 import org.junit.jupiter.api.Test;
 
 /** gaussian declares Example 2.1's properties and one instance can serve many threads. */

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.benignlab.api.NoSpec;
 import org.benignlab.api.LabelNoise;
+import org.benignlab.api.NoSpec;
 import org.benignlab.api.NoiseContext;
 import org.benignlab.testkit.LabelNoiseContract;
 import org.junit.jupiter.api.Test;

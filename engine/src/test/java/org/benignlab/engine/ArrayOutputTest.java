@@ -17,15 +17,15 @@ import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.MetricNames;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
-import org.benignlab.distributions.impl.IsotropicGaussian;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
 
 /**
  * Saving arrays ({@link ArrayOutput}) hands the documented arrays to the sink (the plan: names, shapes, dtypes,

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
-import org.benignlab.distributions.impl.IsotropicGaussian;
 import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine's half of common random numbers: draws per index (a larger n, test size or width extends the

@@ -10,9 +10,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
-import org.junit.jupiter.api.Test;
-import org.benignlab.distributions.impl.RandomFlip;
 import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.junit.jupiter.api.Test;
 
 class DatasetTest {
     private static final ClusterDistribution GAUSS = new IsotropicGaussian();

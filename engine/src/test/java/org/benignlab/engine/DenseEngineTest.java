@@ -14,18 +14,18 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.Activation;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
 import org.benignlab.api.StopReason;
-import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
 import org.benignlab.distributions.impl.IsotropicGaussian;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.junit.jupiter.api.Test;
 
 class DenseEngineTest {
     private static final Activation PHI = new SmoothedLeakyRelu(0.1, 1.0);

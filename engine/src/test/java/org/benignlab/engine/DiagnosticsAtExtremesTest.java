@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.benignlab.optimizers.impl.LogisticLoss;
+import org.junit.jupiter.api.Test;
 
 /**
  * The loss ratio and the gradient norm ratio where g_i is about the train loss, 1e-250: the products g_i g_j

@@ -8,16 +8,16 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.StopReason;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
-import org.benignlab.distributions.impl.IsotropicGaussian;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
 
 /**
  * The theory diagnostics against their definitions (MODEL.md): exact values at a zero initialisation,

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
-import org.benignlab.distributions.impl.IsotropicGaussian;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
 
 /**
  * One divergence rule for every engine: a NaN or infinite loss, output or ||W||_F is {@code diverged} at the step

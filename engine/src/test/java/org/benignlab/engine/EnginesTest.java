@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Optimizer;
-import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.Momentum;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
-import org.benignlab.distributions.impl.Rademacher;
 import org.benignlab.distributions.impl.IsotropicGaussian;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.distributions.impl.Rademacher;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.Momentum;
+import org.junit.jupiter.api.Test;
 
 class EnginesTest {
     private static final ClusterDistribution GAUSS = new IsotropicGaussian();

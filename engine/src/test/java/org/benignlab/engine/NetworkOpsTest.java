@@ -8,14 +8,14 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.activations.impl.SoftplusLeaky;
 import org.benignlab.api.Activation;
 import org.benignlab.api.Loss;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.activations.impl.SoftplusLeaky;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
 
 class NetworkOpsTest {
     private static final Loss LOGISTIC = new LogisticLoss();

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
-import org.benignlab.distributions.impl.IsotropicGaussian;
 import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.junit.jupiter.api.Test;
 
 /**
  * The product seam: the Java kernels equal a plain sum in increasing inner index bit for bit, the native BLAS agrees

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalDouble;
+import org.benignlab.activations.impl.LeakyRelu;
 import org.benignlab.api.Activation;
-import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
 import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.junit.jupiter.api.Test;
 
 /**
  * The reflection identity: with ψ(z) = -φ(-z), f(x; W) = Σ_j (-s) φ(&lt;w_j, x&gt;) equals Σ_j s ψ(&lt;-w_j, x&gt;),
@@ -19,34 +20,6 @@ import org.benignlab.distributions.impl.IsotropicGaussian;
  * every step. W0 = 0 here (ω = 0), the one initialisation the engines can draw for both sides exactly.
  */
 class ReflectionIdentityTest {
-
-    /** Leaky ReLU max(γz, z): kinked at 0, where φ'(0) = 1. */
-    record LeakyRelu(double gamma) implements Activation {
-        @Override
-        public double value(double z) {
-            return z >= 0 ? z : gamma * z;
-        }
-
-        @Override
-        public double derivative(double z) {
-            return z >= 0 ? 1 : gamma;
-        }
-
-        @Override
-        public double secondDerivative(double z) {
-            return 0;
-        }
-
-        @Override
-        public OptionalDouble leakiness() {
-            return OptionalDouble.of(gamma);
-        }
-
-        @Override
-        public OptionalDouble smoothness() {
-            return OptionalDouble.empty();
-        }
-    }
 
     /** ψ(z) = -φ(-z), so ψ'(z) = φ'(-z) and ψ''(z) = -φ''(-z). */
     record Reflected(Activation phi) implements Activation {

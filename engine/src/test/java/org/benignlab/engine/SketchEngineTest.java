@@ -20,21 +20,21 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGa
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunStatus;
 import org.benignlab.api.StopReason;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.Rademacher;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.Momentum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.Momentum;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
-import org.benignlab.distributions.impl.Rademacher;
-import org.benignlab.distributions.impl.IsotropicGaussian;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
 
 /**
  * The Gaussian sketch: its documented draw order, the structure of its Gram matrix, and agreement in

@@ -12,21 +12,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.benignlab.activations.impl.Identity;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.activations.impl.SoftplusLeaky;
 import org.benignlab.api.Activation;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunStatus;
 import org.benignlab.api.StopReason;
-import org.junit.jupiter.api.Test;
-import org.benignlab.optimizers.impl.Momentum;
-import org.benignlab.optimizers.impl.LogisticLoss;
-import org.benignlab.optimizers.impl.GradientDescent;
-import org.benignlab.distributions.impl.RandomFlip;
 import org.benignlab.distributions.impl.IsotropicGaussian;
-import org.benignlab.activations.impl.SoftplusLeaky;
-import org.benignlab.activations.impl.SmoothedLeakyRelu;
-import org.benignlab.activations.impl.Identity;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.Momentum;
+import org.junit.jupiter.api.Test;
 
 /** The span engine equals the dense engine up to rounding: same data, same trajectory, same W. */
 class SpanEngineTest {

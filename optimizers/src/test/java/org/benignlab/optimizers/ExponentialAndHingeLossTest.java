@@ -7,8 +7,8 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.Optional;
 
-import org.benignlab.api.NoSpec;
 import org.benignlab.api.Loss;
+import org.benignlab.api.NoSpec;
 import org.benignlab.testkit.LossContract;
 import org.junit.jupiter.api.Test;
 

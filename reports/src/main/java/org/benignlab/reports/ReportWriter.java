@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.benignlab.api.results.AtomicFiles;
 import org.benignlab.api.RunStatus;
+import org.benignlab.api.results.AtomicFiles;
 
 /**
  * Writes the report of one experiment from its results folder alone (manifest.json and each run's

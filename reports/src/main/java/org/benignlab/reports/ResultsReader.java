@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.benignlab.api.results.RunSchema;
-import org.benignlab.api.results.RunSchema.Summary;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
+import org.benignlab.api.results.RunSchema;
+import org.benignlab.api.results.RunSchema.Summary;
 
 /**
  * Reads a results folder: manifest.json (the runs, their configuration keys and swept values) and each

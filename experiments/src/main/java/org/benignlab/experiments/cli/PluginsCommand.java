@@ -13,9 +13,9 @@ import org.benignlab.api.Provider;
 import org.benignlab.api.Registry;
 import org.benignlab.experiments.run.PluginCatalog;
 import org.benignlab.experiments.spec.RecordBinder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code benign plugins}: every discovered plugin by extension point, with its declared properties. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,

@@ -16,8 +16,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.benignlab.experiments.run.EngineChoice;
 import org.benignlab.experiments.run.ExperimentRunner;
 import org.benignlab.experiments.run.RunExecutor;
-import org.benignlab.experiments.run.RunPlan;
 import org.benignlab.experiments.run.RunOutput;
+import org.benignlab.experiments.run.RunPlan;
 import org.benignlab.experiments.run.SweepPlanner;
 
 /**
