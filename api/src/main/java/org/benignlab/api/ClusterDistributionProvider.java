@@ -9,7 +9,8 @@ public interface ClusterDistributionProvider<S extends Record> extends Provider<
      *
      * @param <S> the spec record
      */
-    abstract class Base<S extends Record> extends RecordProvider<S, ClusterDistribution> implements ClusterDistributionProvider<S> {
+    abstract class Base<S extends Record> extends RecordProvider<S, ClusterDistribution>
+            implements ClusterDistributionProvider<S> {
         protected Base(String type, Class<S> specType, Function<? super S, ? extends ClusterDistribution> factory,
                 String description) {
             super(type, specType, factory, description);

@@ -25,8 +25,9 @@ public final class Declarations {
             boolean smooth = a.smoothness().isPresent();
             p.put("gamma", leaky ? fmt(a.leakiness().getAsDouble()) : "none (not leaky)");
             p.put("H", smooth ? fmt(a.smoothness().getAsDouble()) : "none (kinks at " + kinks(a.kinks()) + ")");
-            p.put("paper_assumptions", leaky && smooth ? "yes"
-                    : "no: " + (leaky ? "" : "not leaky") + (leaky || smooth ? "" : " and ") + (smooth ? "" : "not smooth"));
+            String missing = (leaky ? "" : "not leaky") + (leaky || smooth ? "" : " and ")
+                    + (smooth ? "" : "not smooth");
+            p.put("paper_assumptions", leaky && smooth ? "yes" : "no: " + missing);
         } else if (instance instanceof ClusterDistribution d) {
             ClusterProperties c = d.properties();
             p.put("product", c.product() ? "yes" : "no");

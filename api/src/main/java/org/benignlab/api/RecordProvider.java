@@ -20,8 +20,8 @@ import java.util.function.Function;
  * (for a record with a required component, e.g. a step size), otherwise the canonical constructor with every
  * component {@code null}, i.e. the record's defaults;
  * <li>{@link #properties()} are what an instance made from the example spec declares
- * ({@link Declarations#of(Object)}: an activation's γ and H, a cluster's {@link ClusterProperties}, ...), then the notes given with {@link #note(String, String)} (a note replaces a derived value of its
- * key).
+ * ({@link Declarations#of(Object)}: an activation's γ and H, a cluster's {@link ClusterProperties}, ...),
+ * then the notes given with {@link #note(String, String)} (a note replaces a derived value of its key).
  * </ul>
  *
  * <p>The spec record validates; the implementation trusts the values it is given. A provider that depends

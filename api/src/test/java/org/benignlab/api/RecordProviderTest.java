@@ -34,41 +34,23 @@ class RecordProviderTest {
         }
     }
 
-    record Linear(double gamma) implements Activation {
-        @Override
-        public double value(double z) {
-            return z >= 0 ? z : gamma * z;
-        }
-
-        @Override
-        public double derivative(double z) {
-            return z >= 0 ? 1 : gamma;
-        }
-
-        @Override
-        public double secondDerivative(double z) {
-            return 0;
-        }
-
-        @Override
-        public OptionalDouble leakiness() {
-            return OptionalDouble.of(gamma);
-        }
-
-        @Override
-        public OptionalDouble smoothness() {
-            return OptionalDouble.empty();
-        }
-
-        @Override
-        public double[] kinks() {
-            return new double[] {0};
-        }
+    /** An activation that declares the given γ and H and has a kink at 0 when H is not given. */
+    static Activation declaring(OptionalDouble gamma, OptionalDouble h) {
+        return new Activation() {
+            // φ is never evaluated here: only the declarations are read
+            public double value(double z) { return z; }
+            public double derivative(double z) { return 1; }
+            public double secondDerivative(double z) { return 0; }
+            public OptionalDouble leakiness() { return gamma; }
+            public OptionalDouble smoothness() { return h; }
+            public double[] kinks() { return h.isPresent() ? new double[0] : new double[] {0}; }
+        };
     }
 
     static final class SlopeProvider extends ActivationProvider.Base<Slope> {
         SlopeProvider() {
-            super("slope", Slope.class, s -> new Linear(s.gamma()), "A leaky ReLU.");
+            super("slope", Slope.class, s -> declaring(OptionalDouble.of(s.gamma()), OptionalDouble.empty()),
+                    "A leaky ReLU.");
             note("paper_assumptions", "no: a kink at 0");
         }
     }
@@ -80,7 +62,7 @@ class RecordProviderTest {
         assertSame(Slope.class, p.specType());
         assertEquals(new Slope(0.25), p.exampleSpec());
         assertEquals("A leaky ReLU.", p.description());
-        assertEquals(0.4, ((Linear) p.create(new Slope(0.4))).gamma());
+        assertEquals(0.4, p.create(new Slope(0.4)).leakiness().getAsDouble());
     }
 
     @Test
@@ -105,32 +87,12 @@ class RecordProviderTest {
 
     @Test
     void activationPaperAssumptionsFollowTheDeclarations() {
-        assertEquals("no: not smooth", Declarations.of(new Linear(0.1)).get("paper_assumptions"));
-        assertEquals("none (not leaky)", Declarations.of(new Activation() {
-            @Override
-            public double value(double z) {
-                return Math.max(0, z);
-            }
-
-            @Override
-            public double derivative(double z) {
-                return z >= 0 ? 1 : 0;
-            }
-
-            @Override
-            public double secondDerivative(double z) {
-                return 0;
-            }
-
-            @Override
-            public OptionalDouble leakiness() {
-                return OptionalDouble.empty();
-            }
-
-            @Override
-            public OptionalDouble smoothness() {
-                return OptionalDouble.empty();
-            }
-        }).get("gamma"));
+        OptionalDouble none = OptionalDouble.empty();
+        assertEquals("yes", Declarations.of(declaring(OptionalDouble.of(0.1), OptionalDouble.of(1))).get("paper_assumptions"));
+        assertEquals("no: not smooth", Declarations.of(declaring(OptionalDouble.of(0.1), none)).get("paper_assumptions"));
+        assertEquals("no: not leaky", Declarations.of(declaring(none, OptionalDouble.of(1))).get("paper_assumptions"));
+        Map<String, String> relu = Declarations.of(declaring(none, none));
+        assertEquals("no: not leaky and not smooth", relu.get("paper_assumptions"));
+        assertEquals("none (not leaky)", relu.get("gamma"));
     }
 }

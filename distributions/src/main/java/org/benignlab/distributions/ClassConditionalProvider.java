@@ -7,7 +7,8 @@ import org.benignlab.distributions.impl.ClassConditional;
 public final class ClassConditionalProvider extends LabelNoiseProvider.Base<ClassConditionalSpec> {
     /** The provider ServiceLoader creates. */
     public ClassConditionalProvider() {
-        super("class-conditional", ClassConditionalSpec.class, spec -> new ClassConditional(spec.ratePositive(), spec.rateNegative()),
+        super("class-conditional", ClassConditionalSpec.class,
+                spec -> new ClassConditional(spec.ratePositive(), spec.rateNegative()),
                 "Class-conditional noise: a label of clean class +1 flips with probability rate_positive, one of "
                 + "class -1 with probability rate_negative.");
         note("paper_assumptions", "yes: E[η(x)] = η (Section 2.2); (A4) asks η < 1/C");

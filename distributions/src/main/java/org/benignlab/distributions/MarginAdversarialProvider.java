@@ -7,7 +7,8 @@ import org.benignlab.distributions.impl.MarginAdversarial;
 public final class MarginAdversarialProvider extends LabelNoiseProvider.Base<MarginAdversarialSpec> {
     /** The provider ServiceLoader creates. */
     public MarginAdversarialProvider() {
-        super("margin-adversarial", MarginAdversarialSpec.class, spec -> new MarginAdversarial(spec.rate(), spec.margin().equals(MarginAdversarialSpec.LARGEST)),
+        super("margin-adversarial", MarginAdversarialSpec.class,
+                spec -> new MarginAdversarial(spec.rate(), spec.margin().equals(MarginAdversarialSpec.LARGEST)),
                 "Adversarial noise: flips the ceil(rate·n) points with the largest (or smallest) clean margin "
                 + "ỹ<x, μ>; deterministic, works with the Gaussian sketch.");
         note("flip_count", "exactly ⌈rate·n⌉");
