@@ -68,8 +68,8 @@ public final class FixedCount implements LabelNoise {
         return flips;
     }
 
-    /** The indices sorted by their uniform, ties by the lower index. */
-    private static Integer[] order(double[] u) {
+    /** The indices sorted by their key (a uniform, a margin), ties by the lower index. */
+    static Integer[] order(double[] u) {
         Integer[] order = new Integer[u.length];
         for (int i = 0; i < u.length; i++) {
             order[i] = i;

@@ -1,6 +1,5 @@
 package org.benignlab.distributions.impl;
 
-import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.benignlab.api.LabelNoise;
@@ -34,14 +33,11 @@ public final class MarginAdversarial implements LabelNoise {
         double[] y = context.cleanLabels();
         double[] proj = context.meanProjections();
         double sign = largest ? -1 : 1; // sort ascending by sign * margin
-        Integer[] order = new Integer[n];
+        double[] key = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            key[i] = sign * y[i] * proj[i];
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(sign * y[a] * proj[a], sign * y[b] * proj[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        Integer[] order = FixedCount.order(key);
         boolean[] flips = new boolean[n];
         int k = FixedCount.count(rate, n);
         for (int i = 0; i < k; i++) {
