@@ -1,8 +1,6 @@
 package org.benignlab.distributions.impl;
 
-
 import org.apache.commons.rng.UniformRandomProvider;
-import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
 
 /**
@@ -14,8 +12,7 @@ import org.benignlab.api.NoiseContext;
  * corrupts the points the clean rule is surest of; flipping the smallest corrupts the points nearest
  * to (or beyond) the boundary. K as in {@link FixedCount#count}. Immutable and thread-safe.
  */
-public final class MarginAdversarial implements LabelNoise {
-    private final double rate;
+public final class MarginAdversarial extends RateNoise {
     private final boolean largest;
 
     /**
@@ -23,7 +20,7 @@ public final class MarginAdversarial implements LabelNoise {
      * @param largest flip the largest margins (true) or the smallest (false)
      */
     public MarginAdversarial(double rate, boolean largest) {
-        this.rate = rate;
+        super(rate);
         this.largest = largest;
     }
 
@@ -50,17 +47,6 @@ public final class MarginAdversarial implements LabelNoise {
     @Override
     public boolean readsMargins() {
         return true;
-    }
-
-    /** Draws nothing, whatever its parameters. */
-    @Override
-    public boolean drawsIgnoreParameters() {
-        return true;
-    }
-
-    @Override
-    public double rate() {
-        return rate;
     }
 
     @Override
