@@ -87,7 +87,7 @@ public final class ExperimentRunner {
         }
 
         @Override
-        default void finished(RunRecord record) {
+        default void finished(RunOutput record) {
         }
     }
 
@@ -230,7 +230,7 @@ public final class ExperimentRunner {
         if (unpaired != null) {
             observer.note(unpaired);
         }
-        Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, RunOutput> records = new java.util.concurrent.ConcurrentHashMap<>();
         int perRun = threadsPerRun;
         // each task builds its own run (its plugins, seeds and engine), reusing the engine choice checked above
         RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file, engines.get(plan.configKey()))
@@ -249,7 +249,7 @@ public final class ExperimentRunner {
                 }
 
                 @Override
-                public void finished(RunRecord record) throws Exception {
+                public void finished(RunOutput record) throws Exception {
                     store.commit(record);
                     records.put(record.plan().key(), record);
                     observer.finished(record);
@@ -265,7 +265,7 @@ public final class ExperimentRunner {
         }
         List<RunOutcome> outcomes = new ArrayList<>();
         for (RunPlan plan : mine) {
-            RunRecord r = records.get(plan.key());
+            RunOutput r = records.get(plan.key());
             try {
                 outcomes.add(r != null ? new RunOutcome(plan, r.summary(), false)
                         : new RunOutcome(plan, store.readSummary(plan.key()), true));

@@ -12,6 +12,7 @@ import java.util.Set;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
+import org.benignlab.api.results.RunSchema;
 
 /**
  * The scalar parameters an expression may name (n, p, m, mu, eta, gamma, H, step), each read from its
@@ -26,21 +27,8 @@ import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
  */
 public final class Parameters {
 
-    /** Parameter name -> dotted YAML path where its value lives. */
-    public static final Map<String, String> PATHS;
-
-    static {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("n", "data.n");
-        m.put("p", "data.p");
-        m.put("m", "network.width");
-        m.put("mu", "data.mu");
-        m.put("eta", "data.noise.rate");
-        m.put("gamma", "network.activation.gamma");
-        m.put("H", "network.activation.H");
-        m.put("step", "training.optimizer.step");
-        PATHS = java.util.Collections.unmodifiableMap(m);
-    }
+    /** Parameter name -> dotted YAML path where its value lives ({@link RunSchema#PARAMETER_PATHS}). */
+    public static final Map<String, String> PATHS = RunSchema.PARAMETER_PATHS;
 
     /** The top-level key of the user's named numbers. */
     public static final String VARS = "vars";
