@@ -17,6 +17,8 @@ import org.benignlab.api.Specs;
  *                matrix must be positive semidefinite (a set of vectors with these angles must exist)
  */
 public record MixtureSpec(List<Integer> labels, List<Double> weights, List<Double> norms, List<Double> angles) {
+    /** The example spec: three orthogonal means labelled +1, −1, +1 with equal weights. */
+    public static final MixtureSpec EXAMPLE = new MixtureSpec(List.of(1, -1, 1), null, null, null);
 
     public MixtureSpec {
         labels = Specs.required("labels", labels);

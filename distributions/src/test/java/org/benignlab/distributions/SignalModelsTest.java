@@ -13,6 +13,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.benignlab.api.InvalidSpecException;
+import org.benignlab.api.NoSpec;
 import org.benignlab.api.Provider;
 import org.benignlab.api.SignalModel;
 import org.benignlab.distributions.impl.XorSignal;
@@ -65,7 +66,7 @@ class SignalModelsTest {
     /** One mean declares Φ(−‖μ‖), and draws its label as the engines always did: nextBoolean, +1 first. */
     @Test
     void oneMeanIsThePapersModel() {
-        SignalModel one = new OneMeanProvider().create(new OneMeanSpec());
+        SignalModel one = new OneMeanProvider().create(new NoSpec());
         for (double mu : new double[] {0, 0.5, 2, 7}) {
             assertEquals(N01.cumulativeProbability(-mu), one.bayesErrorClean(mu), 1e-15);
         }
@@ -103,7 +104,7 @@ class SignalModelsTest {
      */
     @Test
     void xorOracleRuleHasTheDeclaredBayesError() {
-        SignalModel xor = new XorProvider().create(new XorSpec());
+        SignalModel xor = new XorProvider().create(new NoSpec());
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20240124L);
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int draws = 400_000;
@@ -131,7 +132,7 @@ class SignalModelsTest {
     /** XOR: ±e₁ labelled +1, ±e₂ labelled −1, each 1/4; a linear rule through the origin cannot separate it. */
     @Test
     void xorClustersAreAsTheIssueStates() {
-        SignalModel xor = new XorProvider().create(new XorSpec());
+        SignalModel xor = new XorProvider().create(new NoSpec());
         assertEquals(2, xor.dimension());
         assertEquals(List.of(new SignalModel.Cluster(1, 0.25, new double[] {1, 0}),
                 new SignalModel.Cluster(1, 0.25, new double[] {-1, 0}),

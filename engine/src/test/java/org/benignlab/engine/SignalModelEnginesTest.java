@@ -6,17 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.benignlab.activations.impl.Identity;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.Activation;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.SignalModel;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.MixtureSignal;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.distributions.impl.XorSignal;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engines on signal models other than one mean (MODEL.md, "Several orthogonal means"): XOR clusters and a
  * mixture of three clusters with non-orthogonal means of unequal norms and unequal weights (test doubles in
- * {@link TestPlugins.Clusters}; the engine must not depend on the distributions module).
+ * the built-in {@code xor} and {@code mixture} of the distributions module, a test dependency).
  *
  * <p><b>Failure budget</b> (the tests of {@link SketchEngineTest} for one mean, repeated for XOR). Every statistical
  * assertion has a pinned seed, so the suite is deterministic; for a seed chosen at random a correct implementation
@@ -27,11 +35,15 @@ import org.junit.jupiter.api.Test;
  * its one-mean control). Total about 1.5e-2.
  */
 class SignalModelEnginesTest {
-    private static final TestPlugins.SmoothLeakyRelu PHI = new TestPlugins.SmoothLeakyRelu(0.1, 1.0);
+    private static final SmoothedLeakyRelu PHI = new SmoothedLeakyRelu(0.1, 1.0);
+    private static final SignalModel XOR = XorSignal.INSTANCE;
+    /** Three clusters with unequal weights and norms and means at 60°, 150° and 90° (2 axes). */
+    private static final SignalModel MIXTURE = MixtureSignal.of(List.of(1, -1, 1), List.of(0.5, 0.3, 0.2),
+            List.of(1.0, 0.9, 1.5), List.of(60.0, 150.0, 90.0));
 
     private static Plugins plugins(Activation phi, SignalModel signal, double step) {
-        return new Plugins(phi, new TestPlugins.IsotropicGaussian(), new TestPlugins.RandomFlips(0.1),
-                new TestPlugins.Logistic(), new TestPlugins.Gd(step), signal);
+        return new Plugins(phi, new IsotropicGaussian(), new RandomFlip(0.1), new LogisticLoss(),
+                new GradientDescent(step), signal);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -52,9 +64,9 @@ class SignalModelEnginesTest {
     /** With z = 0 each point is ‖μ‖ β of its cluster on the first k coordinates, labelled as its cluster. */
     @Test
     void pointsSitAtTheirClusterMeansWithTheirLabels() {
-        for (TestPlugins.Clusters model : List.of(TestPlugins.Clusters.xor(), TestPlugins.Clusters.mixture())) {
+        for (SignalModel model : List.of(XOR, MIXTURE)) {
             double mu = 3.0;
-            Dataset d = Dataset.generate(400, 5, mu, model, ZERO, new TestPlugins.RandomFlips(0), Fixture.streams(1)
+            Dataset d = Dataset.generate(400, 5, mu, model, ZERO, new RandomFlip(0), Fixture.streams(1)
                     .data(), Fixture.streams(1).noise());
             int[] counts = new int[model.clusters().size()];
             for (int i = 0; i < d.size(); i++) {
@@ -92,7 +104,7 @@ class SignalModelEnginesTest {
         int p = 40;
         double mu = 1.7;
         double omega = 0.4;
-        TestPlugins.Clusters model = TestPlugins.Clusters.xor();
+        SignalModel model = XOR;
         TrainingSetup s = new TrainingSetup(n, p, m, mu, 7, omega, 0, 0, false, 1);
         SketchEngine.Draw d = SketchEngine.sample(s, plugins(PHI, model, 0.1), Fixture.streams(9));
         SpanProblem pr = d.problem();
@@ -182,8 +194,8 @@ class SignalModelEnginesTest {
     @Test
     void denseAndSpanAgreeForXorAndMixture() {
         long seed = 500;
-        for (SignalModel model : List.of(TestPlugins.Clusters.xor(), TestPlugins.Clusters.mixture())) {
-            for (Activation phi : List.of(PHI, new TestPlugins.Identity())) {
+        for (SignalModel model : List.of(XOR, MIXTURE)) {
+            for (Activation phi : List.of(PHI, new Identity())) {
                 for (int m : new int[] {1, 12}) {
                     TrainingSetup s = new TrainingSetup(15, 300, m, Math.pow(300, 0.3), 1100, 0.01, 60, 0, false, 10);
                     SpanEngineTest.assertAgree(s, plugins(phi, model, 0.05), seed++);
@@ -195,7 +207,7 @@ class SignalModelEnginesTest {
     /** The sketch with two mean axes needs p − 2 &gt;= n + m; dense and span need p &gt;= 2. */
     @Test
     void refusesWhereTheMeansDoNotFit() {
-        Plugins pl = plugins(PHI, TestPlugins.Clusters.xor(), 0.1);
+        Plugins pl = plugins(PHI, XOR, 0.1);
         assertEquals("p - 2 = 13 < n + m = 14 (the Bartlett decomposition of Wishart_{n+m}(p - 2) needs p - 2 >= n + m)",
                 Engines.unsupported(SketchEngine.NAME, pl, new TrainingSetup(10, 15, 4, 1.0, 10, 0.1, 1, 0, false, 1))
                         .orElseThrow());
@@ -223,7 +235,7 @@ class SignalModelEnginesTest {
      */
     @Test
     void sketchAndExplicitSamplingAgreeInDistributionForXor() {
-        SketchEngineTest.assertAgreeInDistribution(plugins(PHI, TestPlugins.Clusters.xor(), 0.1), 2_000L, 20_000_000L,
+        SketchEngineTest.assertAgreeInDistribution(plugins(PHI, XOR, 0.1), 2_000L, 20_000_000L,
                 (ya, yb) -> new double[] {0, ya == yb ? 1 : 0});
     }
 
@@ -236,8 +248,8 @@ class SignalModelEnginesTest {
     @Test
     void finalTestErrorAgreesWithExplicitSamplingForXor() {
         double mean = SketchEngineTest.assertSameFinalMeans(200, run -> new TrainingSetup(30, 100 + 50 * (run % 3), 10,
-                5, 200, 1e-3, 30, 0, false, 1), run -> plugins(new TestPlugins.SmoothLeakyRelu(0.1, 100.0),
-                TestPlugins.Clusters.xor(), 1.0), 6_000L, 60_000_000L);
+                5, 200, 1e-3, 30, 0, false, 1), run -> plugins(new SmoothedLeakyRelu(0.1, 100.0),
+                XOR, 1.0), 6_000L, 60_000_000L);
         assertTrue(mean > 0.2 && mean < 0.45, "the network learns some of XOR (no linear model can): " + mean);
     }
 
@@ -255,12 +267,12 @@ class SignalModelEnginesTest {
     void identityIsAtChanceOnXor() {
         int test = 20_000;
         TrainingSetup s = new TrainingSetup(400, 600, 4, 4.0, test, 0.01, 50, 0, false, 1);
-        TrainingResult xor = new SpanEngine(2).train(s, plugins(new TestPlugins.Identity(), TestPlugins.Clusters.xor(),
+        TrainingResult xor = new SpanEngine(2).train(s, plugins(new Identity(), XOR,
                 0.01), Fixture.streams(2024), MetricsSink.discard());
         double error = xor.finalMetrics().get(MetricNames.TEST_ERROR_CLEAN);
         double se = 0.5 / Math.sqrt(test);
         assertEquals(0.5, error, 4 * se, "identity on XOR data");
-        TrainingResult one = new SpanEngine(2).train(s, plugins(new TestPlugins.Identity(), SignalModel.oneMean(), 0.01),
+        TrainingResult one = new SpanEngine(2).train(s, plugins(new Identity(), SignalModel.oneMean(), 0.01),
                 Fixture.streams(2024), MetricsSink.discard());
         assertTrue(one.finalMetrics().get(MetricNames.TEST_ERROR_CLEAN) < 0.05,
                 "identity on one-mean data: " + one.finalMetrics().get(MetricNames.TEST_ERROR_CLEAN));

@@ -11,5 +11,7 @@
  * can run it) and {@link org.benignlab.distributions.impl.ClassConditional}. Signal models:
  * {@link org.benignlab.distributions.impl.XorSignal} (with its Bayes error in closed form) and
  * {@link org.benignlab.distributions.impl.MixtureSignal} (means from their Gram matrix).
+ *
+ * <p>Constructors trust their arguments: the spec records of the providers validate every value first.
  */
 package org.benignlab.distributions.impl;

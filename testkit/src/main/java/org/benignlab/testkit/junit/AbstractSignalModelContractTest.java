@@ -20,14 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractSignalModelContractTest extends AbstractContractTest {
 
-    @Override
-    protected final ExtensionPoint point() {
-        return ExtensionPoint.SIGNAL;
-    }
-
-    /** Generated seeds per spec. */
-    protected int examples() {
-        return ContractAssertions.SIGNAL_EXAMPLES;
+    /** Generated seeds per spec by default: {@link ContractAssertions#SIGNAL_EXAMPLES}. */
+    protected AbstractSignalModelContractTest() {
+        super(ExtensionPoint.SIGNAL, ContractAssertions.SIGNAL_EXAMPLES);
     }
 
     /** Draws per frequency check. */
@@ -38,9 +33,7 @@ public abstract class AbstractSignalModelContractTest extends AbstractContractTe
     /** The clusters are well formed. */
     @Test
     public void declarationsAreSane() {
-        for (SignalModel m : instances(SignalModel.class)) {
-            ContractAssertions.assertPasses(SignalModelContract.checkDeclarations(m));
-        }
+        assertEach(SignalModel.class, SignalModelContract::checkDeclarations);
     }
 
     /** Determinism and the clusters' frequencies, for generated seeds. */
