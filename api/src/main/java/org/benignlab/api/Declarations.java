@@ -49,7 +49,7 @@ public final class Declarations {
             p.put("linear_in_gradients", o.linearInGradients() ? "yes (span engine exact)" : "no (dense engine only)");
         } else if (instance instanceof SignalModel s) {
             p.put("clusters", Integer.toString(s.clusters().size()));
-            p.put("means", s.dimension() + " axes");
+            p.put("means", s.dimension() + (s.dimension() == 1 ? " axis" : " axes"));
             p.put("bayes_error_clean", Double.isNaN(s.bayesErrorClean(1)) ? "not declared" : "declared");
             p.put("paper_model", yesNo(s.paperModel()));
         }

@@ -133,26 +133,11 @@ public final class RecordBinder {
             return words(node, path);
         }
         if (t == List.class && isListOf(c, Integer.class)) {
-            if (!node.isArray()) {
-                throw new InputException(path + ": must be a list of integers, e.g. [1, -1], got " + show(node));
-            }
-            List<Integer> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode e : node) {
-                out.add((int) integer(e, path + "[" + i++ + "]", Integer.MIN_VALUE, Integer.MAX_VALUE));
-            }
-            return List.copyOf(out);
+            return list(node, path, "integers, e.g. [1, -1]",
+                    (e, at) -> (int) integer(e, at, Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         if (t == List.class && isListOf(c, Double.class)) {
-            if (!node.isArray()) {
-                throw new InputException(path + ": must be a list of numbers, e.g. [1, 0.5], got " + show(node));
-            }
-            List<Double> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode e : node) {
-                out.add(number(e, path + "[" + i++ + "]"));
-            }
-            return List.copyOf(out);
+            return list(node, path, "numbers, e.g. [1, 0.5]", this::number);
         }
         if (t == Map.class && c.getName().equals(Parameters.VARS)) {
             if (!node.isObject()) {
@@ -172,6 +157,20 @@ public final class RecordBinder {
             return bind(node, rt, path);
         }
         throw new IllegalStateException("unsupported spec component type " + t.getName() + " at " + path);
+    }
+
+    /** A YAML list, each entry read by {@code entry} at {@code path[i]}; {@code what} names the entries for a message. */
+    private static <E> List<E> list(JsonNode node, String path, String what,
+                                    java.util.function.BiFunction<JsonNode, String, E> entry) {
+        if (!node.isArray()) {
+            throw new InputException(path + ": must be a list of " + what + ", got " + show(node));
+        }
+        List<E> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : node) {
+            out.add(entry.apply(e, path + "[" + i++ + "]"));
+        }
+        return List.copyOf(out);
     }
 
     private static boolean isListOfStrings(RecordComponent c) {
