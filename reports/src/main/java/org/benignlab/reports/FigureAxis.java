@@ -59,12 +59,12 @@ record FigureAxis(String spec, String label, String symbol, String path, double[
      * The axis named by {@code spec}.
      *
      * @param where how the option is named in messages ("--x", "report.yaml: x")
-     * @throws IllegalArgumentException one line naming {@code where}, the value and what is allowed
+     * @throws ReportInputException one line naming {@code where}, the value and what is allowed
      */
     static FigureAxis of(String spec, String where, Experiment exp) {
         String s = spec.trim();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException(where + ": empty axis; give a path such as data.n or vars.ratio, or an "
+            throw new ReportInputException(where + ": empty axis; give a path such as data.n or vars.ratio, or an "
                     + "expression such as " + SIGNAL);
         }
         List<Configuration> cs = exp.configurations();
@@ -73,7 +73,7 @@ record FigureAxis(String spec, String label, String symbol, String path, double[
             for (Configuration c : cs) {
                 Double x = pathValue(c, s);
                 if (x == null) {
-                    throw new IllegalArgumentException(where + ": '" + s + "' is not a number in configuration " + c.id()
+                    throw new ReportInputException(where + ": '" + s + "' is not a number in configuration " + c.id()
                             + "; allowed: a numeric path of the configuration (" + String.join(", ", numericPaths(exp))
                             + ") or an expression over " + String.join(", ", names(exp)));
                 }
@@ -87,7 +87,7 @@ record FigureAxis(String spec, String label, String symbol, String path, double[
         try {
             e = new ExpressionBuilder(text).variables(names).build();
         } catch (RuntimeException ex) {
-            throw new IllegalArgumentException(where + ": '" + s + "' is not a path or an expression over "
+            throw new ReportInputException(where + ": '" + s + "' is not a path or an expression over "
                     + String.join(", ", names) + " (" + ReportInputException.oneLine(String.valueOf(ex.getMessage())) + ")");
         }
         for (Configuration c : cs) {

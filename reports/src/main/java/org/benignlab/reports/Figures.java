@@ -29,7 +29,7 @@ final class Figures {
     /**
      * Every figure; warnings about what could not be drawn are added to {@code warnings}.
      *
-     * @throws IllegalArgumentException when an axis or metric of the options does not fit these results (one line
+     * @throws ReportInputException     when an axis or metric of the options does not fit these results (one line
      *                                  naming the option, the value and what is allowed)
      */
     static List<Figure> build(Experiment exp, List<ConfigStats> stats, Map<String, MetricsTable> tables,

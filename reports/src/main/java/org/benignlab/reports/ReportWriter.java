@@ -132,11 +132,11 @@ public final class ReportWriter {
      * Reads {@code resultsDir} and writes its report into {@code resultsDir/report/}.
      *
      * @throws ReportInputException when the folder is not a results folder or a result file is malformed
-     *                              (one-line message naming the file)
+     *                              (one-line message naming the file), or when a figure option does not fit these
+     *                              results (an axis that is neither a numeric path nor an expression over the
+     *                              recorded parameters: one line naming the option, the value and what is allowed);
+     *                              nothing is written then
      * @throws IOException          when the report cannot be written
-     * @throws IllegalArgumentException when a figure option does not fit these results (an axis that is neither a
-     *                                  numeric path nor an expression over the recorded parameters; one line naming
-     *                                  the option, the value and what is allowed); nothing is written then
      */
     public static Report write(Path resultsDir, Options options) throws IOException {
         Objects.requireNonNull(resultsDir, "resultsDir");
