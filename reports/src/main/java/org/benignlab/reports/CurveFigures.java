@@ -128,7 +128,7 @@ final class CurveFigures {
             y = Plot.Axis.linear(yLabel, min - pad, max + pad);
         }
         Plot.Axis x = Plot.Axis.log("step t + 1 (log scale)", 1, Math.max(10, xmax * 1.1));
-        Plot plot = new Plot(Labels.metric(metric), x, y);
+        Plot plot = new Plot(metric, Labels.metric(metric), x, y);
         int maxReps = 0;
         boolean bands = false;
         int lines = 0;

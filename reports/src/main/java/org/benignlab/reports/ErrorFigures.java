@@ -69,6 +69,7 @@ final class ErrorFigures {
         double top = 0;
         double lo = Double.POSITIVE_INFINITY;
         int g = 0;
+        int density = TheoryCurves.density(stats.size());
         for (Map.Entry<String, List<ConfigStats>> e : groups.entrySet()) {
             List<ConfigStats> group = new ArrayList<>(e.getValue());
             group.sort(Comparator.comparingDouble(s -> axis.value(s.config())));
@@ -94,11 +95,11 @@ final class ErrorFigures {
             double[] gx = group.stream().mapToDouble(s -> axis.value(s.config())).toArray();
             List<TheoryCurves.Point> gp = group.stream().map(s -> TheoryCurves.Point.of(s.config())).toList();
             if (noisy) {
-                refs.add(ref("eta", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, TheoryCurves::eta)));
-                refs.add(ref("bayes", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, q -> TheoryCurves.bayes(q, false))));
-                refs.add(ref("bound", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, q -> TheoryCurves.bound(q, boundC))));
+                refs.add(ref("eta", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, density, TheoryCurves::eta)));
+                refs.add(ref("bayes", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, density, q -> TheoryCurves.bayes(q, false))));
+                refs.add(ref("bound", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, density, q -> TheoryCurves.bound(q, boundC))));
             } else if (clean) {
-                refs.add(ref("bayes_clean", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, q -> TheoryCurves.bayes(q, true))));
+                refs.add(ref("bayes_clean", g, e.getKey(), TheoryCurves.dense(gx, gp, logX, density, q -> TheoryCurves.bayes(q, true))));
             }
             g++;
         }
@@ -141,10 +142,11 @@ final class ErrorFigures {
         double xpad = logX ? 1.08 : (x1 - x0) * 0.04;
         Plot.Axis xAxis = logX ? Plot.Axis.log(axis.label() + " (log scale)", x0 / xpad, x1 * xpad)
                 : Plot.Axis.linear(axis.label(), x0 - xpad, x1 + xpad);
-        Plot plot = new Plot(title, xAxis, yAxis);
+        Plot plot = new Plot(name(metric, axis), title, xAxis, yAxis);
         for (Series s : series) {
+            // points of a derived axis are not a path through the sweep: markers only
             plot.interval(s.name(), s.label(), s.x(), s.y(), s.low(), s.high(), ColourMap.colour(s.group()),
-                    ColourMap.SOLID, true, Plot.Line.Interval.BARS);
+                    axis.path() == null ? null : ColourMap.SOLID, true, Plot.Line.Interval.BARS);
         }
         Set<String> drawnKinds = new LinkedHashSet<>();
         for (Map.Entry<String, Reference> u : unique.entrySet()) {
@@ -254,8 +256,8 @@ final class ErrorFigures {
             cap.append(" Reference curves shared by several lines are black; the others take their line's colour.");
         }
         if (!drawnKinds.isEmpty()) {
-            cap.append(" Reference curves are evaluated at ").append(TheoryCurves.DENSITY).append(" points between "
-                    + "neighbouring swept values, the parameters interpolated in the axis's scale.");
+            cap.append(" Reference curves are evaluated at ").append(TheoryCurves.density(stats.size()))
+                    .append(" points between neighbouring swept values, the parameters interpolated in the axis's scale.");
         }
         if (drawnKinds.contains("eta")) {
             cap.append(" Dashed: the noise rate η.");

@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -42,7 +46,16 @@ final class FigureFiles {
             g.dispose();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0f); // deflate level 9: lossless, the smallest file
+            writer.write(null, new IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
         return out.toByteArray();
     }
 
@@ -88,14 +101,15 @@ final class FigureFiles {
     static final String CSV_HEADER = "panel,series,x,y,y_low,y_high,value";
 
     /**
-     * What the figure plots, tidy: {@code panel} (the panel's title), {@code series}, the point's {@code x} and
+     * What the figure plots, tidy: {@code panel} (the metric of a panel of curves, else the figure's name),
+     * {@code series}, the point's {@code x} and
      * {@code y} in data units, the interval {@code y_low}, {@code y_high} drawn around it (error bar or band; empty
      * when none) and, for a heat-map cell, its {@code value}. Numbers read back to the same doubles.
      */
     static String csv(Figure f) {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (Plot p : f.panels()) {
-            String panel = SummaryCsv.cell(p.title.isEmpty() ? f.title() : p.title);
+            String panel = SummaryCsv.cell(p.key);
             for (Plot.Layer layer : p.layers) {
                 if (layer instanceof Plot.Line l) {
                     if (l.series() == null) {

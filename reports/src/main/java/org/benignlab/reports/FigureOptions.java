@@ -9,11 +9,12 @@ import java.util.Set;
 import org.benignlab.api.MetricNames;
 
 /**
- * Which figures the report draws and over which axes. Empty lists mean "chosen from the sweep": x axes are the
- * numeric swept paths (and n‖μ‖⁴/p when two or more of n, p, ‖μ‖ vary), the heat map is over the two numeric
- * swept paths, the metrics are the clean and the noisy test error.
+ * Which figures the report draws and over which axes. Empty means "chosen from the sweep": every family, but the
+ * diagnostics only up to {@link Figures#DIAGNOSTICS_LIMIT} configurations; x axes are the numeric swept paths (and
+ * n‖μ‖⁴/p when two or more of n, p, ‖μ‖ vary); the heat map is over the two numeric swept paths; the metrics are
+ * the clean and the noisy test error.
  *
- * @param families which figure families to draw
+ * @param families which figure families to draw; empty: chosen from the sweep
  * @param x        x axes of the final-metric figures: paths ({@code data.n}, {@code vars.ratio}) or expressions
  *                 ({@code n*mu^4/p}); empty: from the sweep
  * @param heatmaps heat-map axis pairs, each two axes; empty: from the sweep
@@ -47,9 +48,9 @@ public record FigureOptions(Set<Family> families, List<String> x, List<List<Stri
         metrics = List.copyOf(metrics);
     }
 
-    /** Every family, axes and metrics from the sweep. */
+    /** Families, axes and metrics chosen from the sweep. */
     public static FigureOptions defaults() {
-        return new FigureOptions(EnumSet.allOf(Family.class), List.of(), List.of(), List.of(), "");
+        return new FigureOptions(Set.of(), List.of(), List.of(), List.of(), "");
     }
 
     /** How option {@code key} is named in a message: {@code --x} or {@code report.yaml: x}. */
@@ -99,9 +100,6 @@ public record FigureOptions(Set<Family> families, List<String> x, List<List<Stri
                         + "'; allowed: " + String.join(", ", allowedFamilies) + " or all (comma-separated)");
             }
             fam.add(f);
-        }
-        if (fam.isEmpty()) {
-            fam = EnumSet.allOf(Family.class);
         }
         List<String> xs = new ArrayList<>();
         for (String a : x == null ? List.<String>of() : x) {

@@ -1,6 +1,7 @@
 package org.benignlab.reports;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.benignlab.api.MetricNames;
  * <li>{@link CurveFigures}: the training curves, one figure of four panels;
  * <li>{@link HeatmapFigures}: each metric (default: clean, then noisy test error) over each axis pair (default: the
  * two numeric swept paths, when exactly two are swept);
- * <li>{@link CurveFigures}: the diagnostics the runs recorded, one figure of panels.
+ * <li>{@link CurveFigures}: the diagnostics the runs recorded, one figure of panels (by default only up to
+ * {@link #DIAGNOSTICS_LIMIT} configurations).
  * </ol>
  * A new figure family is a class beside these with a static method returning {@link Figure}s, called here; the
  * renderer ({@link Plot}, {@link PlotLayout}), colours ({@link ColourMap}), theory curves ({@link TheoryCurves}) and
@@ -25,6 +27,9 @@ import org.benignlab.api.MetricNames;
 final class Figures {
     private Figures() {
     }
+
+    /** Above this many configurations the diagnostics figure is drawn only when asked for (its size and its lines). */
+    static final int DIAGNOSTICS_LIMIT = 30;
 
     /**
      * Every figure; warnings about what could not be drawn are added to {@code warnings}.
@@ -38,6 +43,16 @@ final class Figures {
         int w = options.figureWidth();
         int h = options.figureHeight();
         List<Figure> out = new ArrayList<>();
+        Set<FigureOptions.Family> families = EnumSet.allOf(FigureOptions.Family.class);
+        if (!fo.families().isEmpty()) {
+            families = fo.families();
+        } else if (stats.size() > DIAGNOSTICS_LIMIT) {
+            families.remove(FigureOptions.Family.DIAGNOSTICS);
+            if (tables.values().stream().anyMatch(t -> t.metrics().stream().anyMatch(CurveFigures.DIAGNOSTICS::contains))) {
+                warnings.add("the diagnostics figure is drawn by default up to " + DIAGNOSTICS_LIMIT + " configurations, "
+                        + "here " + stats.size() + ": draw it with 'benign report DIR --figures all'");
+            }
+        }
         List<FigureAxis> xAxes = new ArrayList<>();
         for (String a : fo.x().isEmpty() ? defaultAxes(exp, stats) : fo.x()) {
             xAxes.add(FigureAxis.of(a, fo.where("x"), exp));
@@ -55,7 +70,7 @@ final class Figures {
                     FigureAxis.of(pair.get(1), fo.where("heatmap"), exp)});
             }
         }
-        if (fo.families().contains(FigureOptions.Family.VERSUS)) {
+        if (families.contains(FigureOptions.Family.VERSUS)) {
             List<String> metrics = fo.metrics().isEmpty() ? List.of(MetricNames.TEST_ERROR, MetricNames.TEST_ERROR_CLEAN)
                     : fo.metrics();
             for (FigureAxis axis : xAxes) {
@@ -70,13 +85,13 @@ final class Figures {
                 }
             }
         }
-        if (fo.families().contains(FigureOptions.Family.CURVES)) {
+        if (families.contains(FigureOptions.Family.CURVES)) {
             Figure f = CurveFigures.grid(exp, stats, tables, CurveFigures.CURVES, false, w, h);
             if (f != null) {
                 out.add(f);
             }
         }
-        if (fo.families().contains(FigureOptions.Family.HEATMAPS)) {
+        if (families.contains(FigureOptions.Family.HEATMAPS)) {
             List<String> metrics = fo.metrics().isEmpty() ? HeatmapFigures.DEFAULT_METRICS : fo.metrics();
             for (FigureAxis[] pair : pairs) {
                 for (String metric : metrics) {
@@ -84,7 +99,7 @@ final class Figures {
                 }
             }
         }
-        if (fo.families().contains(FigureOptions.Family.DIAGNOSTICS)) {
+        if (families.contains(FigureOptions.Family.DIAGNOSTICS)) {
             Figure f = CurveFigures.grid(exp, stats, tables, CurveFigures.DIAGNOSTICS, true, w, h);
             if (f != null) {
                 out.add(f);

@@ -143,7 +143,7 @@ final class HeatmapFigures {
         String what = Labels.metric(metric);
         String title = "Mean " + what + " over " + ax.symbol() + " and " + ay.symbol()
                 + (groupLabel.isEmpty() ? "" : " (" + groupLabel + ")");
-        Plot plot = new Plot(title, Plot.Axis.categorical(ax.label(), xs), Plot.Axis.categorical(ay.label(), ys));
+        Plot plot = new Plot(name, title, Plot.Axis.categorical(ax.label(), xs), Plot.Axis.categorical(ay.label(), ys));
         ColourMap map = ColourMap.VIRIDIS_MAP;
         plot.layers.add(new Plot.Cells(metric, toArray(cx), toArray(cy), toArray(cv), ct.toArray(new String[0]), map, lo,
                 hi));

@@ -79,6 +79,7 @@ final class Plot {
      *
      * @param series the CSV's series name
      * @param label  the legend entry (null: none)
+     * @param stroke the line (null: markers only)
      */
     record Line(String series, String label, double[] x, double[] y, double[] low, double[] high, Color colour,
             BasicStroke stroke, boolean markers, Interval interval) implements Layer {
@@ -102,6 +103,8 @@ final class Plot {
     }
 
     final String title;
+    /** The panel's name in the figure's CSV. */
+    final String key;
     final Axis x;
     final Axis y;
     final List<Layer> layers = new ArrayList<>();
@@ -110,7 +113,8 @@ final class Plot {
     /** Extra legend lines after the series entries. */
     final List<Note> notes = new ArrayList<>();
 
-    Plot(String title, Axis x, Axis y) {
+    Plot(String key, String title, Axis x, Axis y) {
+        this.key = key;
         this.title = title;
         this.x = x;
         this.y = y;
@@ -186,7 +190,7 @@ final class Plot {
     private void paintLine(Graphics2D g, Line l, Rectangle2D a) {
         g.setColor(l.colour());
         if (l.interval() == Line.Interval.BARS) {
-            g.setStroke(new BasicStroke(Math.max(1.5f, l.stroke().getLineWidth() * 0.8f)));
+            g.setStroke(new BasicStroke(2.4f));
             for (int i = 0; i < l.x().length; i++) {
                 if (drawable(x, l.x()[i]) && drawable(y, l.low()[i]) && drawable(y, l.high()[i])) {
                     double xx = px(a, l.x()[i]);

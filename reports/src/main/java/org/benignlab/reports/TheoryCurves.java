@@ -15,8 +15,13 @@ final class TheoryCurves {
     private TheoryCurves() {
     }
 
-    /** Points per interval between two swept values. */
+    /** Points per interval between two swept values (fewer when there are many configurations). */
     static final int DENSITY = 24;
+
+    /** Points per interval for {@code configurations} configurations: 24, down to 2 so that a curve has ~600 points. */
+    static int density(int configurations) {
+        return Math.max(2, Math.min(DENSITY, 600 / Math.max(1, configurations)));
+    }
 
     /** What the curves need of a configuration (NaN when unknown or when the curve does not apply). */
     record Point(double n, double p, double mu, double eta, double variance, boolean bayes, boolean bound) {
@@ -62,11 +67,11 @@ final class TheoryCurves {
     }
 
     /**
-     * A curve through configurations sorted by x, evaluated at {@link #DENSITY} points per interval.
+     * A curve through configurations sorted by x, evaluated at {@code density} points per interval.
      *
      * @return {x, y}; y is NaN where f is (a break in the line)
      */
-    static double[][] dense(double[] xs, List<Point> points, boolean logX, ToDoubleFunction<Point> f) {
+    static double[][] dense(double[] xs, List<Point> points, boolean logX, int density, ToDoubleFunction<Point> f) {
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
             if (i == 0 || xs.length == 1) {
@@ -76,11 +81,11 @@ final class TheoryCurves {
             Point a = points.get(i - 1);
             Point b = points.get(i);
             boolean geometric = logX && xs[i - 1] > 0 && xs[i] > 0;
-            for (int k = 1; k <= DENSITY; k++) {
-                double t = k / (double) DENSITY;
-                double x = k == DENSITY ? xs[i] : geometric ? xs[i - 1] * Math.pow(xs[i] / xs[i - 1], t)
+            for (int k = 1; k <= density; k++) {
+                double t = k / (double) density;
+                double x = k == density ? xs[i] : geometric ? xs[i - 1] * Math.pow(xs[i] / xs[i - 1], t)
                         : xs[i - 1] + t * (xs[i] - xs[i - 1]);
-                Point q = k == DENSITY ? b : new Point(mix(a.n(), b.n(), t, geometric), mix(a.p(), b.p(), t, geometric),
+                Point q = k == density ? b : new Point(mix(a.n(), b.n(), t, geometric), mix(a.p(), b.p(), t, geometric),
                         mix(a.mu(), b.mu(), t, geometric), mix(a.eta(), b.eta(), t, false),
                         mix(a.variance(), b.variance(), t, geometric), a.bayes() && b.bayes(), a.bound() && b.bound());
                 out.add(new double[] {x, f.applyAsDouble(q)});
