@@ -59,7 +59,21 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
     }
 
     static double width(Font f, String s) {
-        return s.isEmpty() ? 0 : f.getStringBounds(s, FRC).getWidth();
+        return s.isEmpty() ? 0 : f.getStringBounds(drawable(s), FRC).getWidth();
+    }
+
+    /** Stand-ins for the few symbols of the labels that Liberation Sans has no glyph for. */
+    private static final java.util.Map<Integer, String> STAND_INS = java.util.Map.of((int) '∇', "grad ", (int) '≫', ">>");
+
+    /** The text with every character the font cannot draw replaced by a stand-in ("?" when there is none). */
+    static String drawable(String s) {
+        if (BASE_FONT.canDisplayUpTo(s) < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> sb.append(BASE_FONT.canDisplay(c) ? Character.toString(c)
+                : STAND_INS.getOrDefault(c, "?")));
+        return sb.toString();
     }
 
     static double height(Font f) {
@@ -281,7 +295,7 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
 
     static void drawString(Graphics2D g, String s, double x, double y) {
         if (!s.isEmpty()) {
-            g.drawString(s, (float) x, (float) y);
+            g.drawString(drawable(s), (float) x, (float) y);
         }
     }
 

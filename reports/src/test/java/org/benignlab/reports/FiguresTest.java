@@ -266,4 +266,19 @@ class FiguresTest {
         assertEquals(2 * 5, points, "one segment in each of the 5 squares the line crosses");
         assertEquals(0, TheoryCurves.contour(s, Math.exp(10))[0].length, "a level beyond every value: no line");
     }
+
+    @Test
+    void everyLabelIsDrawnInTheFiguresFontWithAStandInOnlyForTheGradientSign() {
+        for (String metric : FigureOptions.allowedMetrics()) {
+            String drawn = PlotLayout.drawable(Labels.metric(metric));
+            assertTrue(PlotLayout.BASE_FONT.canDisplayUpTo(drawn) < 0, drawn);
+            assertFalse(drawn.contains("?"), "no symbol without a stand-in: " + Labels.metric(metric));
+        }
+        assertEquals("gradient norm ratio ‖gradL‖_F / Ĝ", PlotLayout.drawable(Labels.metric(MetricNames.GRADIENT_NORM_RATIO))
+                .replace("grad ", "grad"));
+        for (String path : List.of("data.n", "data.p", "data.mu", "data.noise.rate", "network.width",
+                "network.activation.gamma", "network.init", "training.optimizer.step")) {
+            assertEquals(Labels.axis(path), PlotLayout.drawable(Labels.axis(path)), "drawn as written");
+        }
+    }
 }
