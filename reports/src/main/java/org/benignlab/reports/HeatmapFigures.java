@@ -20,16 +20,21 @@ final class HeatmapFigures {
     private HeatmapFigures() {
     }
 
-    /** One figure per combination of the other swept values (text paths). */
+    /**
+     * One figure per combination of the other swept values: every other swept path when both axes are swept paths,
+     * else the text paths (an axis that is derived, or a path that is not swept such as p = ratio·n, may give a cell
+     * several configurations: averaged, and counted in the caption).
+     */
     static List<Figure> heatmaps(Experiment exp, List<ConfigStats> stats, FigureAxis ax, FigureAxis ay, String metric,
             int width, int height, double boundC) {
+        boolean paths = exp.sweepPaths().contains(ax.path()) && exp.sweepPaths().contains(ay.path());
         List<String> others = new ArrayList<>();
         for (String p : exp.sweepPaths()) {
             boolean numeric = stats.stream().allMatch(s -> {
                 SweptValue v = s.config().swept().get(p);
                 return v != null && v.numeric();
             });
-            if (!numeric) {
+            if (paths ? !p.equals(ax.path()) && !p.equals(ay.path()) : !numeric) {
                 others.add(p);
             }
         }
@@ -180,6 +185,16 @@ final class HeatmapFigures {
                 .append(" as swept: one cell per pair of values, equal cells in value order, the mean printed in each ")
                 .append("cell and its colour on the colour-blind-safe viridis scale of the bar (")
                 .append(Formats.human(lo)).append(" to ").append(Formats.human(hi)).append("); grey: no completed run.");
+        int shared = 0;
+        for (int[] row : count) {
+            for (int k : row) {
+                shared += k > 1 ? 1 : 0;
+            }
+        }
+        if (shared > 0) {
+            cap.append(" ").append(shared).append(" cells hold several configurations (the axes do not tell them apart): "
+                    + "the mean of their means.");
+        }
         if (filled < xs.length * ys.length) {
             cap.append(" ").append(xs.length * ys.length - filled).append(" of ").append(xs.length * ys.length)
                     .append(" cells have no value: the configurations do not fill the grid of these axes.");

@@ -281,4 +281,41 @@ class FiguresTest {
             assertEquals(Labels.axis(path), PlotLayout.drawable(Labels.axis(path)), "drawn as written");
         }
     }
+
+    @Test
+    void aHeatmapOverTwoOfThreeSweptPathsIsDrawnOncePerValueOfTheThird() throws IOException {
+        List<Fixtures.Run> runs = new ArrayList<>();
+        int c = 0;
+        for (int n : new int[] {50, 100}) {
+            for (double p : new double[] {1000, 100000}) {
+                for (double mu : new double[] {10, 31.6}) {
+                    Fixtures.Run r = new Fixtures.Run("run" + c, "cfg" + c, 0);
+                    r.n = n;
+                    r.p = p;
+                    r.mu = mu;
+                    r.swept.put("data.n", n);
+                    r.swept.put("data.p", (long) p);
+                    r.swept.put("data.mu", mu);
+                    r.errors(0, 0.1 + c * 0.01, c * 0.01);
+                    runs.add(r);
+                    c++;
+                }
+            }
+        }
+        Path out = dir.resolve("three");
+        Fixtures.write(out, "three", List.of("data.n", "data.p", "data.mu"), 1, runs);
+        ReportWriter.Report rep = ReportWriter.write(out, ReportWriter.Options.defaults().withFigures(
+                FigureOptions.parse(List.of("heatmaps"), null, List.of("data.p,data.mu"), List.of("test_error_clean"), "")));
+        assertEquals(List.of("heatmap_test_error_clean_1.csv", "heatmap_test_error_clean_2.csv"), rep.figures().stream()
+                .map(p -> p.getFileName().toString()).filter(s -> s.endsWith(".csv")).toList());
+        for (int g = 0; g < 2; g++) {
+            List<Map<String, String>> cells = csv(rep.dir().resolve("figures/heatmap_test_error_clean_" + (g + 1) + ".csv"));
+            assertEquals(4, cells.size());
+            for (int k = 0; k < 4; k++) {
+                assertEquals((4 * g + k) * 0.01, Double.parseDouble(cells.get(k).get("value")), 1e-12,
+                        "n = " + (g == 0 ? 50 : 100) + ": its own configurations, not an average over n");
+            }
+        }
+        assertTrue(Files.readString(rep.markdown()).contains("Mean test error (clean labels) over p and ‖μ‖ (n=100)"));
+    }
 }
