@@ -159,12 +159,13 @@ final class HeatmapFigures {
                     + ".";
         } else {
             double level = boundC * sigma2 * sigma2;
-            double[][] seg = TheoryCurves.contour(signal, level);
+            // one ring of cells beyond the grid, so that the line reaches the edges of the outer cells
+            double[][] seg = TheoryCurves.contour(TheoryCurves.extendLogLinear(signal), level);
             double[] bx = new double[seg[0].length];
             double[] by = new double[seg[0].length];
             for (int k = 0; k < bx.length; k++) {
-                bx[k] = TheoryCurves.valueAt(xs, seg[0][k]);
-                by[k] = TheoryCurves.valueAt(ys, seg[1][k]);
+                bx[k] = TheoryCurves.valueAt(xs, seg[0][k] - 1);
+                by[k] = TheoryCurves.valueAt(ys, seg[1][k] - 1);
             }
             String eq = sigma2 == 1.0 ? "n‖μ‖⁴ = C p" : "n‖μ‖⁴ = C σ⁴ p";
             String sigmaText = sigma2 == 1.0 ? "" : ", σ² = " + Formats.human(sigma2);
@@ -176,7 +177,8 @@ final class HeatmapFigures {
                 overlay = "White line: " + eq + " with C = " + Formats.human(boundC) + sigmaText + " (σ² the clusters' "
                         + "declared coordinate variance), where the Theorem 3.1 bound equals η + 2/e; the bound tends to "
                         + "η on the side where n‖μ‖⁴ is much larger than C σ⁴ p. It is traced between the cell centres by "
-                        + "interpolating log(n‖μ‖⁴/p), exact when that is a power law of the axis values.";
+                        + "interpolating log(n‖μ‖⁴/p) (extrapolating it into the outer half cells), exact when that is a "
+                        + "power law of the axis values.";
             }
         }
         StringBuilder cap = new StringBuilder();

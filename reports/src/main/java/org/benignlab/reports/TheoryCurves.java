@@ -156,6 +156,41 @@ final class TheoryCurves {
         return xy;
     }
 
+    /**
+     * The grid with one more cell on every side, each continuing its row or column linearly in log (geometrically):
+     * exact for a power law of log-spaced axis values; NaN where a neighbour is unknown.
+     */
+    static double[][] extendLogLinear(double[][] v) {
+        int nx = v.length;
+        int ny = v[0].length;
+        double[][] out = new double[nx + 2][ny + 2];
+        for (double[] row : out) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                out[i + 1][j + 1] = v[i][j];
+            }
+        }
+        for (int i = 1; i <= nx; i++) { // along y
+            out[i][0] = beyond(out[i][1], out[i][2], ny >= 2);
+            out[i][ny + 1] = beyond(out[i][ny], out[i][ny - 1], ny >= 2);
+        }
+        for (int j = 0; j < ny + 2; j++) { // along x, including the new corners
+            out[0][j] = beyond(out[1][j], out[2][j], nx >= 2);
+            out[nx + 1][j] = beyond(out[nx][j], out[nx - 1][j], nx >= 2);
+        }
+        return out;
+    }
+
+    /** The value one step beyond {@code edge} away from {@code inner}, geometrically; NaN without two values. */
+    private static double beyond(double edge, double inner, boolean twoValues) {
+        if (!twoValues || !(edge > 0) || !(inner > 0)) {
+            return Double.NaN;
+        }
+        return edge * edge / inner;
+    }
+
     private static double log(double v) {
         return v > 0 && Double.isFinite(v) ? Math.log(v) : Double.NaN;
     }

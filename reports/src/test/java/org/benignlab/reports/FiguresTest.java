@@ -265,6 +265,15 @@ class FiguresTest {
         // squares [i, i+1] x [j, j+1] (i < 3, j < 4) that x − y = 0.5 crosses: i − j = 0 (3 of them) or 1 (2)
         assertEquals(2 * 5, points, "one segment in each of the 5 squares the line crosses");
         assertEquals(0, TheoryCurves.contour(s, Math.exp(10))[0].length, "a level beyond every value: no line");
+        // one ring more, continued geometrically: exp(i − j) at i, j = −1 ... 4, 5
+        double[][] e = TheoryCurves.extendLogLinear(s);
+        assertEquals(6, e.length);
+        assertEquals(7, e[0].length);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 7; j++) {
+                assertEquals(Math.exp((i - 1) - (j - 1)), e[i][j], 1e-9 * e[i][j], "cell " + i + ", " + j);
+            }
+        }
     }
 
     @Test
@@ -309,7 +318,8 @@ class FiguresTest {
         assertEquals(List.of("heatmap_test_error_clean_1.csv", "heatmap_test_error_clean_2.csv"), rep.figures().stream()
                 .map(p -> p.getFileName().toString()).filter(s -> s.endsWith(".csv")).toList());
         for (int g = 0; g < 2; g++) {
-            List<Map<String, String>> cells = csv(rep.dir().resolve("figures/heatmap_test_error_clean_" + (g + 1) + ".csv"));
+            List<Map<String, String>> cells = csv(rep.dir().resolve("figures/heatmap_test_error_clean_" + (g + 1) + ".csv"))
+                    .stream().filter(r -> r.get("series").equals(MetricNames.TEST_ERROR_CLEAN)).toList();
             assertEquals(4, cells.size());
             for (int k = 0; k < 4; k++) {
                 assertEquals((4 * g + k) * 0.01, Double.parseDouble(cells.get(k).get("value")), 1e-12,

@@ -156,7 +156,8 @@ final class ReportCommand implements Callable<Integer> {
             for (String warning : r.warnings()) {
                 w.printf(Locale.ROOT, "report: %s%n", warning);
             }
-            w.printf(Locale.ROOT, "report: %s (%d figures; also %s and %s)%n", r.html(), r.figureCount(),
+            w.printf(Locale.ROOT, "report: %s (%d figure%s; also %s and %s)%n", r.html(), r.figureCount(),
+                    r.figureCount() == 1 ? "" : "s",
                     r.markdown().getFileName(), r.summaryCsv().getFileName());
             w.flush();
         } catch (IOException e) {
