@@ -131,11 +131,11 @@ class FiguresTest {
     void aRatioSweepGivesAFullGridHeatmapOverNAndRatio() throws IOException {
         Path out = ratioSweep();
         ReportWriter.Report rep = ReportWriter.write(out, ReportWriter.Options.defaults());
-        List<Map<String, String>> cells = csv(rep.dir().resolve("figures/heatmap_test_error_clean.csv"));
+        List<Map<String, String>> cells = csv(rep.dir().resolve("figures/heatmap_test_error_clean.csv")).stream()
+                .filter(r -> r.get("series").equals(MetricNames.TEST_ERROR_CLEAN)).toList();
         assertEquals(9, cells.size(), "3 x 3 cells");
         Set<String> pairs = new HashSet<>();
         for (Map<String, String> cell : cells) {
-            assertEquals(MetricNames.TEST_ERROR_CLEAN, cell.get("series"));
             double n = Double.parseDouble(cell.get("x"));
             double ratio = Double.parseDouble(cell.get("y"));
             assertTrue(pairs.add(n + "," + ratio), "each (n, ratio) once");
