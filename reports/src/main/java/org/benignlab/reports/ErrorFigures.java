@@ -184,7 +184,7 @@ final class ErrorFigures {
             drawnKinds.add(r.kind());
         }
         capLegend(plot);
-        return Figure.single(name(metric, axis), title, caption(exp, stats, axis, metric, groups, others, drawnKinds,
+        return Figure.single(name(metric, axis), title, caption(stats.size(), axis, metric, groups, others, drawnKinds,
                 logX, logY, boundC), plot, width, height);
     }
 
@@ -225,7 +225,7 @@ final class ErrorFigures {
         return rows.stream().mapToDouble(r -> r[i]).toArray();
     }
 
-    private static String caption(Experiment exp, List<ConfigStats> stats, FigureAxis axis, String metric,
+    private static String caption(int configurations, FigureAxis axis, String metric,
             Map<String, List<ConfigStats>> groups, List<String> others, Set<String> drawnKinds, boolean logX,
             boolean logY, double boundC) {
         boolean noisy = metric.equals(MetricNames.TEST_ERROR);
@@ -256,7 +256,7 @@ final class ErrorFigures {
             cap.append(" Reference curves shared by several lines are black; the others take their line's colour.");
         }
         if (!drawnKinds.isEmpty()) {
-            cap.append(" Reference curves are evaluated at ").append(TheoryCurves.density(stats.size()))
+            cap.append(" Reference curves are evaluated at ").append(TheoryCurves.density(configurations))
                     .append(" points between neighbouring swept values, the parameters interpolated in the axis's scale.");
         }
         if (drawnKinds.contains("eta")) {

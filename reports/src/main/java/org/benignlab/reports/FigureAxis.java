@@ -1,7 +1,6 @@
 package org.benignlab.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +73,8 @@ record FigureAxis(String spec, String label, String symbol, String path, double[
                 Double x = pathValue(c, s);
                 if (x == null) {
                     throw new ReportInputException(where + ": '" + s + "' is not a number in configuration " + c.id()
-                            + "; allowed: a numeric path of the configuration (" + String.join(", ", numericPaths(exp))
-                            + ") or an expression over " + String.join(", ", names(exp)));
+                            + "; allowed: a numeric path of the configuration (such as data.n or vars.NAME) or an "
+                            + "expression over " + String.join(", ", names(exp)));
                 }
                 v[c.index()] = x;
             }
@@ -162,17 +161,5 @@ record FigureAxis(String spec, String label, String symbol, String path, double[
         if (v != null) {
             m.put(k, v);
         }
-    }
-
-    /** The numeric swept paths, for messages. */
-    private static List<String> numericPaths(Experiment exp) {
-        List<String> out = new ArrayList<>();
-        for (String p : exp.sweepPaths()) {
-            out.add(p);
-        }
-        if (out.isEmpty()) {
-            out.add("data.n");
-        }
-        return out;
     }
 }

@@ -123,7 +123,7 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
         double[] yt = ticks(plot.y);
         double yLabelW = 0;
         for (int i = 0; i < yt.length; i++) {
-            yLabelW = Math.max(yLabelW, width(fonts.tick(), tickText(plot.y, yt[i], i)));
+            yLabelW = Math.max(yLabelW, width(fonts.tick(), tickText(plot.y, yt[i])));
         }
         double top = box.getY() + (plot.title.isEmpty() ? PAD : PAD + height(fonts.title()) + 10);
         double left = box.getX() + PAD + height(fonts.axis()) + 8 + yLabelW + 8;
@@ -132,7 +132,7 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
         double right = box.getMaxX() - PAD - (legend[0] > 0 ? legend[0] + 16 : 0);
         // the last x tick label may stick out to the right by half its width
         if (xt.length > 0) {
-            double last = width(fonts.tick(), tickText(plot.x, xt[xt.length - 1], xt.length - 1)) / 2;
+            double last = width(fonts.tick(), tickText(plot.x, xt[xt.length - 1])) / 2;
             right = Math.min(right, box.getMaxX() - PAD - last);
         }
         Rectangle2D area = new Rectangle2D.Double(left, top, Math.max(50, right - left), Math.max(50, bottom - top));
@@ -211,7 +211,7 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
     }
 
     /** A tick label in the notation of its whole axis: scientific for every tick when any needs it. */
-    private static String tickText(Plot.Axis a, double v, int i) {
+    private static String tickText(Plot.Axis a, double v) {
         double[] t = ticks(a);
         boolean sci = false;
         for (double x : t) {
@@ -259,13 +259,13 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
         for (int i = 0; i < l.xTicks().length; i++) {
             double x = plot.px(a, l.xTicks()[i]);
             g.draw(new Line2D.Double(x, a.getMaxY(), x, a.getMaxY() + 5));
-            String s = tickText(plot.x, l.xTicks()[i], i);
+            String s = tickText(plot.x, l.xTicks()[i]);
             drawString(g, s, x - width(f.tick(), s) / 2, a.getMaxY() + 8 + ascent(f.tick()));
         }
         for (int i = 0; i < l.yTicks().length; i++) {
             double y = plot.py(a, l.yTicks()[i]);
             g.draw(new Line2D.Double(a.getX() - 5, y, a.getX(), y));
-            String s = tickText(plot.y, l.yTicks()[i], i);
+            String s = tickText(plot.y, l.yTicks()[i]);
             drawString(g, s, a.getX() - 8 - width(f.tick(), s), y + ascent(f.tick()) / 2 - 1);
         }
         g.setFont(f.axis());
