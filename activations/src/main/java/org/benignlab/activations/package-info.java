@@ -1,8 +1,8 @@
 /**
  * Activation plugins: the hidden-layer φ of f(x; W) = Σ_j a_j φ(&lt;w_j, x&gt;) (paper, Section 2.2).
  *
- * <p>Each plugin is a validating spec record and an {@link org.benignlab.api.ActivationProvider}
- * registered in {@code META-INF/services}. Inside the paper's assumptions (γ-leaky and H-smooth):
+ * <p>Each plugin is a validating spec record (or {@link org.benignlab.api.NoSpec}) and an
+ * {@link org.benignlab.api.ActivationProvider.Base} subclass of one constructor call, registered in {@code META-INF/services}. Inside the paper's assumptions (γ-leaky and H-smooth):
  * {@link org.benignlab.activations.SmoothedLeakyReluProvider} ({@code smoothed-leaky-relu}, equation
  * (1) of the paper), {@link org.benignlab.activations.SoftplusLeakyProvider} ({@code softplus-leaky},
  * analytic), {@link org.benignlab.activations.HuberizedReluProvider} ({@code huberized-relu}, curved on

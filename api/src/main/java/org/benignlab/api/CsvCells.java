@@ -1,5 +1,7 @@
 package org.benignlab.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -40,5 +42,36 @@ public final class CsvCells {
     /** A value as a CSV cell: empty for null, else its text neutralised and quoted. */
     public static String cell(Object value) {
         return value == null ? "" : quote(neutralise(String.valueOf(value)));
+    }
+
+    /**
+     * The cells of one line of such a file (RFC 4180 without line breaks inside cells): quoted cells may hold
+     * commas and doubled quotes. The reading counterpart of {@link #quote(String)}.
+     *
+     * @throws IllegalArgumentException on a quote that is not closed
+     */
+    public static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quote in " + line);
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 }

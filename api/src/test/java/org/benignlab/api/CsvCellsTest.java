@@ -1,7 +1,9 @@
 package org.benignlab.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvCellsTest {
@@ -30,5 +32,18 @@ class CsvCellsTest {
         assertEquals("-0.25", CsvCells.cell(-0.25));
         assertEquals("", CsvCells.cell(null));
         assertEquals("\"a\nb\"", CsvCells.cell("a\nb"));
+    }
+
+    @Test
+    void splitReadsBackWhatCellWrote() {
+        String[] values = {"plain", "a,b", "say \"hi\"", "", "=1+2", "-0.5", ",\"", "x"};
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            line.append(i == 0 ? "" : ",").append(CsvCells.cell(values[i]));
+        }
+        assertEquals(List.of("plain", "a,b", "say \"hi\"", "", "'=1+2", "-0.5", ",\"", "x"),
+                CsvCells.split(line.toString()));
+        assertEquals(List.of("", ""), CsvCells.split(","));
+        assertThrows(IllegalArgumentException.class, () -> CsvCells.split("a,\"b"));
     }
 }

@@ -3,8 +3,8 @@ package org.benignlab.benchmarks;
 import java.util.Locale;
 import org.benignlab.activations.SmoothedLeakyReluProvider;
 import org.benignlab.activations.SmoothedLeakyReluSpec;
+import org.benignlab.api.NoSpec;
 import org.benignlab.distributions.GaussianProvider;
-import org.benignlab.distributions.GaussianSpec;
 import org.benignlab.distributions.RandomFlipProvider;
 import org.benignlab.distributions.RandomFlipSpec;
 import org.benignlab.engine.Plugins;
@@ -13,7 +13,6 @@ import org.benignlab.engine.TrainingSetup;
 import org.benignlab.optimizers.GdProvider;
 import org.benignlab.optimizers.GdSpec;
 import org.benignlab.optimizers.LogisticProvider;
-import org.benignlab.optimizers.LogisticSpec;
 
 /**
  * What every benchmark shares: the benchmark configuration (smoothed leaky ReLU γ = 0.1, H = 1; isotropic
@@ -34,9 +33,9 @@ public final class BenchSupport {
     public static Plugins plugins(double step, double noiseRate) {
         return new Plugins(
                 new SmoothedLeakyReluProvider().create(new SmoothedLeakyReluSpec(GAMMA, H)),
-                new GaussianProvider().create(new GaussianSpec()),
+                new GaussianProvider().create(new NoSpec()),
                 new RandomFlipProvider().create(new RandomFlipSpec(noiseRate)),
-                new LogisticProvider().create(new LogisticSpec()),
+                new LogisticProvider().create(new NoSpec()),
                 new GdProvider().create(new GdSpec(step)));
     }
 

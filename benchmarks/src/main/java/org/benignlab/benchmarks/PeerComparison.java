@@ -19,6 +19,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.benignlab.api.MetricNames;
 import org.benignlab.engine.Dataset;
 import org.benignlab.engine.Engine;
+import org.benignlab.engine.EngineKind;
 import org.benignlab.engine.Engines;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.Products;
@@ -105,7 +106,7 @@ public final class PeerComparison {
                 Runtime.getRuntime().maxMemory() >> 20, n, p, m, steps, seed, step, mu, omega, noise, test, threads);
 
         double genSeconds = 0;
-        boolean explicitData = engines.stream().anyMatch(e -> !e.equals("sketch"));
+        boolean explicitData = engines.stream().anyMatch(e -> EngineKind.of(e).formsPoints());
         if (explicitData || out != null) {
             Data data = Data.generate(setup, plugins, BenchSupport.streams(seed));
             if (out != null) {
@@ -141,7 +142,7 @@ public final class PeerComparison {
                     best = mres;
                 }
             }
-            double gen = name.equals("sketch") ? 0 : genSeconds;
+            double gen = EngineKind.of(name).formsPoints() ? genSeconds : 0;
             TrainingResult res = best.result;
             System.out.printf(Locale.ROOT,
                     "RESULT engine=java-%s threads=%d steps=%d total_s=%.4f gen_s=%.4f train_s=%.4f loop_s=%.4f "

@@ -1,6 +1,5 @@
 package org.benignlab.benchmarks;
 
-import org.benignlab.api.MetricNames;
 import org.benignlab.engine.MetricsSink;
 
 /**
@@ -14,9 +13,6 @@ final class TimingSink implements MetricsSink {
     private long firstNanos = -1;
     private long lastNanos = -1;
     private long records;
-    private long lastStep = -1;
-    private double lastTrainLoss = Double.NaN;
-    private double lastTestError = Double.NaN;
 
     @Override
     public void step(long t) {
@@ -30,12 +26,6 @@ final class TimingSink implements MetricsSink {
         long now = System.nanoTime();
         lastNanos = now;
         records++;
-        lastStep = step;
-        if (MetricNames.TRAIN_LOSS.equals(metric)) {
-            lastTrainLoss = value;
-        } else if (MetricNames.TEST_ERROR.equals(metric)) {
-            lastTestError = value;
-        }
     }
 
     /** System.nanoTime() at the start of step 1, -1 if there was none. */
@@ -51,20 +41,5 @@ final class TimingSink implements MetricsSink {
     /** Number of (step, metric) records received. */
     long records() {
         return records;
-    }
-
-    /** Step of the last record. */
-    long lastStep() {
-        return lastStep;
-    }
-
-    /** Train loss at the last recorded step. */
-    double lastTrainLoss() {
-        return lastTrainLoss;
-    }
-
-    /** Test error (noisy labels) at the last recorded step. */
-    double lastTestError() {
-        return lastTestError;
     }
 }

@@ -10,6 +10,9 @@ import org.benignlab.api.Specs;
  * @param rateNegative η_-, for ỹ = -1 (YAML {@code rate_negative}); required, in [0, 0.5)
  */
 public record ClassConditionalSpec(Double ratePositive, Double rateNegative) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final ClassConditionalSpec EXAMPLE = new ClassConditionalSpec(0.05, 0.15);
+
 
     /** Validates. */
     public ClassConditionalSpec {

@@ -10,6 +10,9 @@ import org.benignlab.api.Specs;
  *                 sizes (default false: chosen uniformly among all points)
  */
 public record FixedCountSpec(Double rate, Boolean balanced) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final FixedCountSpec EXAMPLE = new FixedCountSpec(0.1, null);
+
 
     /** Fills in the default and validates. */
     public FixedCountSpec {

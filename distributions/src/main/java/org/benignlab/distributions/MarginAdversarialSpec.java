@@ -11,6 +11,9 @@ import org.benignlab.api.Specs;
  *               or {@code smallest} (flip the points nearest to it or on its wrong side)
  */
 public record MarginAdversarialSpec(Double rate, String margin) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final MarginAdversarialSpec EXAMPLE = new MarginAdversarialSpec(0.1, null);
+
     /** Flip the largest clean margins. */
     public static final String LARGEST = "largest";
     /** Flip the smallest clean margins. */

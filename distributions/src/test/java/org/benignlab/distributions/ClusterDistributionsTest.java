@@ -10,6 +10,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
 import org.benignlab.api.InvalidSpecException;
+import org.benignlab.api.NoSpec;
 import org.benignlab.distributions.impl.DiagonalGaussian;
 import org.benignlab.testkit.junit.ContractAssertions;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class ClusterDistributionsTest {
 
     @Test
     void rademacherCoordinatesAreSignsAndTheNormIsExact() {
-        ClusterDistribution d = new RademacherProvider().create(new RademacherSpec());
+        ClusterDistribution d = new RademacherProvider().create(new NoSpec());
         double[] z = new double[1000];
         d.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(SEED), z);
         double norm2 = 0;
@@ -141,7 +142,7 @@ class ClusterDistributionsTest {
 
     @Test
     void uniformStaysInItsIntervalWithUnitVarianceAndFourthMomentNineFifths() {
-        ClusterDistribution d = new UniformProvider().create(new UniformSpec());
+        ClusterDistribution d = new UniformProvider().create(new NoSpec());
         int draws = 40_000;
         double[][] m = moments(d, SEED + 2, 4, draws);
         double[] z = new double[10_000];
@@ -160,7 +161,7 @@ class ClusterDistributionsTest {
 
     @Test
     void laplaceHasUnitVarianceAndFourthMomentSix() {
-        ClusterDistribution d = new LaplaceProvider().create(new LaplaceSpec());
+        ClusterDistribution d = new LaplaceProvider().create(new NoSpec());
         int draws = 200_000;
         double[][] m = moments(d, SEED + 3, 2, draws);
         for (int j = 0; j < 2; j++) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.apache.commons.rng.simple.RandomSource;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
+import org.benignlab.api.NoSpec;
 import org.junit.jupiter.api.Test;
 
 /** gaussian declares Example 2.1's properties and one instance can serve many threads. */
@@ -22,7 +23,7 @@ class GaussianTest {
 
     @Test
     void declaresTheIsotropicGaussianProperties() {
-        ClusterProperties p = PROVIDER.create(new GaussianSpec()).properties();
+        ClusterProperties p = PROVIDER.create(new NoSpec()).properties();
         assertTrue(p.product());
         assertEquals(1.0, p.subGaussianNorm());
         assertEquals(1.0, p.strongLogConcavity());
@@ -43,7 +44,7 @@ class GaussianTest {
 
     @Test
     void oneInstanceSharedByThreadsGivesTheSerialDraws() throws Exception {
-        ClusterDistribution d = PROVIDER.create(new GaussianSpec());
+        ClusterDistribution d = PROVIDER.create(new NoSpec());
         int threads = 8;
         List<double[][]> serial = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -71,7 +72,7 @@ class GaussianTest {
     void normOfAHighDimensionalDrawIsAboutRootP() {
         // ||z||^2 ~ chi^2_p: mean p, sd sqrt(2p); pinned seed, 6 sd tolerance (failure budget ~2e-9)
         int p = 100_000;
-        double[] z = draws(PROVIDER.create(new GaussianSpec()), 42, 1, p)[0];
+        double[] z = draws(PROVIDER.create(new NoSpec()), 42, 1, p)[0];
         double norm2 = 0;
         for (double v : z) {
             norm2 += v * v;

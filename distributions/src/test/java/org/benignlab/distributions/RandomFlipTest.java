@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.benignlab.api.LabelNoise;
+import org.benignlab.api.NoSpec;
 import org.benignlab.api.NoiseContext;
 import org.benignlab.testkit.LabelNoiseContract;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class RandomFlipTest {
         for (boolean f : PROVIDER.create(new RandomFlipSpec(0.0)).flips(c, rng)) {
             assertFalse(f);
         }
-        LabelNoise none = new NoNoiseProvider().create(new NoNoiseSpec());
+        LabelNoise none = new NoNoiseProvider().create(new NoSpec());
         for (boolean f : none.flips(c, rng)) {
             assertFalse(f);
         }

@@ -13,7 +13,7 @@ import java.util.Set;
  * no number: no random stream is touched, and the extra products (K and Z0 for the dense engine, W for
  * the span engine) are computed apart from the training loop.
  *
- * <p>What each engine saves ({@link #plan}), with n training points, p dimensions and m hidden units
+ * <p>What each engine saves ({@link EngineKind#savedArrays}), with n training points, p dimensions and m hidden units
  * ("explicit" = the dense and span engines, which form X and W0):
  * <pre>
  *   group  name     shape   dtype    engines
@@ -88,22 +88,17 @@ public record ArrayOutput(Set<ArrayGroup> groups, ArraysSink sink) {
     }
 
     /**
-     * The arrays an engine saves for these sizes and groups, in the order it hands them to the sink.
+     * The arrays an engine saves for these sizes and groups, in the order it hands them to the sink
+     * ({@link EngineKind#savedArrays}).
      *
-     * @param engineName {@code dense}, {@code span} or {@code sketch}
-     * @param setup      the sizes and whether the data are given (not modified)
-     * @param groups     the groups asked for
-     * @throws IllegalArgumentException for an unknown engine name
+     * @param engine the engine
+     * @param setup  the sizes and whether the data are given (not modified)
+     * @param groups the groups asked for
      */
-    public static List<Entry> plan(String engineName, TrainingSetup setup, Set<ArrayGroup> groups) {
+    static List<Entry> plan(EngineKind engine, TrainingSetup setup, Set<ArrayGroup> groups) {
         Objects.requireNonNull(setup, "setup");
-        boolean explicit = switch (engineName) {
-            case DenseEngine.NAME, SpanEngine.NAME -> true;
-            case SketchEngine.NAME -> false;
-            default -> throw new IllegalArgumentException("unknown engine '" + engineName + "'; known engines: "
-                    + Engines.NAMES);
-        };
-        boolean span = !engineName.equals(DenseEngine.NAME);
+        boolean explicit = engine.formsPoints();
+        boolean span = engine.trainsCoefficients();
         boolean given = setup.given() != null;
         long n = setup.n();
         long p = setup.p();

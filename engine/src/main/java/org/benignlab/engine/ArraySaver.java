@@ -5,7 +5,7 @@ import java.util.function.IntFunction;
 
 /**
  * Hands an engine's arrays to the {@link ArraysSink} of an {@link ArrayOutput}, checking each against
- * {@link ArrayOutput#plan} (same names, shapes and dtypes, same order), so that what is written is what
+ * {@link EngineKind#savedArrays} (same names, shapes and dtypes, same order), so that what is written is what
  * the plan (and the README made from it) says. Reads the engine's arrays, never modifies them, and draws
  * nothing. One per {@link Engine#train} call; not thread-safe.
  */
@@ -20,9 +20,9 @@ final class ArraySaver {
     private IntFunction<double[]> keptX;
     private IntFunction<double[]> keptW0;
 
-    ArraySaver(ArrayOutput output, String engineName, TrainingSetup setup) {
+    ArraySaver(ArrayOutput output, EngineKind engine, TrainingSetup setup) {
         this.output = output == null ? ArrayOutput.none() : output;
-        this.plan = ArrayOutput.plan(engineName, setup, this.output.groups());
+        this.plan = engine.savedArrays(setup, this.output.groups());
         this.n = setup.n();
         this.m = setup.width();
         this.p = setup.p();
@@ -30,11 +30,6 @@ final class ArraySaver {
 
     boolean wants(ArrayGroup group) {
         return output.wants(group);
-    }
-
-    /** Whether anything at all is saved. */
-    boolean any() {
-        return !plan.isEmpty();
     }
 
     /**

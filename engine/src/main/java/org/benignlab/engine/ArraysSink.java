@@ -4,7 +4,7 @@ import java.util.function.IntFunction;
 
 /**
  * Receives the arrays an engine saves ({@link ArrayOutput}), each once, in the order of
- * {@link ArrayOutput#plan}: the {@link ArrayGroup#DATA} and {@link ArrayGroup#INIT} arrays during setup
+ * {@link EngineKind#savedArrays}: the {@link ArrayGroup#DATA} and {@link ArrayGroup#INIT} arrays during setup
  * (before the first step), the {@link ArrayGroup#FINAL} arrays at the final step, before
  * {@link Engine#train} returns. Arrays are in C (row-major) order. An exception thrown by the sink
  * propagates out of {@code train}.
@@ -14,7 +14,7 @@ public interface ArraysSink {
     /**
      * A float64 array.
      *
-     * @param name     the array's name, e.g. {@code X} (see {@link ArrayOutput#plan})
+     * @param name     the array's name, e.g. {@code X} (see {@link EngineKind#savedArrays})
      * @param shape    its shape (1-D or 2-D), not modified
      * @param rowMajor its entries in C order, length the product of the shape (not modified; not kept)
      */

@@ -3,6 +3,7 @@ package org.benignlab.engine;
 import java.util.Arrays;
 import java.util.List;
 import org.benignlab.api.MetricNames;
+import org.benignlab.api.RunOptions;
 
 /**
  * The linear baselines computed on a run's own draws beside the network ({@link LinearBaselines}): each needs only
@@ -11,12 +12,12 @@ import org.benignlab.api.MetricNames;
  */
 public enum Baseline {
     /** The linear maximum-margin classifier through the origin ({@link MaxMarginSolver}). */
-    MAX_MARGIN("max-margin", List.of(MetricNames.MAX_MARGIN_TEST_ERROR, MetricNames.MAX_MARGIN_TEST_ERROR_CLEAN,
+    MAX_MARGIN(RunOptions.MAX_MARGIN, List.of(MetricNames.MAX_MARGIN_TEST_ERROR, MetricNames.MAX_MARGIN_TEST_ERROR_CLEAN,
             MetricNames.MAX_MARGIN_MARGIN, MetricNames.MAX_MARGIN_SUPPORT_VECTORS)),
     /** The minimum-norm interpolator w = X^T K^+ y. */
-    MIN_NORM("min-norm", List.of(MetricNames.MIN_NORM_TEST_ERROR, MetricNames.MIN_NORM_TEST_ERROR_CLEAN)),
+    MIN_NORM(RunOptions.MIN_NORM, List.of(MetricNames.MIN_NORM_TEST_ERROR, MetricNames.MIN_NORM_TEST_ERROR_CLEAN)),
     /** The one-step classifier w ∝ Σ y_i x_i (the first gradient step from W = 0 of a linear model). */
-    ONE_STEP("one-step", List.of(MetricNames.ONE_STEP_TEST_ERROR, MetricNames.ONE_STEP_TEST_ERROR_CLEAN,
+    ONE_STEP(RunOptions.ONE_STEP, List.of(MetricNames.ONE_STEP_TEST_ERROR, MetricNames.ONE_STEP_TEST_ERROR_CLEAN,
             MetricNames.ONE_STEP_CLEAN_ERROR_THEORY));
 
     private final String key;
@@ -48,5 +49,14 @@ public enum Baseline {
             }
         }
         throw new IllegalArgumentException("baseline: must be one of " + String.join(", ", KEYS) + ", got " + key);
+    }
+
+    /** The baselines of these keys ({@code training.baselines}). */
+    public static java.util.Set<Baseline> setOf(java.util.Collection<String> keys) {
+        java.util.Set<Baseline> out = java.util.EnumSet.noneOf(Baseline.class);
+        for (String k : keys) {
+            out.add(of(k));
+        }
+        return out;
     }
 }

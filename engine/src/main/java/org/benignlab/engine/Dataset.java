@@ -250,11 +250,6 @@ public final class Dataset {
         return cleanLabels.length;
     }
 
-    /** Whether the points are kept ({@link #generate}); otherwise {@link #point} throws. */
-    public boolean hasPoints() {
-        return x != null;
-    }
-
     /** Dimension p. */
     public int dimension() {
         return p;

@@ -79,12 +79,11 @@ public final class DenseEngine extends ThreadedEngine {
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public DenseEngine(int threads, Products products) {
-        super(threads, products);
+        this(threads, products, false);
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    DenseEngine(int threads, Products products, boolean checked) {
+        super(EngineKind.DENSE, threads, products, checked);
     }
 
     /**
@@ -190,9 +189,7 @@ public final class DenseEngine extends ThreadedEngine {
 
     /**
      * out[k] = ω · N(0, 1) for k in [from, to). A method of its own so that the hot loop keeps its compiled code
-     * when the loop around it meets a callback for the first time (the span engine after the dense one; measured
-     * in a cold JVM, n = 100, m = 200, p = 20000: W0's draw in the first span run 39 ms with the loop inline,
-     * 18 and 34 ms in two runs so, 16 ms in a second span run).
+     * when the loop around it meets a callback for the first time (the span engine after the dense one).
      */
     private static void drawRow(NormalizedGaussianSampler gauss, double omega, double[] out, int from, int to) {
         for (int k = from; k < to; k++) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.benignlab.api.MetricNames;
+import org.benignlab.api.RunOptions;
 
 /**
  * The theory diagnostics an engine can record besides {@link MetricNames#ALL}, in groups that can be
@@ -30,13 +31,13 @@ public final class Diagnostics {
     private Diagnostics() {
     }
 
-    public static final String LOSSES = "losses";
-    public static final String MARGIN = "margin";
-    public static final String CHANGE = "change";
-    public static final String GRADIENTS = "gradients";
+    public static final String LOSSES = RunOptions.LOSSES;
+    public static final String MARGIN = RunOptions.MARGIN;
+    public static final String CHANGE = RunOptions.CHANGE;
+    public static final String GRADIENTS = RunOptions.GRADIENTS;
 
-    /** Every group, in the order their metrics are written. */
-    public static final List<String> GROUPS = List.of(LOSSES, MARGIN, CHANGE, GRADIENTS);
+    /** Every group, in the order their metrics are written ({@link RunOptions#DIAGNOSTICS}). */
+    public static final List<String> GROUPS = RunOptions.DIAGNOSTICS;
 
     /** The metrics of each group. */
     public static final Map<String, List<String>> METRICS = Map.of(

@@ -16,17 +16,4 @@ public enum DrawFamily {
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /**
-     * The family of an engine.
-     *
-     * @throws IllegalArgumentException for an unknown engine name
-     */
-    public static DrawFamily of(String engineName) {
-        return switch (engineName) {
-            case DenseEngine.NAME, SpanEngine.NAME -> EXPLICIT;
-            case SketchEngine.NAME -> SKETCH;
-            default -> throw new IllegalArgumentException("unknown engine '" + engineName + "'; known: " + Engines.NAMES);
-        };
-    }
 }

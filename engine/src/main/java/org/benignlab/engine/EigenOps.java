@@ -31,10 +31,9 @@ import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouse
  * <p><b>Fallback</b> ({@link #largestByEigen}): EJML's symmetric QR algorithm (Householder tridiagonalisation,
  * all eigenvalues, serial) when the test has not passed after min(m, {@value #MAX_ITERATIONS}) iterations, when
  * S is not exactly symmetric, or when a non-finite number appears. Cost: k iterations cost k·m² (the products
- * S q) plus about k²·m (re-orthogonalisation), against about (4/3)·m³ for the full decomposition. Measured
- * (m = 200, the benchmark's W W^T): 3 iterations, about 0.2 ms, once training has given W a dominant direction
- * (stable rank near 1); 73 iterations, about 2.4 ms, on W0 W0^T at step 0 (a Marchenko-Pastur bulk, whose top
- * eigenvalues lie close together); EJML's decomposition 4-5 ms either way (warm JIT).
+ * S q) plus about k²·m (re-orthogonalisation), against about (4/3)·m³ for the full decomposition: few iterations
+ * once training has given W a dominant direction (stable rank near 1), more on W0 W0^T at step 0 (a
+ * Marchenko-Pastur bulk, whose top eigenvalues lie close together).
  */
 final class EigenOps {
     /** Relative residual the Lanczos result must reach: ||S y - ρ y|| &lt;= TOLERANCE · ρ. */

@@ -35,7 +35,7 @@ public interface Engine {
 
     /**
      * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, also handing the arrays of
-     * {@code arrays} to its sink (what each engine saves: {@link ArrayOutput#plan}). Saving changes no
+     * {@code arrays} to its sink (what each engine saves: {@link EngineKind#savedArrays}). Saving changes no
      * number: the same seeds give the same metrics with or without it. The built-in engines implement
      * it; the default accepts only {@link ArrayOutput#none()}.
      *

@@ -1,26 +1,15 @@
 package org.benignlab.engine;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The engines by name, and which of them can run a configuration exactly.
- * <ul>
- *   <li>{@value DenseEngine#NAME}: explicit X and W, any optimiser; needs m·p to fit in one Java array.</li>
- *   <li>{@value SpanEngine#NAME}: explicit data, W = W0 + B X; needs an optimiser linear in past gradients.</li>
- *   <li>{@value SketchEngine#NAME}: no p-dimensional vector at all; needs isotropic Gaussian clusters, a
- *       label-noise model that does not read the features, an optimiser linear in past gradients and
- *       p - 1 &gt;= n + m; never given data.</li>
- * </ul>
- * With given data ({@link TrainingSetup#given()}) no engine takes an adversarial label-noise model: its flips
- * may depend on &lt;x, μ&gt;, and μ is unknown.
+ * The engines by name, for callers that hold a name (tests, benchmarks): each method looks the name up with
+ * {@link EngineKind#of} and asks the descriptor.
  */
 public final class Engines {
     /** The known engine names, sorted. */
-    public static final List<String> NAMES = List.of(DenseEngine.NAME, SketchEngine.NAME, SpanEngine.NAME);
+    public static final List<String> NAMES = EngineKind.names();
 
     private Engines() {
     }
@@ -37,118 +26,23 @@ public final class Engines {
     }
 
     /**
-     * A new engine whose matrix products run on {@code products}, chosen once for the run.
+     * A new engine whose matrix products run on {@code products} ({@link EngineKind#create}).
      *
-     * @param name     {@code dense}, {@code span} or {@code sketch}
-     * @param threads  threads for the matrix products, &gt;= 1
-     * @param products the backend ({@link Products#nativeBlas()}, {@link Products#javaKernels()})
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones) or threads &lt; 1
      */
     public static Engine create(String name, int threads, Products products) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(products, "products");
-        return switch (name) {
-            case DenseEngine.NAME -> new DenseEngine(threads, products);
-            case SpanEngine.NAME -> new SpanEngine(threads, products);
-            case SketchEngine.NAME -> new SketchEngine(threads, products);
-            default -> throw unknown(name);
-        };
+        return EngineKind.of(name).create(threads, products);
     }
 
     /**
-     * Approximate heap use of training {@code setup} with the engine {@code name} (each engine's
-     * {@code estimateMemoryBytes}), for refusing a run that cannot fit before anything is allocated.
+     * Why the engine {@code engineName} cannot run these plugins and sizes exactly, or empty when it can
+     * ({@link EngineKind#unsupported}).
      *
-     * @throws IllegalArgumentException for an unknown name
-     */
-    public static long estimateMemoryBytes(String name, TrainingSetup setup) {
-        Objects.requireNonNull(name, "name");
-        return switch (name) {
-            case DenseEngine.NAME -> DenseEngine.estimateMemoryBytes(setup);
-            case SpanEngine.NAME -> SpanEngine.estimateMemoryBytes(setup);
-            case SketchEngine.NAME -> SketchEngine.estimateMemoryBytes(setup);
-            default -> throw unknown(name);
-        };
-    }
-
-    /**
-     * Why an engine cannot run these plugins and sizes exactly, or empty when it can. Several reasons are
-     * joined with "; ".
-     *
-     * @param engineName {@code dense}, {@code span} or {@code sketch}
-     * @param plugins    the plugin instances (not modified)
-     * @param setup      the sizes (not modified)
      * @throws IllegalArgumentException for an unknown engine name
      */
     public static Optional<String> unsupported(String engineName, Plugins plugins, TrainingSetup setup) {
-        Objects.requireNonNull(engineName, "engineName");
-        Objects.requireNonNull(plugins, "plugins");
-        Objects.requireNonNull(setup, "setup");
-        List<String> reasons = new ArrayList<>();
-        boolean given = setup.dataGiven();
-        if (given && plugins.noise().adversarial() && !engineName.equals(SketchEngine.NAME)) {
-            reasons.add(adversarialOnGivenData(plugins));
-        }
-        switch (engineName) {
-            case DenseEngine.NAME -> {
-                long size = (long) setup.width() * setup.p();
-                if (size > TrainingSetup.MAX_ARRAY) {
-                    reasons.add(String.format(Locale.ROOT,
-                            "width * p = %d * %d = %d exceeds the largest Java array (%d; W is one array)",
-                            setup.width(), setup.p(), size, TrainingSetup.MAX_ARRAY));
-                }
-            }
-            case SpanEngine.NAME -> {
-                if (setup.p() > TrainingSetup.MAX_ARRAY) {
-                    reasons.add("p = " + setup.p() + " exceeds the largest Java array (" + TrainingSetup.MAX_ARRAY
-                            + "; each point is one array)");
-                }
-                nonlinear(plugins, reasons);
-            }
-            case SketchEngine.NAME -> {
-                if (given) {
-                    reasons.add("the data are given (not drawn), and the sketch draws its own isotropic Gaussian "
-                            + "data without ever forming points");
-                    break;
-                }
-                if (!plugins.cluster().properties().isotropicGaussian()) {
-                    reasons.add("cluster distribution " + describe(plugins.cluster()) + " is not isotropic Gaussian");
-                }
-                if (plugins.noise().needsFeatures()) {
-                    reasons.add("label noise " + describe(plugins.noise())
-                            + " reads the feature vectors, which the sketch never forms");
-                }
-                nonlinear(plugins, reasons);
-                long n = setup.n();
-                long m = setup.width();
-                if (setup.p() - 1L < n + m) {
-                    reasons.add("p - 1 = " + (setup.p() - 1L) + " < n + m = " + (n + m)
-                            + " (the Bartlett decomposition of Wishart_{n+m}(p - 1) needs p - 1 >= n + m)");
-                }
-            }
-            default -> throw unknown(engineName);
-        }
-        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
-    }
-
-    private static String adversarialOnGivenData(Plugins plugins) {
-        return "label noise " + describe(plugins.noise()) + " is adversarial (its flips may depend on <x, μ>), and "
-                + "μ is unknown for given data";
-    }
-
-    private static void nonlinear(Plugins plugins, List<String> reasons) {
-        if (!plugins.optimizer().linearInGradients()) {
-            reasons.add("optimizer " + describe(plugins.optimizer()) + " is not linear in past gradients");
-        }
-    }
-
-    /** The simple class name, or the full name for an anonymous class. */
-    static String describe(Object plugin) {
-        String simple = plugin.getClass().getSimpleName();
-        return simple.isEmpty() ? plugin.getClass().getName() : simple;
-    }
-
-    private static IllegalArgumentException unknown(String name) {
-        return new IllegalArgumentException("unknown engine '" + name + "'; known engines: " + NAMES);
+        java.util.Objects.requireNonNull(plugins, "plugins");
+        java.util.Objects.requireNonNull(setup, "setup");
+        return EngineKind.of(engineName).unsupported(plugins, setup);
     }
 }

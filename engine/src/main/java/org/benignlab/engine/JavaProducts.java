@@ -3,7 +3,7 @@ package org.benignlab.engine;
 /**
  * {@link Products} on the Java kernels of {@link NetworkOps} and {@link ParallelNetworkOps}: C = A B by their blocked
  * loop (each entry summed in increasing inner index from 0), with B copied into rows and C written through rows
- * (one array per row: the loop runs about twice as fast as on one flat array); A B^T as A (B^T) with B transposed
+ * (one array per row: the loop runs faster than on one flat array); A B^T as A (B^T) with B transposed
  * into rows first. Rows of the output are split over the threads in parts fixed by the sizes, each computed by the
  * serial loop, so the numbers equal the serial kernel's bit for bit whatever the thread count.
  */

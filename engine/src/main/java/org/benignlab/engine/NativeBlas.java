@@ -34,29 +34,26 @@ import java.util.stream.Stream;
  *       products, a recorded step's few test points) are cut into blocks of rows of at most
  *       {@link #SERIAL_BLOCK} multiply-adds, run one after the other on the calling thread: each is below
  *       OpenBLAS's own threshold for threading a call, and handing a few microseconds of work to other threads
- *       (ours or OpenBLAS's) costs more than it saves (measured here: the span step's B K, 200 x 100 x 100, about
- *       120-150 us as one call on OpenBLAS's 2 threads inside the step loop, about 60-80 us so);</li>
+ *       (ours or OpenBLAS's) costs more than it saves;</li>
  *   <li><b>blocks</b> (larger products when OpenBLAS runs one thread, {@code OPENBLAS_NUM_THREADS=1} as the
  *       {@code benign} launcher and the tests set it, or the BLAS is not OpenBLAS): cut into pieces fixed by the
  *       sizes alone, one BLAS call each, our threads taking whole pieces ({@link ParallelNetworkOps#forEachBlock}).
  *       A B^T and the lower triangle of A A^T (the latter in {@link GramPipeline}, piece by piece through
  *       {@link #gramPiece}): the output's rows and columns each cut into groups of about {@value #PIECE}
  *       ({@link #groups}), so a piece is a sizeable dgemm (or, on the diagonal of A A^T, a dsyrk) that reads its
- *       rows of A and B once, and the pieces are about equal (measured here, 2 cores: V V^T for
- *       300 x 20000 in 2 x 2 pieces 20-22 ms, in the earlier 32-row blocks 27-29 ms; X_test V^T, 100 x 300 x 20000,
- *       15-16 ms against 22-25 ms: 32-row blocks read B once per block, and 100 rows made 4 unequal blocks for 2
- *       threads); C X: {@link #columnBlocks} blocks of at most {@value #COL_BLOCK} output columns;</li>
+ *       rows of A and B once, and the pieces are about equal (fixed-height row blocks would read B once per
+ *       block and leave unequal blocks for the threads); C X: {@link #columnBlocks} blocks of at most
+ *       {@value #COL_BLOCK} output columns;</li>
  *   <li><b>one call</b> (larger products when OpenBLAS runs more than one thread of its own, e.g.
  *       {@code OPENBLAS_NUM_THREADS} unset on a multi-core machine): one BLAS call from the calling thread,
  *       split by OpenBLAS's threads. Our threads calling a multi-threaded OpenBLAS at the same time oversubscribe
- *       the cores (measured here, 2 cores: the dense step 57 ms in blocks, 20 ms as one call; the span setup's
- *       V V^T, 300 x 20000, about twice as slow in blocks).</li>
+ *       the cores.</li>
  * </ul>
  * Either way the numbers do not depend on the engine's thread count, on which thread computes which block, or
  * on machine load. What they do depend on is the BLAS itself: library, version, CPU kernel and OpenBLAS's own
  * thread count (fixed when the library loads, from {@code OPENBLAS_NUM_THREADS}, {@code GOTO_NUM_THREADS},
- * {@code OMP_NUM_THREADS} or the number of cores; measured with OpenBLAS 0.3.21: 1 thread and 2 threads give
- * different last bits for W X^T, 2, 3 and 4 threads on a 2-core machine the same), and with it the splitting.
+ * {@code OMP_NUM_THREADS} or the number of cores: different OpenBLAS thread counts may give different last bits),
+ * and with it the splitting.
  * Run with {@code OPENBLAS_NUM_THREADS=1} to take OpenBLAS's threading out of the numbers (our threads still
  * run the blocks in parallel). The native and the Java kernels sum in different orders, so they agree to
  * about 1e-12 relative, not bit for bit.

@@ -317,8 +317,7 @@ public final class NetworkOps {
             rowScale[i] = -(loss.g(y[i] * f[i]) * y[i]) / n;
         }
         // two passes a row, φ' into a scratch row first: fused with the scaling, or written straight into ct, the
-        // loop ran at less than half the speed (measured here, n = 100, m = 200: 0.056-0.063 against 0.026 ms a
-        // call); the same numbers either way
+        // loop does not vectorise; the same numbers either way
         checkLength("gradientCoefficients: work", Math.min(derivatives.length, n), n);
         for (int j = 0; j < m; j++) {
             double aj = a[j];

@@ -88,12 +88,11 @@ public final class SketchEngine extends ThreadedEngine {
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public SketchEngine(int threads, Products products) {
-        super(threads, products);
+        this(threads, products, false);
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    SketchEngine(int threads, Products products, boolean checked) {
+        super(EngineKind.SKETCH, threads, products, checked);
     }
 
     /** Approximate peak heap use of one {@link #train} call (independent of p), excluding the optimiser's state. */

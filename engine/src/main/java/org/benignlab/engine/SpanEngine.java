@@ -93,12 +93,11 @@ public final class SpanEngine extends ThreadedEngine {
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public SpanEngine(int threads, Products products) {
-        super(threads, products);
+        this(threads, products, false);
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    SpanEngine(int threads, Products products, boolean checked) {
+        super(EngineKind.SPAN, threads, products, checked);
     }
 
     /**
@@ -136,7 +135,7 @@ public final class SpanEngine extends ThreadedEngine {
     /** Draws the data as documented and computes the inner products of the span representation. */
     static SpanProblem prepare(TrainingSetup setup, Plugins plugins, RandomStreams streams, Products products,
                                ParallelNetworkOps ops) {
-        return prepare(setup, plugins, streams, products, ops, new ArraySaver(ArrayOutput.none(), NAME, setup));
+        return prepare(setup, plugins, streams, products, ops, new ArraySaver(ArrayOutput.none(), EngineKind.SPAN, setup));
     }
 
     /**

@@ -5,24 +5,41 @@ import java.util.function.Consumer;
 
 /**
  * What the three engines share: a thread count, the backend of the matrix products, the argument checks, and the
- * refusal of a configuration for which {@link Engines#unsupported} gives a reason. Subclasses supply the
+ * refusal of a configuration for which {@link EngineKind#unsupported} gives a reason. Subclasses supply the
  * representation and the run.
  */
 abstract class ThreadedEngine implements Engine {
+    private final EngineKind kind;
     private final int threads;
     private final Products products;
+    private final boolean checked;
 
     /**
+     * @param kind     the engine's descriptor
      * @param threads  threads for the matrix products, &gt;= 1
      * @param products the backend of every matrix product of this engine's runs
+     * @param checked  whether an {@link EngineChoice} settled the exactness of the run it trains, so that
+     *                 {@link #train} need not ask {@link EngineKind#unsupported} again
      * @throws IllegalArgumentException if threads &lt; 1
      */
-    ThreadedEngine(int threads, Products products) {
+    ThreadedEngine(EngineKind kind, int threads, Products products, boolean checked) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.threads = threads;
         this.products = Objects.requireNonNull(products, "products");
+        this.checked = checked;
+    }
+
+    @Override
+    public String name() {
+        return kind.key();
+    }
+
+    /** The engine's descriptor. */
+    EngineKind kind() {
+        return kind;
     }
 
     /** Number of threads. */
@@ -44,7 +61,7 @@ abstract class ThreadedEngine implements Engine {
      *                documented order)
      * @param sink    receives the metrics at every recorded step
      * @return how the run ended; exceptions thrown by plugins or the sink propagate
-     * @throws IllegalArgumentException when {@link Engines#unsupported} gives a reason, as
+     * @throws IllegalArgumentException when {@link EngineKind#unsupported} gives a reason, as
      *                                  "NAME engine: REASON" followed by {@link #alternative()}
      */
     @Override
@@ -54,7 +71,7 @@ abstract class ThreadedEngine implements Engine {
 
     /**
      * {@link #train(TrainingSetup, Plugins, RandomStreams, MetricsSink)}, handing the arrays asked for to
-     * {@code arrays}' sink ({@link ArrayOutput#plan}); the numbers are the same as without.
+     * {@code arrays}' sink ({@link EngineKind#savedArrays}); the numbers are the same as without.
      */
     @Override
     public final TrainingResult train(TrainingSetup setup, Plugins plugins, RandomStreams streams, MetricsSink sink,
@@ -79,10 +96,12 @@ abstract class ThreadedEngine implements Engine {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(arrays, "arrays");
-        Engines.unsupported(name(), plugins, setup).ifPresent(why -> {
-            throw new IllegalArgumentException(name() + " engine: " + why + alternative());
-        });
-        ArraySaver saver = new ArraySaver(arrays, name(), setup);
+        if (!checked) {
+            kind.unsupported(plugins, setup).ifPresent(why -> {
+                throw new IllegalArgumentException(name() + " engine: " + why + alternative());
+            });
+        }
+        ArraySaver saver = new ArraySaver(arrays, kind, setup);
         TrainingResult result = run(setup, plugins, streams, sink, finalParameters, saver);
         saver.checkComplete();
         return result;
@@ -103,7 +122,7 @@ abstract class ThreadedEngine implements Engine {
 
     /**
      * The final-step callback of the training loop: the parameters to {@code finalParameters} (if not null)
-     * and the final arrays to {@code finals}; null when there is nothing to do (as before arrays existed).
+     * and the final arrays to {@code finals}; null when there is nothing to do.
      */
     static TrainingLoop.FinalStep finalStep(Consumer<double[]> finalParameters, ArraySaver saver,
                                             TrainingLoop.FinalStep finals) {

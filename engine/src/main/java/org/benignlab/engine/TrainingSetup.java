@@ -15,7 +15,7 @@ package org.benignlab.engine;
  * @param maxSteps            largest number of gradient updates, &gt;= 0
  * @param stopLoss            stop when the train loss is &lt;= stopLoss; a value &lt;= 0 turns the rule off
  * @param stopAtInterpolation stop when the train error (against the observed labels) is 0
- * @param pointsPerDecade     density of the logarithmic metric schedule ({@link LogSchedule}), &gt;= 1
+ * @param pointsPerDecade     density of the logarithmic metric schedule ({@link org.benignlab.api.LogSchedule}), &gt;= 1
  * @param secondLayer         the fixed second layer a (the paper's: {@link SecondLayer#paper(int)})
  * @param given               data given instead of drawn (e.g. from files), or null to draw them from the
  *                            paper's model; when given, n, p and testSize must equal its sizes and muNorm is

@@ -7,7 +7,7 @@
  * {@link org.benignlab.engine.RandomStreams} (a {@link org.benignlab.engine.StreamSeed} each: one generator, or
  * one counter-based substream per index; {@link org.benignlab.engine.DrawFamily} says which engines draw
  * alike), reports metrics to a {@link org.benignlab.engine.MetricsSink}
- * at the steps of a {@link org.benignlab.engine.LogSchedule} and returns a
+ * at the steps of a {@link org.benignlab.api.LogSchedule} and returns a
  * {@link org.benignlab.engine.TrainingResult}. {@link org.benignlab.engine.Engines} creates them by name and
  * says which can run a configuration exactly:
  * <ul>

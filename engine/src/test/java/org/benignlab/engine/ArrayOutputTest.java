@@ -17,7 +17,12 @@ import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.MetricNames;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,8 +74,8 @@ class ArrayOutputTest {
     }
 
     private static Plugins plugins(org.benignlab.api.LabelNoise noise) {
-        return new Plugins(new TestPlugins.SmoothLeakyRelu(0.2, 2.0), new TestPlugins.IsotropicGaussian(), noise,
-                new TestPlugins.Logistic(), new TestPlugins.Gd(0.5));
+        return new Plugins(new SmoothedLeakyRelu(0.2, 2.0), new IsotropicGaussian(), noise,
+                new LogisticLoss(), new GradientDescent(0.5));
     }
 
     private static TrainingSetup setup() {
@@ -108,7 +113,7 @@ class ArrayOutputTest {
     }
 
     private static void checkPlan(String engine, TrainingSetup s, Memory sink) {
-        List<ArrayOutput.Entry> plan = ArrayOutput.plan(engine, s, ALL);
+        List<ArrayOutput.Entry> plan = EngineKind.of(engine).savedArrays(s, ALL);
         assertEquals(plan.stream().map(ArrayOutput.Entry::name).toList(), new ArrayList<>(sink.shapes.keySet()),
                 engine + ": names and order");
         for (ArrayOutput.Entry e : plan) {
@@ -135,7 +140,7 @@ class ArrayOutputTest {
     @ValueSource(strings = {"dense", "span", "sketch"})
     void savingChangesNoNumberAndWritesThePlan(String name) {
         TrainingSetup s = setup();
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.2));
+        Plugins pl = plugins(new RandomFlip(0.2));
         DenseEngineTest.Recorder plain = new DenseEngineTest.Recorder();
         DenseEngineTest.Recorder saving = new DenseEngineTest.Recorder();
         TrainingResult r0 = engine(name).train(s, pl, Fixture.streams(7), plain);
@@ -205,7 +210,7 @@ class ArrayOutputTest {
     @Test
     void denseAndSpanSaveTheSameArrays() {
         TrainingSetup s = setup();
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.2));
+        Plugins pl = plugins(new RandomFlip(0.2));
         Memory dense = new Memory();
         Memory span = new Memory();
         engine("dense").train(s, pl, Fixture.streams(3), MetricsSink.discard(), new ArrayOutput(ALL, dense));
@@ -222,10 +227,10 @@ class ArrayOutputTest {
     void onlyTheGroupsAskedForAreWritten() {
         TrainingSetup s = setup();
         Memory sink = new Memory();
-        engine("span").train(s, plugins(new TestPlugins.RandomFlips(0.2)), Fixture.streams(3), MetricsSink.discard(),
+        engine("span").train(s, plugins(new RandomFlip(0.2)), Fixture.streams(3), MetricsSink.discard(),
                 new ArrayOutput(EnumSet.of(ArrayGroup.FINAL), sink));
         assertEquals(List.of("W", "B", "Z"), new ArrayList<>(sink.shapes.keySet()));
-        assertEquals(List.of(), ArrayOutput.plan("dense", s, Set.of()));
+        assertEquals(List.of(), EngineKind.DENSE.savedArrays(s, Set.of()));
         assertThrows(NullPointerException.class, () -> new ArrayOutput(ALL, null));
     }
 
@@ -274,7 +279,7 @@ class ArrayOutputTest {
     void givenDataTrainsInDenseAndSpanAlike() {
         GivenData.Points pts = points(15, 60, 40, 11);
         TrainingSetup s = givenSetup(pts, 5);
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.3));
+        Plugins pl = plugins(new RandomFlip(0.3));
         Memory dense = new Memory();
         Memory span = new Memory();
         AtomicReference<double[]> unused = new AtomicReference<>();
@@ -307,7 +312,7 @@ class ArrayOutputTest {
     void givenDataWithoutATestSetHasNoTestError() {
         GivenData.Points pts = points(10, 30, 0, 5);
         TrainingSetup s = givenSetup(pts, 4);
-        TrainingResult r = engine("span").train(s, plugins(new TestPlugins.RandomFlips(0)), Fixture.streams(1),
+        TrainingResult r = engine("span").train(s, plugins(new RandomFlip(0)), Fixture.streams(1),
                 MetricsSink.discard());
         assertTrue(Double.isNaN(r.finalMetrics().get(MetricNames.TEST_ERROR)));
         assertTrue(r.message().contains("test errors unavailable"), r.message());
@@ -317,7 +322,7 @@ class ArrayOutputTest {
     @Test
     void givenDataRefusesTheSketchAndAdversarialNoise() {
         TrainingSetup s = givenSetup(points(10, 300, 5, 2), 4);
-        Plugins random = plugins(new TestPlugins.RandomFlips(0.1));
+        Plugins random = plugins(new RandomFlip(0.1));
         assertTrue(Engines.unsupported("sketch", random, s).orElseThrow().contains("the data are given"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> engine("sketch").train(s, random, Fixture.streams(1), MetricsSink.discard()));

@@ -15,7 +15,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.activations.impl.Identity;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.MetricNames;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 
 /** The linear baselines: max-margin against an independent reference, min-norm interpolation, the one-step closed form. */
@@ -222,8 +228,8 @@ class BaselinesTest {
 
     @Test
     void enginesReportTheBaselinesAndDenseAgreesWithSpan() {
-        Plugins pl = new Plugins(new TestPlugins.SmoothLeakyRelu(0.1, 1.0), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.1), new TestPlugins.Logistic(), new TestPlugins.Gd(0.01));
+        Plugins pl = new Plugins(new SmoothedLeakyRelu(0.1, 1.0), new IsotropicGaussian(),
+                new RandomFlip(0.1), new LogisticLoss(), new GradientDescent(0.01));
         TrainingSetup s = new TrainingSetup(20, 300, 8, 3.0, 400, 1e-4, 5, 0, false, 2)
                 .withBaselines(EnumSet.allOf(Baseline.class));
         TrainingResult dense = new DenseEngine(2).train(s, pl, Fixture.streams(3), MetricsSink.discard());
@@ -257,8 +263,8 @@ class BaselinesTest {
      */
     @Test
     void oneStepCleanErrorMatchesItsClosedFormOverManySeeds() {
-        Plugins pl = new Plugins(new TestPlugins.Identity(), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.1), new TestPlugins.Logistic(), new TestPlugins.Gd(0.01));
+        Plugins pl = new Plugins(new Identity(), new IsotropicGaussian(),
+                new RandomFlip(0.1), new LogisticLoss(), new GradientDescent(0.01));
         TrainingSetup s = new TrainingSetup(50, 2000, 1, 3.0, 2000, 0.0, 0, 0, false, 1)
                 .withBaselines(EnumSet.of(Baseline.ONE_STEP));
         int seeds = 300;
@@ -300,8 +306,8 @@ class BaselinesTest {
      */
     @Test
     void identityNetworkTrainedLongConvergesInDirectionToMaxMargin() {
-        Plugins pl = new Plugins(new TestPlugins.Identity(), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.2), new TestPlugins.Logistic(), new TestPlugins.Gd(0.5));
+        Plugins pl = new Plugins(new Identity(), new IsotropicGaussian(),
+                new RandomFlip(0.2), new LogisticLoss(), new GradientDescent(0.5));
         TrainingSetup s = new TrainingSetup(10, 60, 4, 1.5, 0, 0.0, 200_000, 0, false, 1);
         AtomicReference<double[]> b = new AtomicReference<>();
         new SpanEngine(1).train(s, pl, Fixture.streams(21), MetricsSink.discard(), b::set);

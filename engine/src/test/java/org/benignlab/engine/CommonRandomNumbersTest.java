@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,8 +79,8 @@ class CommonRandomNumbersTest {
     /** The span engine's test set: a larger test set starts with the smaller one's points, labels and flips. */
     @Test
     void aLargerTestSetExtendsTheSmallerOne() {
-        Plugins pl = new Plugins(new TestPlugins.SmoothLeakyRelu(0.1, 1.0), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.3), new TestPlugins.Logistic(), new TestPlugins.Gd(0.1));
+        Plugins pl = new Plugins(new SmoothedLeakyRelu(0.1, 1.0), new IsotropicGaussian(),
+                new RandomFlip(0.3), new LogisticLoss(), new GradientDescent(0.1));
         SpanProblem small = prepare(new TrainingSetup(6, 40, 3, 1.5, 7, 0.3, 0, 0, false, 1), pl);
         SpanProblem large = prepare(new TrainingSetup(6, 40, 3, 1.5, 30, 0.3, 0, 0, false, 1), pl);
         SpanProblem moreTrain = prepare(new TrainingSetup(9, 40, 3, 1.5, 7, 0.3, 0, 0, false, 1), pl);

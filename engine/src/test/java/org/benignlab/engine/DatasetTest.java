@@ -10,10 +10,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
 import org.junit.jupiter.api.Test;
 
 class DatasetTest {
-    private static final ClusterDistribution GAUSS = new TestPlugins.IsotropicGaussian();
+    private static final ClusterDistribution GAUSS = new IsotropicGaussian();
 
     /** x_i = z_i + ỹ_i μ with μ = ||μ|| e_1, replaying the documented draw order (label, then z, per point). */
     @Test
@@ -21,7 +23,7 @@ class DatasetTest {
         int size = 50;
         int p = 13;
         double mu = 2.5;
-        Dataset d = Dataset.generate(size, p, mu, GAUSS, new TestPlugins.RandomFlips(0.3), seed(5), seed(6));
+        Dataset d = Dataset.generate(size, p, mu, GAUSS, new RandomFlip(0.3), seed(5), seed(6));
         double[] clean = d.cleanLabels();
         int plus = 0;
         for (int i = 0; i < size; i++) {
@@ -44,7 +46,7 @@ class DatasetTest {
     /** y = -ỹ exactly on the flipped points and y = ỹ elsewhere; the flips come from the noise stream. */
     @Test
     void flipsNegateExactlyTheChosenLabels() {
-        Dataset d = Dataset.generate(200, 4, 1.0, GAUSS, new TestPlugins.RandomFlips(0.25), seed(1), seed(2));
+        Dataset d = Dataset.generate(200, 4, 1.0, GAUSS, new TestPlugins.GeneratorFlips(0.25), seed(1), seed(2));
         UniformRandomProvider replay = seed(2).generator(); // the test plugin draws from the model's generator
         double[] clean = d.cleanLabels();
         double[] y = d.labels();

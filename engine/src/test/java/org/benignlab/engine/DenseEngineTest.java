@@ -14,17 +14,22 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.Activation;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
 import org.benignlab.api.StopReason;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 
 class DenseEngineTest {
-    private static final Activation PHI = new TestPlugins.SmoothLeakyRelu(0.1, 1.0);
-    private static final Loss LOGISTIC = new TestPlugins.Logistic();
+    private static final Activation PHI = new SmoothedLeakyRelu(0.1, 1.0);
+    private static final Loss LOGISTIC = new LogisticLoss();
 
     /** One call of the sink. */
     record Rec(long step, String metric, double value) {
@@ -78,7 +83,7 @@ class DenseEngineTest {
     }
 
     private static Plugins plugins(LabelNoise noise, double step) {
-        return new Plugins(PHI, new TestPlugins.IsotropicGaussian(), noise, LOGISTIC, new TestPlugins.Gd(step));
+        return new Plugins(PHI, new IsotropicGaussian(), noise, LOGISTIC, new GradientDescent(step));
     }
 
     private static TrainingSetup setup(int testSize, long maxSteps, double stopLoss, boolean interpolation, int ppd) {
@@ -89,7 +94,7 @@ class DenseEngineTest {
     @Test
     void sameSeedsGiveIdenticalMetricsWhateverTheThreadCount() {
         TrainingSetup s = setup(300, 40, 0, false, 1000);
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.15), 0.02);
+        Plugins pl = plugins(new RandomFlip(0.15), 0.02);
         Recorder first = new Recorder();
         TrainingResult r1 = new DenseEngine(1).train(s, pl, Fixture.streams(1), first);
         for (int threads : new int[] {1, 2, 3}) {
@@ -111,7 +116,7 @@ class DenseEngineTest {
     @Test
     void identicalWhateverTheThreadCountWithSeveralBlocksPerProduct() {
         TrainingSetup s = new TrainingSetup(20, 4500, 70, Math.pow(4500, 0.3), 150, 1e-3, 6, 0, false, 1000);
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.15), 0.05);
+        Plugins pl = plugins(new RandomFlip(0.15), 0.05);
         Recorder first = new Recorder();
         double[][] w1 = new double[1][];
         TrainingResult r1 = new DenseEngine(1).train(s, pl, Fixture.streams(5), first, w -> w1[0] = w);
@@ -202,7 +207,7 @@ class DenseEngineTest {
     /** The training data and trajectory do not depend on the test size; an empty test set gives NaN. */
     @Test
     void trainingDoesNotDependOnTheTestSize() {
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.0), 0.02);
+        Plugins pl = plugins(new RandomFlip(0.0), 0.02);
         Recorder none = new Recorder();
         Recorder some = new Recorder();
         TrainingResult r0 = new DenseEngine(1).train(setup(0, 15, 0, false, 1000), pl, Fixture.streams(8), none);
@@ -234,14 +239,14 @@ class DenseEngineTest {
         int testSize = 1100; // two test blocks
         double mu = 3.0;
         double omega = 0.2;
-        LabelNoise noise = new TestPlugins.RandomFlips(0.2);
+        LabelNoise noise = new RandomFlip(0.2);
         TrainingSetup s = new TrainingSetup(n, p, m, mu, testSize, omega, 0, 0, false, 10);
         Recorder rec = new Recorder();
         new DenseEngine(2).train(s, plugins(noise, 0.01), Fixture.streams(21), rec);
 
         RandomStreams st = Fixture.streams(21);
-        Dataset train = Dataset.generate(n, p, mu, new TestPlugins.IsotropicGaussian(), noise, st.data(), st.noise());
-        Dataset test = Dataset.generate(testSize, p, mu, new TestPlugins.IsotropicGaussian(), noise, st.test(),
+        Dataset train = Dataset.generate(n, p, mu, new IsotropicGaussian(), noise, st.data(), st.noise());
+        Dataset test = Dataset.generate(testSize, p, mu, new IsotropicGaussian(), noise, st.test(),
                 st.testFlips());
         double[] a = new double[m];
         UniformRandomProvider signs = st.signs().generator();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,7 +98,7 @@ class DiagnosticsAtExtremesTest {
     void lossRatioAtALossOf1eMinus250IsExactAndItsLogStaysFiniteBeyondDoublePrecision() {
         // logistic g(z) = 1/(1 + e^z): for z >= 500, g_i / g_j = e^(z_j − z_i) (1 + e^-z_j) / (1 + e^-z_i), and the
         // last factor is 1 to within 1e-217, so log(max g / min g) = max z − min z exactly at double precision
-        TestPlugins.Logistic loss = new TestPlugins.Logistic();
+        LogisticLoss loss = new LogisticLoss();
         double[] z = {575.0, 575.5, 580.25, 590.0, 600.125};
         boolean[] flipped = {false, true, false, true, false};
         double[] logG = new double[z.length];

@@ -8,8 +8,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.StopReason;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,8 +43,8 @@ class DiagnosticsTest {
     }
 
     private static Plugins plugins(double step) {
-        return new Plugins(new TestPlugins.SmoothLeakyRelu(GAMMA, 2.0), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.2), new TestPlugins.Logistic(), new TestPlugins.Gd(step));
+        return new Plugins(new SmoothedLeakyRelu(GAMMA, 2.0), new IsotropicGaussian(),
+                new RandomFlip(0.2), new LogisticLoss(), new GradientDescent(step));
     }
 
     private static TrainingSetup setup(double init, long steps) {

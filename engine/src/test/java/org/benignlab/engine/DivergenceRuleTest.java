@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,8 +32,8 @@ class DivergenceRuleTest {
     }
 
     private static Plugins plugins(double step) {
-        return new Plugins(new TestPlugins.SmoothLeakyRelu(0.2, 1.0), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.1), new TestPlugins.Logistic(), new TestPlugins.Gd(step));
+        return new Plugins(new SmoothedLeakyRelu(0.2, 1.0), new IsotropicGaussian(),
+                new RandomFlip(0.1), new LogisticLoss(), new GradientDescent(step));
     }
 
     @ParameterizedTest(name = "step {0}")

@@ -7,18 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Optimizer;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.Rademacher;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.Momentum;
 import org.junit.jupiter.api.Test;
 
 class EnginesTest {
-    private static final ClusterDistribution GAUSS = new TestPlugins.IsotropicGaussian();
-    private static final LabelNoise FLIPS = new TestPlugins.RandomFlips(0.1);
-    private static final Optimizer GD = new TestPlugins.Gd(0.01);
+    private static final ClusterDistribution GAUSS = new IsotropicGaussian();
+    private static final LabelNoise FLIPS = new RandomFlip(0.1);
+    private static final Optimizer GD = new GradientDescent(0.01);
 
     private static Plugins plugins(ClusterDistribution cluster, LabelNoise noise, Optimizer optimizer) {
-        return new Plugins(new TestPlugins.SmoothLeakyRelu(0.1, 1.0), cluster, noise, new TestPlugins.Logistic(),
+        return new Plugins(new SmoothedLeakyRelu(0.1, 1.0), cluster, noise, new LogisticLoss(),
                 optimizer);
     }
 
@@ -38,7 +45,7 @@ class EnginesTest {
         assertEquals(Optional.of("width * p = 100 * 1000000000 = 100000000000 exceeds the largest Java array "
                         + "(2147483639; W is one array)"),
                 Engines.unsupported("dense", plugins(GAUSS, FLIPS, GD), setup(10, 1_000_000_000, 100)));
-        assertEquals(Optional.empty(), Engines.unsupported("dense", plugins(new TestPlugins.Rademacher(),
+        assertEquals(Optional.empty(), Engines.unsupported("dense", plugins(new Rademacher(),
                 new TestPlugins.SecondCoordinateFlips(0), new TestPlugins.SignDescent(1e-3)), setup(10, 5, 5)));
     }
 
@@ -47,14 +54,14 @@ class EnginesTest {
         assertEquals(Optional.of("optimizer SignDescent is not linear in past gradients"),
                 Engines.unsupported("span", plugins(GAUSS, FLIPS, new TestPlugins.SignDescent(1e-3)), setup(10, 100, 5)));
         // any cluster, features and p <= n are fine
-        assertEquals(Optional.empty(), Engines.unsupported("span", plugins(new TestPlugins.Rademacher(),
-                new TestPlugins.SecondCoordinateFlips(0), new TestPlugins.HeavyBall(0.1, 0.9)), setup(10, 5, 50)));
+        assertEquals(Optional.empty(), Engines.unsupported("span", plugins(new Rademacher(),
+                new TestPlugins.SecondCoordinateFlips(0), new Momentum(0.1, 0.9, false)), setup(10, 5, 50)));
     }
 
     @Test
     void sketchReasonsAreEachNamedAndJoined() {
         assertEquals(Optional.of("cluster distribution Rademacher is not isotropic Gaussian"),
-                Engines.unsupported("sketch", plugins(new TestPlugins.Rademacher(), FLIPS, GD), setup(10, 100, 5)));
+                Engines.unsupported("sketch", plugins(new Rademacher(), FLIPS, GD), setup(10, 100, 5)));
         assertEquals(Optional.of("label noise SecondCoordinateFlips reads the feature vectors, which the sketch "
                         + "never forms"),
                 Engines.unsupported("sketch", plugins(GAUSS, new TestPlugins.SecondCoordinateFlips(0), GD),
@@ -67,7 +74,7 @@ class EnginesTest {
         assertEquals(Optional.of("p - 1 = 13 < n + m = 14 (the Bartlett decomposition of Wishart_{n+m}(p - 1) "
                         + "needs p - 1 >= n + m)"),
                 Engines.unsupported("sketch", plugins(GAUSS, FLIPS, GD), setup(10, 14, 4)));
-        String all = Engines.unsupported("sketch", plugins(new TestPlugins.Rademacher(),
+        String all = Engines.unsupported("sketch", plugins(new Rademacher(),
                 new TestPlugins.SecondCoordinateFlips(0), new TestPlugins.SignDescent(1e-3)), setup(10, 14, 4))
                 .orElseThrow();
         assertEquals(4, all.split("; ").length, all);

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.TreeSet;
+import org.benignlab.api.LogSchedule;
 import org.junit.jupiter.api.Test;
 
 class LogScheduleTest {

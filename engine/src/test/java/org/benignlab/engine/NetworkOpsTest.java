@@ -8,14 +8,17 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.activations.impl.SoftplusLeaky;
 import org.benignlab.api.Activation;
 import org.benignlab.api.Loss;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class NetworkOpsTest {
-    private static final Loss LOGISTIC = new TestPlugins.Logistic();
+    private static final Loss LOGISTIC = new LogisticLoss();
 
     /** The analytic gradient from the kernels: -(1/n) A^T X. */
     static double[] gradient(Fixture fx, Activation phi, Loss loss) {
@@ -38,7 +41,7 @@ class NetworkOpsTest {
      */
     @Test
     void gradientEqualsCentralFiniteDifferences() {
-        Activation phi = new TestPlugins.SoftLeaky(0.3);
+        Activation phi = new SoftplusLeaky(0.3, 0.25);
         qt().withFixedSeed(20220211L).withExamples(80)
                 .forAll(integers().between(1, 6), integers().between(1, 8), integers().between(1, 5), longs().all())
                 .checkAssert((n, p, m, seed) -> checkFiniteDifferences(new Fixture(n, p, m, seed, 1.0, 1.0), phi,
@@ -52,7 +55,7 @@ class NetworkOpsTest {
      */
     @Test
     void gradientEqualsFiniteDifferencesForSmoothedLeakyRelu() {
-        Activation phi = new TestPlugins.SmoothLeakyRelu(0.5, 2.0);
+        Activation phi = new SmoothedLeakyRelu(0.5, 2.0);
         qt().withFixedSeed(7L).withExamples(60)
                 .forAll(integers().between(1, 6), integers().between(1, 8), integers().between(1, 5), longs().all())
                 .checkAssert((n, p, m, seed) -> checkFiniteDifferences(new Fixture(n, p, m, seed, 1.0, 1.0), phi,
@@ -87,7 +90,7 @@ class NetworkOpsTest {
     @Test
     void finiteDifferenceCheckRejectsAWrongGradient() {
         Fixture fx = new Fixture(4, 5, 3, 11L, 1.0, 1.0);
-        Activation phi = new TestPlugins.SoftLeaky(0.3);
+        Activation phi = new SoftplusLeaky(0.3, 0.25);
         Loss wrongSign = new Loss() {
             @Override
             public double value(double z) {
@@ -119,7 +122,7 @@ class NetworkOpsTest {
     }
 
     private static void checkAgainstNaive(Fixture fx) {
-        Activation phi = new TestPlugins.SmoothLeakyRelu(0.1, 1.0);
+        Activation phi = new SmoothedLeakyRelu(0.1, 1.0);
         double[][] z = Reference.preActivations(fx.x, fx.w, fx.m);
         double[][] zt = new double[fx.m][fx.n];
         NetworkOps.preActivationsT(fx.w, NetworkOps.transpose(fx.x), zt);

@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -253,8 +258,8 @@ class ProductsTest {
      */
     @Test
     void everyEngineGivesTheSameRunOnEitherBackend() {
-        Plugins pl = new Plugins(new TestPlugins.SmoothLeakyRelu(0.1, 1.0), new TestPlugins.IsotropicGaussian(),
-                new TestPlugins.RandomFlips(0.2), new TestPlugins.Logistic(), new TestPlugins.Gd(0.02));
+        Plugins pl = new Plugins(new SmoothedLeakyRelu(0.1, 1.0), new IsotropicGaussian(),
+                new RandomFlip(0.2), new LogisticLoss(), new GradientDescent(0.02));
         TrainingSetup s = new TrainingSetup(20, 2100, 9, Math.pow(2100, 0.3), 1100, 0.01, 40, 0, false, 10);
         List<DenseEngineTest.Rec> denseJava = run(Engines.create("dense", 2, JAVA), s, pl, 7);
         List<DenseEngineTest.Rec> spanJava = run(Engines.create("span", 2, JAVA), s, pl, 7);

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalDouble;
+import org.benignlab.activations.impl.LeakyRelu;
 import org.benignlab.api.Activation;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,34 +20,6 @@ import org.junit.jupiter.api.Test;
  * every step. W0 = 0 here (ω = 0), the one initialisation the engines can draw for both sides exactly.
  */
 class ReflectionIdentityTest {
-
-    /** Leaky ReLU max(γz, z): kinked at 0, where φ'(0) = 1. */
-    record LeakyRelu(double gamma) implements Activation {
-        @Override
-        public double value(double z) {
-            return z >= 0 ? z : gamma * z;
-        }
-
-        @Override
-        public double derivative(double z) {
-            return z >= 0 ? 1 : gamma;
-        }
-
-        @Override
-        public double secondDerivative(double z) {
-            return 0;
-        }
-
-        @Override
-        public OptionalDouble leakiness() {
-            return OptionalDouble.of(gamma);
-        }
-
-        @Override
-        public OptionalDouble smoothness() {
-            return OptionalDouble.empty();
-        }
-    }
 
     /** ψ(z) = -φ(-z), so ψ'(z) = φ'(-z) and ψ''(z) = -φ''(-z). */
     record Reflected(Activation phi) implements Activation {
@@ -77,8 +54,8 @@ class ReflectionIdentityTest {
     }
 
     private static Plugins plugins(Activation phi) {
-        return new Plugins(phi, new TestPlugins.IsotropicGaussian(), new TestPlugins.RandomFlips(0.2),
-                new TestPlugins.Logistic(), new TestPlugins.Gd(0.5));
+        return new Plugins(phi, new IsotropicGaussian(), new RandomFlip(0.2),
+                new LogisticLoss(), new GradientDescent(0.5));
     }
 
     private static DenseEngineTest.Recorder train(Engine engine, TrainingSetup s, Plugins pl) {

@@ -20,11 +20,18 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGa
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunStatus;
 import org.benignlab.api.StopReason;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.Rademacher;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.Momentum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.junit.jupiter.api.Test;
@@ -45,10 +52,10 @@ import org.junit.jupiter.api.Test;
  * Total: about 1.5e-2 for the class.
  */
 class SketchEngineTest {
-    private static final TestPlugins.SmoothLeakyRelu PHI = new TestPlugins.SmoothLeakyRelu(0.1, 1.0);
+    private static final SmoothedLeakyRelu PHI = new SmoothedLeakyRelu(0.1, 1.0);
 
     private static Plugins plugins(LabelNoise noise, Optimizer optimizer) {
-        return new Plugins(PHI, new TestPlugins.IsotropicGaussian(), noise, new TestPlugins.Logistic(), optimizer);
+        return new Plugins(PHI, new IsotropicGaussian(), noise, new LogisticLoss(), optimizer);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -65,8 +72,8 @@ class SketchEngineTest {
         double omega = 0.4;
         TrainingSetup s = new TrainingSetup(n, p, m, mu, 5, omega, 0, 0, false, 1);
         RandomStreams used = Fixture.streams(9);
-        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new TestPlugins.RandomFlips(0.3),
-                new TestPlugins.Gd(0.1)), used);
+        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new TestPlugins.GeneratorFlips(0.3),
+                new GradientDescent(0.1)), used);
         SpanProblem pr = d.problem();
 
         RandomStreams st = Fixture.streams(9);
@@ -162,8 +169,8 @@ class SketchEngineTest {
                 .checkAssert((n, m, extra, seed) -> {
                     int p = n + m + 1 + extra;
                     TrainingSetup s = new TrainingSetup(n, p, m, 1.0, 0, 1.0, 0, 0, false, 1);
-                    SketchEngine.Draw d = SketchEngine.sample(s, plugins(new TestPlugins.RandomFlips(0.1),
-                            new TestPlugins.Gd(0.1)), Fixture.streams(seed));
+                    SketchEngine.Draw d = SketchEngine.sample(s, plugins(new RandomFlip(0.1),
+                            new GradientDescent(0.1)), Fixture.streams(seed));
                     double[][] g = d.g();
                     for (int k = 0; k < g.length; k++) {
                         assertTrue(d.l()[k][k] > 0, "Bartlett diagonal");
@@ -181,8 +188,8 @@ class SketchEngineTest {
     void hugeDegreesOfFreedomAreSampledCorrectly() {
         int p = 1_000_000_000;
         TrainingSetup s = new TrainingSetup(10, p, 10, 0.0, 0, 1.0, 0, 0, false, 1);
-        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new TestPlugins.RandomFlips(0.1),
-                new TestPlugins.Gd(0.1)), Fixture.streams(3));
+        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new RandomFlip(0.1),
+                new GradientDescent(0.1)), Fixture.streams(3));
         for (int k = 0; k < 20; k++) {
             // sd of G_kk / p is sqrt(2 / p) = 4.5e-5; 1e-3 is 22 sd
             assertEquals(1.0, d.g()[k][k] / p, 1e-3);
@@ -196,8 +203,8 @@ class SketchEngineTest {
     @Test
     void choleskyFactorOfSigmaStarIsTheDrawnFactor() {
         TrainingSetup s = new TrainingSetup(3, 20, 2, 1.0, 0, 1.0, 0, 0, false, 1);
-        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new TestPlugins.RandomFlips(0.1),
-                new TestPlugins.Gd(0.1)), Fixture.streams(31));
+        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new RandomFlip(0.1),
+                new GradientDescent(0.1)), Fixture.streams(31));
         double[][] sigma = sigmaStar(d);
         CholeskyDecompositionInner_DDRM chol = new CholeskyDecompositionInner_DDRM(true);
         assertTrue(chol.decompose(new DMatrixRMaj(sigma)));
@@ -215,8 +222,8 @@ class SketchEngineTest {
     @Test
     void testPointsHaveCovarianceSigmaStar() {
         TrainingSetup s = new TrainingSetup(3, 12, 2, 1.0, 0, 1.0, 0, 0, false, 1);
-        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new TestPlugins.RandomFlips(0.1),
-                new TestPlugins.Gd(0.1)), Fixture.streams(57));
+        SketchEngine.Draw d = SketchEngine.sample(s, plugins(new RandomFlip(0.1),
+                new GradientDescent(0.1)), Fixture.streams(57));
         double[][] sigma = sigmaStar(d);
         int dim = sigma.length;
         int draws = 200_000;
@@ -310,7 +317,7 @@ class SketchEngineTest {
         Samples testK = new Samples("<x, x_0>");
         Samples testW = new Samples("<x, w_0>");
         Samples testProj = new Samples("<x, mu>");
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(0.1));
+        Plugins pl = plugins(new RandomFlip(0.1), new GradientDescent(0.1));
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
             for (int draw = 0; draw < DRAWS; draw++) {
                 int p = 20 + 20 * (draw % 4);
@@ -371,7 +378,7 @@ class SketchEngineTest {
         for (int run = 0; run < runs; run++) {
             int p = 100 + 50 * (run % 3);
             TrainingSetup s = new TrainingSetup(5, p, 3, 2.5, 200, 0.01, 20, 0, false, 1);
-            Plugins pl = plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(1.0 / p));
+            Plugins pl = plugins(new RandomFlip(0.1), new GradientDescent(1.0 / p));
             TrainingResult sk = new SketchEngine(1).train(s, pl, Fixture.streams(5_000L + 10L * run),
                     MetricsSink.discard());
             TrainingResult ex = new SpanEngine(1).train(s, pl, Fixture.streams(50_000_000L + 10L * run),
@@ -413,7 +420,7 @@ class SketchEngineTest {
                 int p = ps[i];
                 TrainingSetup s = new TrainingSetup(20, p, 10, Math.pow(p, 0.25), 300, 0.01 / Math.sqrt(p), 200,
                         0, false, 10);
-                Plugins pl = plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(0.5 / p));
+                Plugins pl = plugins(new RandomFlip(0.1), new GradientDescent(0.5 / p));
                 long before = bean.getThreadAllocatedBytes(thread);
                 TrainingResult r = new SketchEngine(1).train(s, pl, Fixture.streams(8), MetricsSink.discard());
                 allocated[i] = bean.getThreadAllocatedBytes(thread) - before;
@@ -438,7 +445,7 @@ class SketchEngineTest {
         TrainingSetup s = new TrainingSetup(20, p, 50, Math.pow(p, 0.3), 2000, 2e-3 / Math.sqrt(p), 3000, 0, true,
                 10);
         TrainingResult r = new SketchEngine(2).train(s, plugins(new TestPlugins.FlipEvery(5),
-                new TestPlugins.Gd(20.0 / p)), Fixture.streams(7), MetricsSink.discard());
+                new GradientDescent(20.0 / p)), Fixture.streams(7), MetricsSink.discard());
         assertEquals(StopReason.INTERPOLATION, r.stopReason(), r.message());
         assertEquals(4, r.noisyCount());
         assertEquals(0.0, r.finalMetrics().get(MetricNames.TRAIN_ERROR_NOISY));
@@ -449,7 +456,7 @@ class SketchEngineTest {
     @Test
     void resultsAreIdenticalWhateverTheThreadCount() {
         TrainingSetup s = new TrainingSetup(30, 100_000, 17, 10, 1500, 1e-4, 30, 0, false, 1000);
-        Plugins pl = plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.HeavyBall(1e-6, 0.9));
+        Plugins pl = plugins(new RandomFlip(0.1), new Momentum(1e-6, 0.9, false));
         DenseEngineTest.Recorder one = new DenseEngineTest.Recorder();
         TrainingResult r1 = new SketchEngine(1).train(s, pl, Fixture.streams(12), one);
         DenseEngineTest.Recorder two = new DenseEngineTest.Recorder();
@@ -462,15 +469,15 @@ class SketchEngineTest {
     @Test
     void refusesWhatItCannotRunExactly() {
         TrainingSetup s = new TrainingSetup(10, 50, 4, 2.0, 10, 0.01, 5, 0, false, 1);
-        Plugins rademacher = new Plugins(PHI, new TestPlugins.Rademacher(), new TestPlugins.RandomFlips(0.1),
-                new TestPlugins.Logistic(), new TestPlugins.Gd(0.01));
+        Plugins rademacher = new Plugins(PHI, new Rademacher(), new RandomFlip(0.1),
+                new LogisticLoss(), new GradientDescent(0.01));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SketchEngine(1).train(s, rademacher, Fixture.streams(1), MetricsSink.discard()));
         assertEquals("sketch engine: cluster distribution Rademacher is not isotropic Gaussian; use engine span or "
                 + "dense", e.getMessage());
         TrainingSetup tooSmall = new TrainingSetup(10, 14, 4, 2.0, 10, 0.01, 5, 0, false, 1);
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> new SketchEngine(1)
-                .train(tooSmall, plugins(new TestPlugins.RandomFlips(0.1), new TestPlugins.Gd(0.01)),
+                .train(tooSmall, plugins(new RandomFlip(0.1), new GradientDescent(0.01)),
                         Fixture.streams(1), MetricsSink.discard()));
         assertTrue(e2.getMessage().contains("p - 1 = 13 < n + m = 14"), e2.getMessage());
     }

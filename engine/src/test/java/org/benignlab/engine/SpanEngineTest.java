@@ -12,23 +12,31 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.benignlab.activations.impl.Identity;
+import org.benignlab.activations.impl.SmoothedLeakyRelu;
+import org.benignlab.activations.impl.SoftplusLeaky;
 import org.benignlab.api.Activation;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunStatus;
 import org.benignlab.api.StopReason;
+import org.benignlab.distributions.impl.IsotropicGaussian;
+import org.benignlab.distributions.impl.RandomFlip;
+import org.benignlab.optimizers.impl.GradientDescent;
+import org.benignlab.optimizers.impl.LogisticLoss;
+import org.benignlab.optimizers.impl.Momentum;
 import org.junit.jupiter.api.Test;
 
 /** The span engine equals the dense engine up to rounding: same data, same trajectory, same W. */
 class SpanEngineTest {
     private static final double REL = 1e-9;
 
-    private static final List<Activation> ACTIVATIONS = List.of(new TestPlugins.SmoothLeakyRelu(0.1, 1.0),
-            new TestPlugins.SmoothLeakyRelu(0.5, 10.0), new TestPlugins.SoftLeaky(0.2), new TestPlugins.Identity());
+    private static final List<Activation> ACTIVATIONS = List.of(new SmoothedLeakyRelu(0.1, 1.0),
+            new SmoothedLeakyRelu(0.5, 10.0), new SoftplusLeaky(0.2, 0.25), new Identity());
 
     private static Plugins plugins(Activation phi, LabelNoise noise, Optimizer optimizer) {
-        return new Plugins(phi, new TestPlugins.IsotropicGaussian(), noise, new TestPlugins.Logistic(), optimizer);
+        return new Plugins(phi, new IsotropicGaussian(), noise, new LogisticLoss(), optimizer);
     }
 
     /** Runs dense (2 threads) and span (1 thread) on the same seeds and checks metrics, result and final W. */
@@ -94,9 +102,9 @@ class SpanEngineTest {
         long seed = 100;
         for (Activation phi : ACTIVATIONS) {
             for (int m : new int[] {1, 7, 20}) {
-                for (Optimizer opt : List.of(new TestPlugins.Gd(0.02), new TestPlugins.HeavyBall(0.005, 0.9))) {
+                for (Optimizer opt : List.of(new GradientDescent(0.02), new Momentum(0.005, 0.9, false))) {
                     TrainingSetup s = new TrainingSetup(15, 300, m, Math.pow(300, 0.3), 1100, 0.01, 60, 0, false, 10);
-                    assertAgree(s, plugins(phi, new TestPlugins.RandomFlips(0.2), opt), seed++);
+                    assertAgree(s, plugins(phi, new RandomFlip(0.2), opt), seed++);
                 }
             }
         }
@@ -110,10 +118,10 @@ class SpanEngineTest {
                         longs().between(1, 1_000_000))
                 .checkAssert((n, p, m, seed) -> {
                     Activation phi = ACTIVATIONS.get((int) (seed % ACTIVATIONS.size()));
-                    Optimizer opt = seed % 2 == 0 ? new TestPlugins.Gd(0.5 / (p + 10.0))
-                            : new TestPlugins.HeavyBall(0.1 / (p + 10.0), 0.8);
+                    Optimizer opt = seed % 2 == 0 ? new GradientDescent(0.5 / (p + 10.0))
+                            : new Momentum(0.1 / (p + 10.0), 0.8, false);
                     TrainingSetup s = new TrainingSetup(n, p, m, 2.0, 50, 0.05, 30, 0, false, 5);
-                    assertAgree(s, plugins(phi, new TestPlugins.RandomFlips(0.15), opt), seed);
+                    assertAgree(s, plugins(phi, new RandomFlip(0.15), opt), seed);
                 });
     }
 
@@ -122,13 +130,13 @@ class SpanEngineTest {
     void denseAndSpanAgreeWithANoiseModelThatReadsFeatures() {
         TrainingSetup s = new TrainingSetup(20, 200, 9, 3.0, 500, 0.02, 40, 0, false, 10);
         assertAgree(s, plugins(ACTIVATIONS.get(0), new TestPlugins.SecondCoordinateFlips(-1.0),
-                new TestPlugins.HeavyBall(0.01, 0.5)), 77);
+                new Momentum(0.01, 0.5, false)), 77);
     }
 
     /** Interpolation and stop-loss stop both engines at the same step with the same metrics. */
     @Test
     void stopRulesAgree() {
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(5), new TestPlugins.Gd(0.05));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(5), new GradientDescent(0.05));
         TrainingSetup interpolation = new TrainingSetup(20, 400, 50, Math.pow(400, 0.3), 300, 1e-4, 2000, 0, true, 10);
         assertAgree(interpolation, pl, 7);
         TrainingResult r = new SpanEngine(2).train(interpolation, pl, Fixture.streams(7), MetricsSink.discard());
@@ -136,7 +144,7 @@ class SpanEngineTest {
         assertTrue(r.steps() > 0 && r.steps() < 2000);
 
         TrainingSetup stopLoss = new TrainingSetup(30, 600, 20, Math.pow(600, 0.3), 50, 1e-3, 1000, 0.3, false, 1000);
-        Plugins pl2 = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(10), new TestPlugins.Gd(0.02));
+        Plugins pl2 = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(10), new GradientDescent(0.02));
         assertAgree(stopLoss, pl2, 3);
         assertEquals(StopReason.STOP_LOSS,
                 new SpanEngine(1).train(stopLoss, pl2, Fixture.streams(3), MetricsSink.discard()).stopReason());
@@ -145,7 +153,7 @@ class SpanEngineTest {
     @Test
     void hugeStepSizeDivergesInBothEngines() {
         TrainingSetup s = new TrainingSetup(30, 600, 20, Math.pow(600, 0.3), 50, 1e-3, 100, 0, false, 1);
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(5), new TestPlugins.Gd(1e308));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.FlipEvery(5), new GradientDescent(1e308));
         TrainingResult dense = new DenseEngine(1).train(s, pl, Fixture.streams(4), MetricsSink.discard());
         DenseEngineTest.Recorder rec = new DenseEngineTest.Recorder();
         TrainingResult span = new SpanEngine(1).train(s, pl, Fixture.streams(4), rec);
@@ -160,7 +168,7 @@ class SpanEngineTest {
     @Test
     void resultsAreIdenticalWhateverTheThreadCount() {
         TrainingSetup s = new TrainingSetup(25, 500, 13, 4.0, 1500, 0.01, 40, 0, false, 1000);
-        Plugins pl = plugins(ACTIVATIONS.get(2), new TestPlugins.RandomFlips(0.1), new TestPlugins.HeavyBall(0.01, 0.9));
+        Plugins pl = plugins(ACTIVATIONS.get(2), new RandomFlip(0.1), new Momentum(0.01, 0.9, false));
         DenseEngineTest.Recorder one = new DenseEngineTest.Recorder();
         TrainingResult r1 = new SpanEngine(1).train(s, pl, Fixture.streams(11), one);
         for (int threads : new int[] {2, 3}) {
@@ -175,7 +183,7 @@ class SpanEngineTest {
     @Test
     void refusesAnOptimizerThatIsNotLinearInPastGradients() {
         TrainingSetup s = new TrainingSetup(10, 50, 4, 2.0, 10, 0.01, 5, 0, false, 1);
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.1), new TestPlugins.SignDescent(1e-3));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new RandomFlip(0.1), new TestPlugins.SignDescent(1e-3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SpanEngine(1).train(s, pl, Fixture.streams(1), MetricsSink.discard()));
         assertEquals("span engine: optimizer SignDescent is not linear in past gradients; use engine dense",
@@ -189,7 +197,7 @@ class SpanEngineTest {
     @Test
     void setupMatchesTheExplicitProducts() {
         TrainingSetup s = new TrainingSetup(6, 40, 3, 1.5, 7, 0.3, 0, 0, false, 1);
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.3), new TestPlugins.Gd(0.1));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new RandomFlip(0.3), new GradientDescent(0.1));
         SpanProblem d;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
             d = SpanEngine.prepare(s, pl, Fixture.streams(5), Products.preferred(), ops);
@@ -238,7 +246,7 @@ class SpanEngineTest {
         TrainingSetup off = on.withSpectralNorm(false);
         assertEquals(List.of(MetricNames.WEIGHT_NORM_SPECTRAL, MetricNames.STABLE_RANK),
                 MetricNames.ALL.stream().filter(x -> !off.coreMetrics().contains(x)).toList());
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.15), new TestPlugins.HeavyBall(0.01, 0.9));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new RandomFlip(0.15), new Momentum(0.01, 0.9, false));
         for (Engine engine : List.of(new DenseEngine(2), new SpanEngine(2), new SketchEngine(2))) {
             DenseEngineTest.Recorder with = new DenseEngineTest.Recorder();
             DenseEngineTest.Recorder without = new DenseEngineTest.Recorder(off.coreMetrics());
@@ -269,7 +277,7 @@ class SpanEngineTest {
     @Test
     void withoutTheSpectralNormTheSetupSkipsG0() {
         TrainingSetup s = new TrainingSetup(6, 40, 3, 1.5, 7, 0.3, 0, 0, false, 1).withSpectralNorm(false);
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.3), new TestPlugins.Gd(0.1));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new RandomFlip(0.3), new GradientDescent(0.1));
         SpanProblem without;
         SpanProblem with;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
@@ -299,7 +307,7 @@ class SpanEngineTest {
     void testMetricsThatWaitForTheProjectionsEqualThoseComputedAtOnce() {
         TrainingSetup s = new TrainingSetup(12, 300, 9, 4.0, 700, 0.05, 120, 0, false, 3)
                 .withDiagnostics(Diagnostics.all());
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.2), new TestPlugins.HeavyBall(0.01, 0.9));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new RandomFlip(0.2), new Momentum(0.01, 0.9, false));
         SpanProblem ready;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
             ready = SpanEngine.prepare(s, pl, Fixture.streams(31), Products.preferred(), ops);
@@ -334,7 +342,7 @@ class SpanEngineTest {
     @Test
     void aFailureOfTheBackgroundProjectionsIsThrown() {
         TrainingSetup s = new TrainingSetup(12, 300, 9, 4.0, 700, 0.05, 120, 0, false, 3);
-        Plugins pl = plugins(ACTIVATIONS.get(0), new TestPlugins.RandomFlips(0.2), new TestPlugins.Gd(0.01));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new RandomFlip(0.2), new GradientDescent(0.01));
         SpanProblem ready;
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
             ready = SpanEngine.prepare(s, pl, Fixture.streams(31), Products.preferred(), ops);

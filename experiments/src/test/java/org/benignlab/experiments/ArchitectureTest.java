@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency graph of ARCHITECTURE.md, checked on the compiled main classes of every module:
  * plugins see only the api (no engine, Guice, Jackson, picocli or each other), api sees none of our
- * modules, engine sees no plugin module, and reports reads files, never experiments or engine.
+ * modules, engine sees no plugin module, reports reads files, never experiments or engine, and the YAML schema
+ * records (experiments.spec.*Spec) do not depend on engine.
  */
 class ArchitectureTest {
     static JavaClasses classes;
@@ -72,6 +73,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.benignlab.reports..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.benignlab.experiments..",
                         "org.benignlab.engine..", "com.google.inject..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void theYamlSchemaRecordsDoNotDependOnEngine() {
+        noClasses().that().resideInAPackage("org.benignlab.experiments.spec").and().haveSimpleNameEndingWith("Spec")
+                .should().dependOnClassesThat().resideInAPackage("org.benignlab.engine..")
+                .because("the YAML schema takes its words from api (RunOptions); engine names are checked by the "
+                        + "loader against engine.EngineChoice.words()")
                 .check(classes);
     }
 }

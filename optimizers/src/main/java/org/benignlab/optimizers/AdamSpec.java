@@ -11,6 +11,9 @@ import org.benignlab.api.Specs;
  * @param epsilon ε &gt; 0 added to the root of the second moment; default {@value #DEFAULT_EPSILON}
  */
 public record AdamSpec(Double step, Double beta1, Double beta2, Double epsilon) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final AdamSpec EXAMPLE = new AdamSpec(0.001, null, null, null);
+
     /** Default β1. */
     public static final double DEFAULT_BETA1 = 0.9;
     /** Default β2. */

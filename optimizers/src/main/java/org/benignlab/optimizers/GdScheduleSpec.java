@@ -17,6 +17,9 @@ import org.benignlab.api.Specs;
  *                      [0, 1]; default 0
  */
 public record GdScheduleSpec(Double step, String schedule, Double decay, Long horizon, Double finalFraction) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final GdScheduleSpec EXAMPLE = new GdScheduleSpec(0.01, GdScheduleSpec.COSINE, null, 1000L, 0.1);
+
     /** α_t = α. */
     public static final String CONSTANT = "constant";
     /** α_t = α/(1 + decay·t). */

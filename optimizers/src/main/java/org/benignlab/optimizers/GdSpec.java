@@ -9,6 +9,9 @@ import org.benignlab.api.Specs;
  *             α &lt;= (C max{1, H/√m} p^2)^-1)
  */
 public record GdSpec(Double step) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final GdSpec EXAMPLE = new GdSpec(0.01);
+
 
     /** Validates. */
     public GdSpec {

@@ -9,6 +9,9 @@ import org.benignlab.api.Specs;
  * @param beta the momentum β in [0, 1); default {@value #DEFAULT_BETA} (β = 0 is gradient descent)
  */
 public record MomentumSpec(Double step, Double beta) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final MomentumSpec EXAMPLE = new MomentumSpec(0.01, null);
+
     /** Default β. */
     public static final double DEFAULT_BETA = 0.9;
 

@@ -9,6 +9,9 @@ import org.benignlab.api.Specs;
  * @param epsilon ε &gt;= 0 added to the gradient norm, params -= α g/(||g|| + ε); default 0
  */
 public record NormalizedGdSpec(Double step, Double epsilon) {
+    /** The example spec: {@code benign plugins} shows it and the testkit contracts run on it. */
+    public static final NormalizedGdSpec EXAMPLE = new NormalizedGdSpec(0.01, null);
+
 
     /** Fills in the default and validates. */
     public NormalizedGdSpec {

@@ -3,6 +3,7 @@ package org.benignlab.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
+import org.benignlab.api.results.RunSchema;
 
 /**
  * What the claims read from one run: its parameters (a missing one is null, and the claim says "n/a"
@@ -13,33 +14,44 @@ final class ClaimRuns {
     }
 
     /** The run's parameter, from summary.json {@code parameters}, else its resolved configuration; null if neither. */
-    static Double param(RunRecord r, String name, String configPath) {
-        return ResultsReader.runParameter(r, name, configPath);
+    /** A named parameter ({@link RunSchema#PARAMETER_PATHS}): the recorded value, else the configuration's. */
+    static Double param(RunRecord r, String name) {
+        return ResultsReader.runParameter(r, name, RunSchema.PARAMETER_PATHS.get(name));
     }
 
     static Double n(RunRecord r) {
-        return param(r, "n", "data.n");
+        return param(r, RunSchema.N);
     }
 
     static Double p(RunRecord r) {
-        return param(r, "p", "data.p");
+        return param(r, RunSchema.P);
     }
 
     static Double mu(RunRecord r) {
-        return param(r, "mu", "data.mu");
+        return param(r, RunSchema.MU);
     }
 
     static Double eta(RunRecord r) {
-        return param(r, "eta", "data.noise.rate");
+        return param(r, RunSchema.ETA);
     }
 
-    /** The activation's leaky slope γ: the declared parameter when recorded, else {@code network.activation.gamma}. */
+    /**
+     * The activation's leaky slope γ as the activation declared it (summary.json {@code declared.activation.gamma});
+     * for result files without declarations, the recorded γ parameter.
+     */
     static Double gamma(RunRecord r) {
-        return param(r, "gamma", "network.activation.gamma");
+        Double declared = r.finished() ? r.summary().declared().gamma() : null;
+        return declared != null ? declared : param(r, RunSchema.GAMMA);
+    }
+
+    /** The activation's smoothness H as declared ({@code declared.activation.H}), else the recorded H parameter. */
+    static Double smoothness(RunRecord r) {
+        Double declared = r.finished() ? r.summary().declared().h() : null;
+        return declared != null ? declared : param(r, RunSchema.H);
     }
 
     static Double step(RunRecord r) {
-        return param(r, "step", "training.optimizer.step");
+        return param(r, RunSchema.STEP);
     }
 
     /** A number of the resolved configuration at a dotted path, or null. */
@@ -86,11 +98,11 @@ final class ClaimRuns {
     static LargestC largestC(RunRecord r) {
         Double n = n(r);
         Double p = p(r);
-        Double m = param(r, "m", "network.width");
+        Double m = param(r, RunSchema.M);
         Double mu = mu(r);
         Double eta = eta(r);
         Double alpha = step(r);
-        Double h = param(r, "H", "network.activation.H");
+        Double h = smoothness(r);
         Double omega = config(r, "network.init");
         if (n == null || p == null || m == null || mu == null || eta == null) {
             return new LargestC(Double.NaN, "n, p, m, ‖μ‖ or η unknown", Double.NaN);

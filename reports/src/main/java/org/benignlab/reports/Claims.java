@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.benignlab.api.results.AtomicFiles;
+
 /**
  * The paper's claims (MODEL.md, "Claims to check empirically"), each checked on the results folder of
  * its experiment in {@code examples/paper/} by a stated rule that can fail, beside a negative control
@@ -211,9 +213,9 @@ public final class Claims {
         Path md = dir.resolve("claims.md");
         Path html = dir.resolve("claims.html");
         Path csvFile = dir.resolve("claims.csv");
-        AtomicFiles.writeString(md, doc.toMarkdown());
-        AtomicFiles.writeString(html, doc.toHtml());
-        AtomicFiles.writeString(csvFile, csv.toString());
+        AtomicFiles.write(md, doc.toMarkdown());
+        AtomicFiles.write(html, doc.toHtml());
+        AtomicFiles.write(csvFile, csv.toString());
         return List.of(html, md, csvFile);
     }
 

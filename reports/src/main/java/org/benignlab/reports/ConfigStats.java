@@ -307,7 +307,7 @@ record ConfigStats(Configuration config, int runs, int completed, int diverged, 
             Double t = r.summary().nTest();
             return t != null ? t : ResultsReader.runParameter(r, "n_test", "data.test");
         }
-        Double n = ResultsReader.runParameter(r, "n", "data.n");
+        Double n = ClaimRuns.n(r);
         Double noisy = r.summary().noisyCount();
         if (n == null || noisy == null || metric.equals(MetricNames.TRAIN_ERROR)) {
             return n;

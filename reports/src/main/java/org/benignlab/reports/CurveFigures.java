@@ -21,12 +21,10 @@ final class CurveFigures {
     static final List<String> CURVES = List.of(MetricNames.TRAIN_LOSS, MetricNames.TRAIN_ERROR_CLEAN,
             MetricNames.TRAIN_ERROR_NOISY, MetricNames.TEST_ERROR);
 
-    /** The diagnostics drawn when present, in order. */
-    static final List<String> DIAGNOSTICS = List.of(MetricNames.LOSS_RATIO, MetricNames.LOSS_RATIO_CLEAN,
-            MetricNames.LOSS_RATIO_NOISY, MetricNames.LOG_LOSS_RATIO, MetricNames.TRAIN_LOSS_CLEAN, MetricNames.TRAIN_LOSS_NOISY,
-            MetricNames.NORMALIZED_MARGIN, MetricNames.RELATIVE_CHANGE, MetricNames.GRADIENT_NORM_RATIO,
-            MetricNames.GRADIENT_COSINE_MAX, MetricNames.WEIGHT_NORM, MetricNames.WEIGHT_NORM_SPECTRAL,
-            MetricNames.STABLE_RANK);
+    /** The diagnostics drawn when present, in order: every diagnostic of {@link MetricNames}, then the weight norms. */
+    static final List<String> DIAGNOSTICS = java.util.stream.Stream.concat(MetricNames.DIAGNOSTICS.stream(),
+            java.util.stream.Stream.of(MetricNames.WEIGHT_NORM, MetricNames.WEIGHT_NORM_SPECTRAL, MetricNames.STABLE_RANK))
+            .toList();
 
     /**
      * The figure of {@code metrics} (those with data) as a grid of panels, or null when none has data.

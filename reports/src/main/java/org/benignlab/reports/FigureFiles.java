@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.benignlab.api.CsvCells;
 
 /**
  * The three files of a figure: PNG (for the HTML page and Markdown), PDF (vector, for LaTeX: real text in the
@@ -102,20 +103,20 @@ final class FigureFiles {
 
     /**
      * What the figure plots, tidy: {@code panel} (the metric of a panel of curves, else the figure's name),
-     * {@code series}, the point's {@code x} and
-     * {@code y} in data units, the interval {@code y_low}, {@code y_high} drawn around it (error bar or band; empty
-     * when none) and, for a heat-map cell, its {@code value}. Numbers read back to the same doubles.
+     * {@code series}, the point's {@code x} and {@code y} in data units, the interval {@code y_low}, {@code y_high}
+     * drawn around it (error bar or band; empty when none) and, for a heat-map cell, its {@code value}. Numbers read
+     * back to the same doubles; text cells are quoted and neutralised for spreadsheets ({@link CsvCells#cell}).
      */
     static String csv(Figure f) {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (Plot p : f.panels()) {
-            String panel = SummaryCsv.cell(p.key);
+            String panel = CsvCells.cell(p.key);
             for (Plot.Layer layer : p.layers) {
                 if (layer instanceof Plot.Line l) {
                     if (l.series() == null) {
                         continue;
                     }
-                    String series = SummaryCsv.cell(l.series());
+                    String series = CsvCells.cell(l.series());
                     for (int i = 0; i < l.x().length; i++) {
                         sb.append(panel).append(',').append(series).append(',').append(num(l.x()[i])).append(',')
                                 .append(num(l.y()[i])).append(',')
@@ -123,7 +124,7 @@ final class FigureFiles {
                                 .append(l.high() == null ? "" : num(l.high()[i])).append(",\n");
                     }
                 } else if (layer instanceof Plot.Cells c) {
-                    String series = SummaryCsv.cell(c.series());
+                    String series = CsvCells.cell(c.series());
                     for (int i = 0; i < c.x().length; i++) {
                         sb.append(panel).append(',').append(series).append(',').append(num(c.x()[i])).append(',')
                                 .append(num(c.y()[i])).append(",,,").append(num(c.value()[i])).append('\n');

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.benignlab.api.MetricNames;
+import org.benignlab.api.results.RunSchema;
 import org.benignlab.reports.Doc.Span;
 
 /**
@@ -73,7 +74,7 @@ final class PairedComparisons {
             if (!r.completed()) {
                 continue;
             }
-            Draws d = read(resultsDir.resolve(r.key()).resolve("provenance.json"));
+            Draws d = read(resultsDir.resolve(r.key()).resolve(RunSchema.PROVENANCE));
             draws.put(r.key(), d);
             if (d != null && d.family() != null) {
                 families.computeIfAbsent(d.family(), f -> new TreeSet<>())

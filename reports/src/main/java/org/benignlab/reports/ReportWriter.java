@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.benignlab.api.RunStatus;
+import org.benignlab.api.results.AtomicFiles;
 
 /**
  * Writes the report of one experiment from its results folder alone (manifest.json and each run's
@@ -181,7 +182,7 @@ public final class ReportWriter {
             Path csvFile = figDir.resolve(f.name() + ".csv");
             AtomicFiles.write(pngFile, png);
             AtomicFiles.write(pdfFile, FigureFiles.pdf(f));
-            AtomicFiles.writeString(csvFile, FigureFiles.csv(f));
+            AtomicFiles.write(csvFile, FigureFiles.csv(f));
             for (Path p : List.of(pngFile, pdfFile, csvFile)) {
                 figureFiles.add(p);
                 written.add(p.getFileName().toString());
@@ -191,12 +192,12 @@ public final class ReportWriter {
         deleteStaleFigures(figDir, written);
 
         Path csv = dir.resolve("summary.csv");
-        AtomicFiles.writeString(csv, SummaryCsv.render(exp, stats, options.boundC()));
+        AtomicFiles.write(csv, SummaryCsv.render(exp, stats, options.boundC()));
         Doc doc = ReportText.build(exp, stats, blocks, warnings, options, paired);
         Path md = dir.resolve("report.md");
-        AtomicFiles.writeString(md, doc.toMarkdown());
+        AtomicFiles.write(md, doc.toMarkdown());
         Path html = dir.resolve("report.html");
-        AtomicFiles.writeString(html, doc.toHtml());
+        AtomicFiles.write(html, doc.toHtml());
         return new Report(dir, html, md, csv, figureFiles, warnings);
     }
 
@@ -237,7 +238,7 @@ public final class ReportWriter {
             if (!r.finished() || r.summary().noisyCount() == null) {
                 continue;
             }
-            Double n = ResultsReader.runParameter(r, "n", "data.n");
+            Double n = ClaimRuns.n(r);
             if (n != null && n > 0 && 2 * r.summary().noisyCount() >= n) {
                 w.add("run " + r.key() + " (configuration " + byKey.get(r.configKey()).id() + ", repetition "
                         + r.repetition() + "): " + Formats.csv(r.summary().noisyCount()) + " of " + Formats.csv(n)

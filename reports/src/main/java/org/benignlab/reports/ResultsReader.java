@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
+import org.benignlab.api.results.RunSchema;
+import org.benignlab.api.results.RunSchema.Summary;
 
 /**
  * Reads a results folder: manifest.json (the runs, their configuration keys and swept values) and each
@@ -38,9 +40,6 @@ final class ResultsReader {
     /** A run key is also a folder name: no separators, no "..". */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    /** summary.json {@code parameters} fields the report reads. */
-    private static final List<String> PARAMETERS = List.of("n", "p", "m", "mu", "eta", "gamma", "H", "step", "seed");
-
     static Experiment read(Path dir) {
         if (!Files.exists(dir)) {
             throw new ReportInputException(dir + ": no such results folder");
@@ -48,7 +47,7 @@ final class ResultsReader {
         if (!Files.isDirectory(dir)) {
             throw new ReportInputException(dir + ": not a directory (expected a results folder with manifest.json)");
         }
-        Path manifestFile = dir.resolve("manifest.json");
+        Path manifestFile = dir.resolve(RunSchema.MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             throw new ReportInputException(manifestFile + ": missing; " + dir + " is not a results folder");
         }
@@ -148,9 +147,9 @@ final class ResultsReader {
                 }
             }
             Path runDir = dir.resolve(key);
-            Path summaryFile = runDir.resolve("summary.json");
+            Path summaryFile = runDir.resolve(RunSchema.SUMMARY);
             RunSummary summary = Files.isRegularFile(summaryFile) ? readSummary(summaryFile, key, configKey) : null;
-            Path metrics = runDir.resolve("metrics.csv");
+            Path metrics = runDir.resolve(RunSchema.METRICS);
             runs.add(new RunRecord(key, configKey, repetition, Collections.unmodifiableMap(swept), config, summary,
                     Files.isRegularFile(metrics) ? metrics : null));
             i++;
@@ -177,13 +176,13 @@ final class ResultsReader {
                     }
                 }
             }
-            Double eta = parameter(rs, "eta", null);
+            Double eta = parameter(rs, RunSchema.ETA, null);
             if (eta == null) {
                 eta = rs.stream().filter(RunRecord::finished).map(r -> r.summary().noiseRate())
                         .filter(v -> v != null).findFirst().orElse(null);
             }
             if (eta == null) {
-                eta = parameter(rs, null, "data.noise.rate");
+                eta = parameter(rs, null, RunSchema.PARAMETER_PATHS.get(RunSchema.ETA));
             }
             String cluster = rs.stream().filter(RunRecord::finished).map(r -> r.summary().cluster())
                     .filter(v -> v != null).findFirst().orElse(null);
@@ -196,14 +195,19 @@ final class ResultsReader {
             String noiseType = rs.stream().map(r -> at(r.config(), "data.noise.type")).filter(v -> v != null && v.isTextual())
                     .map(JsonNode::asText).findFirst().orElse(null);
             out.add(new Configuration(out.size(), e.getKey(), rs, Collections.unmodifiableMap(swept),
-                    parameter(rs, "n", "data.n"), parameter(rs, "p", "data.p"), parameter(rs, "m", "network.width"),
-                    parameter(rs, "mu", "data.mu"), eta, parameter(rs, null, "training.steps"), cluster,
+                    parameter(rs, RunSchema.N), parameter(rs, RunSchema.P), parameter(rs, RunSchema.M),
+                    parameter(rs, RunSchema.MU), eta, parameter(rs, null, "training.steps"), cluster,
                     declared.withNoiseType(noiseType)));
         }
         return List.copyOf(out);
     }
 
     /** The first finished run's summary parameter, else the first run's configuration value at a path. */
+    /** A named parameter ({@link RunSchema#PARAMETER_PATHS}) of the first run that records or configures it. */
+    private static Double parameter(List<RunRecord> runs, String parameter) {
+        return parameter(runs, parameter, RunSchema.PARAMETER_PATHS.get(parameter));
+    }
+
     private static Double parameter(List<RunRecord> runs, String parameter, String configPath) {
         if (parameter != null) {
             for (RunRecord r : runs) {
@@ -296,44 +300,45 @@ final class ResultsReader {
             }
         }
         Map<String, Double> parameters = new LinkedHashMap<>();
-        JsonNode ps = s.get("parameters");
+        JsonNode ps = s.get(Summary.PARAMETERS);
         if (ps != null && !ps.isNull()) {
             if (!ps.isObject()) {
                 throw fail(file, "'parameters' must be an object, got " + kind(ps));
             }
-            for (String p : PARAMETERS) {
+            for (String p : RunSchema.RECORDED_PARAMETERS) {
                 Double v = number(file, ps, p, "parameters." + p);
                 if (v != null) {
                     parameters.put(p, v);
                 }
             }
         }
-        return new RunSummary(status, text(file, s, "stop_reason"), number(file, s, "steps", "steps"),
-                number(file, s, "diverged_at_step", "diverged_at_step"), Collections.unmodifiableMap(metrics),
-                number(file, s, "noise_rate", "noise_rate"), number(file, s, "noisy_count", "noisy_count"),
-                number(file, s, "n_test", "n_test"), text(file, s, "cluster"), text(file, s, "engine"),
-                text(file, s, "engine_reason"), number(file, s, "seconds", "seconds"), text(file, s, "message"),
+        return new RunSummary(status, text(file, s, Summary.STOP_REASON), number(file, s, Summary.STEPS),
+                number(file, s, Summary.DIVERGED_AT_STEP), Collections.unmodifiableMap(metrics),
+                number(file, s, Summary.NOISE_RATE), number(file, s, Summary.NOISY_COUNT),
+                number(file, s, Summary.N_TEST), text(file, s, Summary.CLUSTER), text(file, s, Summary.ENGINE),
+                text(file, s, Summary.ENGINE_REASON), number(file, s, Summary.SECONDS), text(file, s, Summary.MESSAGE),
                 Collections.unmodifiableMap(parameters), declared(file, s));
     }
 
     /** summary.json {@code declared}: {cluster: {...}, activation: {gamma, H}, noise: {type, adversarial}}. */
     private static Declared declared(Path file, JsonNode s) {
-        JsonNode d = s.get("declared");
+        JsonNode d = s.get(Summary.DECLARED);
         if (d == null || d.isNull()) {
             return Declared.NONE;
         }
         if (!d.isObject()) {
             throw fail(file, "'declared' must be an object, got " + kind(d));
         }
-        JsonNode c = object(file, d, "cluster");
-        JsonNode a = object(file, d, "activation");
-        JsonNode n = object(file, d, "noise");
+        JsonNode c = object(file, d, Summary.DECLARED_CLUSTER);
+        JsonNode a = object(file, d, Summary.DECLARED_ACTIVATION);
+        JsonNode n = object(file, d, Summary.DECLARED_NOISE);
         return new Declared(number(file, c, "coordinate_variance", "declared.cluster.coordinate_variance"),
                 number(file, c, "sub_gaussian_norm", "declared.cluster.sub_gaussian_norm"),
                 number(file, c, "strong_log_concavity", "declared.cluster.strong_log_concavity"),
                 bool(file, c, "isotropic_gaussian", "declared.cluster.isotropic_gaussian"),
                 text(file, n, "type"), bool(file, n, "adversarial", "declared.noise.adversarial"),
-                number(file, a, "gamma", "declared.activation.gamma"), number(file, a, "H", "declared.activation.H"));
+                number(file, a, RunSchema.GAMMA, "declared.activation.gamma"),
+                number(file, a, RunSchema.H, "declared.activation.H"));
     }
 
     /** An optional object field (an empty object when absent). */
@@ -398,6 +403,11 @@ final class ResultsReader {
      * An optional number: absent or null gives null; NaN and ±Infinity are accepted as bare tokens or as
      * the strings "NaN", "Infinity", "-Infinity" (how Jackson writes them).
      */
+    /** A number field named in errors by its own name. */
+    private static Double number(Path file, JsonNode obj, String field) {
+        return number(file, obj, field, field);
+    }
+
     private static Double number(Path file, JsonNode obj, String field, String what) {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) {

@@ -3,6 +3,7 @@ package org.benignlab.reports;
 import java.util.ArrayList;
 import java.util.List;
 import org.benignlab.api.MetricNames;
+import org.benignlab.api.results.RunSchema;
 
 /**
  * summary.csv: one row per configuration in manifest order (RFC 4180 quoting, "\n" line ends, empty
@@ -36,7 +37,8 @@ final class SummaryCsv {
         List<String> h = new ArrayList<>();
         h.add("config_key");
         h.addAll(exp.sweepPaths());
-        h.addAll(List.of("n", "p", "m", "mu", "eta", "runs", "completed", "diverged", "failed", "interpolated"));
+        h.addAll(List.of(RunSchema.N, RunSchema.P, RunSchema.M, RunSchema.MU, RunSchema.ETA));
+        h.addAll(List.of("runs", "completed", "diverged", "failed", "interpolated"));
         for (String m : metrics(stats)) {
             h.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high", m + "_ci95_method"));
         }

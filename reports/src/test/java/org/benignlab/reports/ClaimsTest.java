@@ -103,8 +103,14 @@ class ClaimsTest {
                 summary.put("steps", s.steps);
                 ObjectNode params = (ObjectNode) summary.get("parameters");
                 params.put("step", s.step);
+                // the claims read γ from what the activation declared
+                ObjectNode declared = (ObjectNode) summary.get("declared").get("activation");
                 if (s.gamma != null) {
                     params.put("gamma", s.gamma);
+                    declared.put("gamma", s.gamma);
+                } else {
+                    declared.put("type", "relu-like");
+                    declared.remove("gamma");
                 }
                 Files.writeString(run.resolve("summary.json"), Fixtures.JSON.writeValueAsString(summary));
                 StringBuilder csv = new StringBuilder("step,metric,value\n");

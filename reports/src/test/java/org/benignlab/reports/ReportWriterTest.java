@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.benignlab.api.CsvCells;
 import org.benignlab.api.MetricNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,10 +92,10 @@ class ReportWriterTest {
     /** summary.csv as header name -> cell, one map per row. */
     static List<Map<String, String>> readCsv(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
-        List<String> header = Csv.split(lines.get(0));
+        List<String> header = CsvCells.split(lines.get(0));
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = Csv.split(line);
+            List<String> cells = CsvCells.split(line);
             assertEquals(header.size(), cells.size(), line);
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {

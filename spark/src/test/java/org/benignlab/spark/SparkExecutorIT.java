@@ -23,8 +23,8 @@ import org.benignlab.experiments.results.ResultStore;
 import org.benignlab.experiments.run.PluginCatalog;
 import org.benignlab.experiments.run.PortableRun;
 import org.benignlab.experiments.run.RunExecutor;
+import org.benignlab.experiments.run.RunOutput;
 import org.benignlab.experiments.run.RunPlan;
-import org.benignlab.experiments.run.RunRecord;
 import org.benignlab.experiments.run.SweepPlanner;
 import org.benignlab.experiments.spec.ExperimentLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -224,7 +224,7 @@ class SparkExecutorIT {
         }
 
         @Override
-        public void finished(RunRecord record) throws Exception {
+        public void finished(RunOutput record) throws Exception {
             if (failFinished) {
                 throw new IOException("disk full (test)");
             }

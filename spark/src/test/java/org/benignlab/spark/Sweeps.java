@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.benignlab.api.ActivationProvider;
+import org.benignlab.api.CsvCells;
 import org.benignlab.experiments.cli.BenignCli;
 import org.benignlab.experiments.results.ResultStore;
 
@@ -105,27 +106,9 @@ final class Sweeps {
         }
     }
 
-    /** One line of RFC 4180 CSV: quoted cells may hold commas and doubled quotes. */
+    /** One line of RFC 4180 CSV ({@link CsvCells#split}). */
     static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
+        return CsvCells.split(line);
     }
 
     /** The class of the plugin jar {@link #pluginJar} builds. */

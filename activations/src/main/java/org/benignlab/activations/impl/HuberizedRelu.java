@@ -1,9 +1,5 @@
 package org.benignlab.activations.impl;
 
-import java.util.OptionalDouble;
-
-import org.benignlab.api.Activation;
-
 /**
  * The leaky huberized ReLU, with γ in (0, 1] and H &gt; 0: γz plus (1-γ) times the huberized ReLU
  * whose quadratic piece spans [0, 1/H],
@@ -18,9 +14,7 @@ import org.benignlab.api.Activation;
  * H → ∞ it tends to max(γz, z). The value at the break point uses the outer piece's one-sided φ''.
  * Immutable and thread-safe.
  */
-public final class HuberizedRelu implements Activation {
-    private final double gamma;
-    private final double h;
+public final class HuberizedRelu extends LeakySmooth {
     private final double breakPoint; // 1/H
     private final double offset;     // (1-γ)/(2H)
     private final double curvature;  // (1-γ)H
@@ -30,14 +24,7 @@ public final class HuberizedRelu implements Activation {
      * @param h     smoothness H &gt; 0, finite
      */
     public HuberizedRelu(double gamma, double h) {
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
-        if (!(h > 0 && Double.isFinite(h))) {
-            throw new IllegalArgumentException("H must be a finite number > 0, got " + h);
-        }
-        this.gamma = gamma;
-        this.h = h;
+        super(gamma, h);
         this.breakPoint = 1 / h;
         this.offset = (1 - gamma) / (2 * h);
         this.curvature = (1 - gamma) * h;
@@ -69,20 +56,5 @@ public final class HuberizedRelu implements Activation {
     @Override
     public double secondDerivative(double z) {
         return z > 0 && z < breakPoint ? curvature : 0;
-    }
-
-    @Override
-    public OptionalDouble leakiness() {
-        return OptionalDouble.of(gamma);
-    }
-
-    @Override
-    public OptionalDouble smoothness() {
-        return OptionalDouble.of(h);
-    }
-
-    @Override
-    public String toString() {
-        return "HuberizedRelu[gamma=" + gamma + ", H=" + h + "]";
     }
 }

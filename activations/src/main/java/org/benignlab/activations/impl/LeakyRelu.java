@@ -14,9 +14,6 @@ public final class LeakyRelu implements Activation {
 
     /** @param gamma leakiness γ in (0, 1] */
     public LeakyRelu(double gamma) {
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
         this.gamma = gamma;
     }
 

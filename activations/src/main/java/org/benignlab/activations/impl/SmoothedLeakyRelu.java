@@ -1,9 +1,5 @@
 package org.benignlab.activations.impl;
 
-import java.util.OptionalDouble;
-
-import org.benignlab.api.Activation;
-
 /**
  * The smoothed leaky ReLU, equation (1) of the paper (Section 2.2), with γ in (0, 1] and H &gt; 0:
  * <pre>
@@ -16,9 +12,7 @@ import org.benignlab.api.Activation;
  * (in fact (1-γ)H/2-smooth; the paper's H is declared) and tends to max(γz, z) as H → ∞, uniformly:
  * 0 &lt;= max(γz, z) - φ(z) &lt;= (1-γ)/(4H). Immutable and thread-safe.
  */
-public final class SmoothedLeakyRelu implements Activation {
-    private final double gamma;
-    private final double h;
+public final class SmoothedLeakyRelu extends LeakySmooth {
     private final double breakPoint; // 1/H
     private final double offset;     // (1-γ)/(4H)
     private final double quadratic;  // (1-γ)H/4
@@ -29,14 +23,7 @@ public final class SmoothedLeakyRelu implements Activation {
      * @param h     smoothness H &gt; 0, finite
      */
     public SmoothedLeakyRelu(double gamma, double h) {
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
-        if (!(h > 0 && Double.isFinite(h))) {
-            throw new IllegalArgumentException("H must be a finite number > 0, got " + h);
-        }
-        this.gamma = gamma;
-        this.h = h;
+        super(gamma, h);
         this.breakPoint = 1 / h;
         this.offset = (1 - gamma) / (4 * h);
         this.quadratic = (1 - gamma) * h / 4;
@@ -58,8 +45,8 @@ public final class SmoothedLeakyRelu implements Activation {
      * φ'(z) = (1-γ)/2 · H z + (1+γ)/2 clamped to [γ, 1]: the line is exactly 1 at z = 1/H and γ at z = -1/H, so
      * the clamp gives 1 and γ outside without a branch (within a rounding error of 1 at z = 1/H itself; ±∞ give 1
      * and γ, NaN gives NaN). Branch-free on purpose: the training loop evaluates it n·m times a step on values
-     * scattered around ±1/H, where the branches mispredict (measured here: 5 ns an entry with branches,
-     * 0.35 ns without, the loop then vectorised).
+     * scattered around ±1/H, where the branches mispredict; without them the loop vectorises
+     * (benchmarks/README.md, "Figures moved from the code comments").
      */
     @Override
     public double derivative(double z) {
@@ -70,20 +57,5 @@ public final class SmoothedLeakyRelu implements Activation {
     @Override
     public double secondDerivative(double z) {
         return Math.abs(z) < breakPoint ? 2 * quadratic : 0;
-    }
-
-    @Override
-    public OptionalDouble leakiness() {
-        return OptionalDouble.of(gamma);
-    }
-
-    @Override
-    public OptionalDouble smoothness() {
-        return OptionalDouble.of(h);
-    }
-
-    @Override
-    public String toString() {
-        return "SmoothedLeakyRelu[gamma=" + gamma + ", H=" + h + "]";
     }
 }

@@ -1,9 +1,5 @@
 package org.benignlab.activations.impl;
 
-import java.util.OptionalDouble;
-
-import org.benignlab.api.Activation;
-
 /**
  * The leaky softplus, with γ in (0, 1], H &gt; 0 and sharpness β = 4H:
  * <pre>
@@ -19,9 +15,7 @@ import org.benignlab.api.Activation;
  * <p>Numerics: softplus(x) - log 2 = max(x, 0) + log1p(expm1(-|x|)/2), exact to rounding near 0 and
  * free of overflow; σ(x)(1 - σ(x)) = e/(1 + e)² with e = exp(-|x|). Immutable and thread-safe.
  */
-public final class SoftplusLeaky implements Activation {
-    private final double gamma;
-    private final double h;
+public final class SoftplusLeaky extends LeakySmooth {
     private final double beta;
 
     /**
@@ -29,14 +23,7 @@ public final class SoftplusLeaky implements Activation {
      * @param h     smoothness H &gt; 0 with 4H finite
      */
     public SoftplusLeaky(double gamma, double h) {
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
-        if (!(h > 0 && Double.isFinite(4 * h))) {
-            throw new IllegalArgumentException("H must be > 0 with 4H finite, got " + h);
-        }
-        this.gamma = gamma;
-        this.h = h;
+        super(gamma, h);
         this.beta = 4 * h;
     }
 
@@ -59,20 +46,5 @@ public final class SoftplusLeaky implements Activation {
         double e = Math.exp(-Math.abs(beta * z));
         double d = 1 + e;
         return (1 - gamma) * beta * e / (d * d);
-    }
-
-    @Override
-    public OptionalDouble leakiness() {
-        return OptionalDouble.of(gamma);
-    }
-
-    @Override
-    public OptionalDouble smoothness() {
-        return OptionalDouble.of(h);
-    }
-
-    @Override
-    public String toString() {
-        return "SoftplusLeaky[gamma=" + gamma + ", H=" + h + "]";
     }
 }

@@ -7,5 +7,7 @@
  * {@link org.benignlab.activations.impl.HuberizedRelu} are two other γ-leaky, H-smooth activations;
  * {@link org.benignlab.activations.impl.Identity} is φ(z) = z; {@link org.benignlab.activations.impl.Relu}
  * and {@link org.benignlab.activations.impl.Tanh} are baselines that are not leaky.
+ *
+ * <p>Constructors trust their arguments: the spec records of the providers validate every value first.
  */
 package org.benignlab.activations.impl;

@@ -22,9 +22,6 @@ public final class ClassConditional implements LabelNoise {
      * @param rateNegative η_- in [0, 1]
      */
     public ClassConditional(double ratePositive, double rateNegative) {
-        if (!(ratePositive >= 0 && ratePositive <= 1 && rateNegative >= 0 && rateNegative <= 1)) {
-            throw new IllegalArgumentException("rates must be in [0, 1], got " + ratePositive + ", " + rateNegative);
-        }
         this.ratePositive = ratePositive;
         this.rateNegative = rateNegative;
     }

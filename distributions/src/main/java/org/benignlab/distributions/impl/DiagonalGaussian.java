@@ -52,12 +52,6 @@ public final class DiagonalGaussian implements ClusterDistribution {
      * @param s their variance, finite and &gt; 0
      */
     public static DiagonalGaussian spiked(int k, double s) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, got " + k);
-        }
-        if (!(s > 0 && Double.isFinite(s))) {
-            throw new IllegalArgumentException("s must be a finite number > 0, got " + s);
-        }
         double max = Math.max(s, 1);
         return new DiagonalGaussian(true, k, s, Double.NaN,
                 new ClusterProperties(true, Math.sqrt(max), 1 / max, Math.min(s, 1), false,
@@ -70,9 +64,6 @@ public final class DiagonalGaussian implements ClusterDistribution {
      * @param alpha the exponent, finite and &gt;= 0
      */
     public static DiagonalGaussian powerLaw(double alpha) {
-        if (!(alpha >= 0 && Double.isFinite(alpha))) {
-            throw new IllegalArgumentException("alpha must be a finite number >= 0, got " + alpha);
-        }
         return new DiagonalGaussian(false, 0, Double.NaN, alpha,
                 new ClusterProperties(true, 1, 1, alpha == 0 ? 1 : 0, false, alpha == 0 ? 1.0 : Double.NaN)); // no common σ² when the variances decay
     }

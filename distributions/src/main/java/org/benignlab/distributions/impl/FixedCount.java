@@ -1,7 +1,6 @@
 package org.benignlab.distributions.impl;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
 
 /**
@@ -14,8 +13,7 @@ import org.benignlab.api.NoiseContext;
  * flip does not depend on them: not adversarial. The fraction ⌈η n⌉/n is at most 1/n above η. Immutable and
  * thread-safe.
  */
-public final class FixedCount implements LabelNoise {
-    private final double rate;
+public final class FixedCount extends RateNoise {
     private final boolean balanced;
 
     /**
@@ -23,10 +21,7 @@ public final class FixedCount implements LabelNoise {
      * @param balanced whether to split the flips between the clean classes
      */
     public FixedCount(double rate, boolean balanced) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate must be in [0, 1], got " + rate);
-        }
-        this.rate = rate;
+        super(rate);
         this.balanced = balanced;
     }
 
@@ -71,8 +66,8 @@ public final class FixedCount implements LabelNoise {
         return flips;
     }
 
-    /** The indices sorted by their uniform, ties by the lower index. */
-    private static Integer[] order(double[] u) {
+    /** The indices sorted by their key (a uniform, a margin), ties by the lower index. */
+    static Integer[] order(double[] u) {
         Integer[] order = new Integer[u.length];
         for (int i = 0; i < u.length; i++) {
             order[i] = i;
@@ -82,22 +77,6 @@ public final class FixedCount implements LabelNoise {
             return c != 0 ? c : Integer.compare(a, b);
         });
         return order;
-    }
-
-    /** The uniforms are read the same way for every rate and balance: the parameters only decide the count. */
-    @Override
-    public boolean drawsIgnoreParameters() {
-        return true;
-    }
-
-    @Override
-    public double rate() {
-        return rate;
-    }
-
-    @Override
-    public boolean adversarial() {
-        return false;
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.benignlab.distributions.impl;
 
-import java.util.Arrays;
-
 import org.apache.commons.rng.UniformRandomProvider;
-import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
 
 /**
@@ -15,8 +12,7 @@ import org.benignlab.api.NoiseContext;
  * corrupts the points the clean rule is surest of; flipping the smallest corrupts the points nearest
  * to (or beyond) the boundary. K as in {@link FixedCount#count}. Immutable and thread-safe.
  */
-public final class MarginAdversarial implements LabelNoise {
-    private final double rate;
+public final class MarginAdversarial extends RateNoise {
     private final boolean largest;
 
     /**
@@ -24,10 +20,7 @@ public final class MarginAdversarial implements LabelNoise {
      * @param largest flip the largest margins (true) or the smallest (false)
      */
     public MarginAdversarial(double rate, boolean largest) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate must be in [0, 1], got " + rate);
-        }
-        this.rate = rate;
+        super(rate);
         this.largest = largest;
     }
 
@@ -37,14 +30,11 @@ public final class MarginAdversarial implements LabelNoise {
         double[] y = context.cleanLabels();
         double[] proj = context.meanProjections();
         double sign = largest ? -1 : 1; // sort ascending by sign * margin
-        Integer[] order = new Integer[n];
+        double[] key = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            key[i] = sign * y[i] * proj[i];
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(sign * y[a] * proj[a], sign * y[b] * proj[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        Integer[] order = FixedCount.order(key);
         boolean[] flips = new boolean[n];
         int k = FixedCount.count(rate, n);
         for (int i = 0; i < k; i++) {
@@ -57,17 +47,6 @@ public final class MarginAdversarial implements LabelNoise {
     @Override
     public boolean readsMargins() {
         return true;
-    }
-
-    /** Draws nothing, whatever its parameters. */
-    @Override
-    public boolean drawsIgnoreParameters() {
-        return true;
-    }
-
-    @Override
-    public double rate() {
-        return rate;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.benignlab.distributions.impl;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.benignlab.api.LabelNoise;
 import org.benignlab.api.NoiseContext;
 
 /**
@@ -10,15 +9,11 @@ import org.benignlab.api.NoiseContext;
  * ({@link NoiseContext#uniforms()}) is below η. The generator is not used. The same uniforms serve every
  * rate, so the flipped sets of two rates on the same draws are nested. Immutable and thread-safe.
  */
-public final class RandomFlip implements LabelNoise {
-    private final double rate;
+public final class RandomFlip extends RateNoise {
 
     /** @param rate η in [0, 1] */
     public RandomFlip(double rate) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate must be in [0, 1], got " + rate);
-        }
-        this.rate = rate;
+        super(rate);
     }
 
     @Override
@@ -29,22 +24,6 @@ public final class RandomFlip implements LabelNoise {
             flips[i] = u[i] < rate; // U_i is in [0, 1): never true for rate 0
         }
         return flips;
-    }
-
-    /** The uniforms are read the same way for every rate: the rate only decides how they are used. */
-    @Override
-    public boolean drawsIgnoreParameters() {
-        return true;
-    }
-
-    @Override
-    public double rate() {
-        return rate;
-    }
-
-    @Override
-    public boolean adversarial() {
-        return false;
     }
 
     @Override

@@ -9,5 +9,7 @@
  * {@link org.benignlab.distributions.impl.RandomFlip}, {@link org.benignlab.distributions.impl.FixedCount},
  * {@link org.benignlab.distributions.impl.MarginAdversarial} (reads only ỹ and &lt;x, μ&gt;, so the sketch
  * can run it) and {@link org.benignlab.distributions.impl.ClassConditional}.
+ *
+ * <p>Constructors trust their arguments: the spec records of the providers validate every value first.
  */
 package org.benignlab.distributions.impl;

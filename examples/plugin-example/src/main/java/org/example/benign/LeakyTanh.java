@@ -12,11 +12,8 @@ import org.benignlab.api.Activation;
 public final class LeakyTanh implements Activation {
     private final double gamma;
 
-    /** @param gamma leakiness γ in (0, 1] */
+    /** @param gamma leakiness γ in (0, 1], as {@link LeakyTanhSpec} validated it */
     public LeakyTanh(double gamma) {
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
         this.gamma = gamma;
     }
 

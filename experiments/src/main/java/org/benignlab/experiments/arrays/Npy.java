@@ -71,11 +71,6 @@ public final class Npy {
 
     /** The element types we read: kind ('b', 'i', 'u', 'f'), size in bytes and byte order. */
     public record Dtype(String descr, char kind, int size, ByteOrder order) {
-        /** Whether values of this type are floating point (and so may be NaN or infinite). */
-        public boolean floating() {
-            return kind == 'f';
-        }
-
         /** Reads one value at the buffer's position (advancing it) as a double. */
         double read(ByteBuffer b) {
             return switch (kind) {

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.benignlab.api.results.AtomicFiles;
 import org.benignlab.engine.ArraysSink;
-import org.benignlab.experiments.results.AtomicFiles;
 
 /**
  * An {@link ArraysSink} that writes each array as {@code <folder>/<name>.npy} ({@link Npy}: version 1.0,

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.benignlab.api.results.AtomicFiles;
 import org.benignlab.engine.ArrayGroup;
 import org.benignlab.engine.ArrayOutput;
+import org.benignlab.engine.EngineKind;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.results.AtomicFiles;
 import org.benignlab.experiments.spec.ExperimentSpec;
 import org.benignlab.experiments.spec.InputException;
 import org.benignlab.experiments.spec.TrainingSpec;
@@ -43,10 +44,10 @@ public final class RunArrays {
     private final List<ArrayOutput.Entry> plan;
     private final ArrayOutput output;
     private final TrainingSpec training;
-    private final String engine;
+    private final EngineKind engine;
 
     private RunArrays(Path dir, List<ArrayOutput.Entry> plan, ArrayOutput output, TrainingSpec training,
-                      String engine) {
+                      EngineKind engine) {
         this.dir = dir;
         this.plan = plan;
         this.output = output;
@@ -66,13 +67,13 @@ public final class RunArrays {
      * @param engine the engine the run uses (what it saves depends on it: the sketch forms no X or W0)
      * @throws InputException one line: the array, its shape and size, the limit and how to raise it
      */
-    public static void checkLimit(TrainingSpec training, TrainingSetup setup, String engine) {
-        Set<ArrayGroup> groups = training.saveGroups();
+    public static void checkLimit(TrainingSpec training, TrainingSetup setup, EngineKind engine) {
+        Set<ArrayGroup> groups = ArrayGroup.setOf(training.save());
         if (groups.isEmpty()) {
             return;
         }
         long limit = training.saveLimitBytes();
-        for (ArrayOutput.Entry e : ArrayOutput.plan(engine, setup, groups)) {
+        for (ArrayOutput.Entry e : engine.savedArrays(setup, groups)) {
             if (e.bytes() > limit) {
                 long mib = (e.bytes() + (1 << 20) - 1) >> 20;
                 throw new InputException(String.format(Locale.ROOT, "training.save: %s.npy (%s) would be %s %s = "
@@ -91,18 +92,18 @@ public final class RunArrays {
      *
      * @param spec   the run's experiment
      * @param setup  the run's setup (sizes, given data)
-     * @param engine the name of the engine the run uses
+     * @param engine the engine the run uses
      * @param runDir the run's folder (created if absent)
      * @throws UncheckedIOException when the folder cannot be prepared
      */
-    public static RunArrays open(ExperimentSpec spec, TrainingSetup setup, String engine, Path runDir) {
+    public static RunArrays open(ExperimentSpec spec, TrainingSetup setup, EngineKind engine, Path runDir) {
         TrainingSpec training = spec.training();
-        Set<ArrayGroup> groups = training.saveGroups();
+        Set<ArrayGroup> groups = ArrayGroup.setOf(training.save());
         if (groups.isEmpty()) {
             return NONE;
         }
         checkLimit(training, setup, engine);
-        List<ArrayOutput.Entry> plan = ArrayOutput.plan(engine, setup, groups);
+        List<ArrayOutput.Entry> plan = engine.savedArrays(setup, groups);
         Path dir = runDir.resolve(FOLDER);
         try {
             Files.createDirectories(dir);
@@ -154,7 +155,7 @@ public final class RunArrays {
         p.put("save", training.save());
         p.put("save_limit_mib", training.saveLimitMib());
         p.put("format", "npy 1.0, little-endian, C order");
-        p.put("engine", engine);
+        p.put("engine", engine.key());
         List<Map<String, Object>> files = new ArrayList<>();
         for (ArrayOutput.Entry e : plan) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -173,15 +174,15 @@ public final class RunArrays {
     }
 
     /** The README.txt of a run's arrays. */
-    static String readme(ExperimentSpec spec, TrainingSetup setup, String engine, List<ArrayOutput.Entry> plan,
+    static String readme(ExperimentSpec spec, TrainingSetup setup, EngineKind engine, List<ArrayOutput.Entry> plan,
                          Path runDir) {
-        boolean sketch = engine.equals("sketch");
-        boolean span = !engine.equals("dense");
+        boolean sketch = !engine.formsPoints();
+        boolean span = engine.trainsCoefficients();
         StringBuilder sb = new StringBuilder();
         sb.append("Arrays of one Benign Lab run: NumPy .npy files (format version 1.0, little-endian, C order).\n");
         sb.append("Load one with numpy.load(\"X.npy\"); docs/arrays.md has the details and a check in Python.\n\n");
         sb.append("run ").append(runDir.getFileName()).append(" of experiment '").append(spec.name())
-                .append("', engine ").append(engine).append(", training.save: ").append(spec.training().save())
+                .append("', engine ").append(engine.key()).append(", training.save: ").append(spec.training().save())
                 .append('\n');
         sb.append(String.format(Locale.ROOT, "n = %d training points, p = %d dimensions, m = %d hidden units%n",
                 setup.n(), setup.p(), setup.width()));

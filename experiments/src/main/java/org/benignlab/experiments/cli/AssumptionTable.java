@@ -9,6 +9,7 @@ import java.util.Map;
 import org.benignlab.api.ClusterDistribution;
 import org.benignlab.api.ClusterProperties;
 import org.benignlab.api.LabelNoise;
+import org.benignlab.api.results.RunSchema;
 import org.benignlab.experiments.run.RunPlan;
 import org.benignlab.experiments.run.SweepPlanner;
 import org.benignlab.experiments.spec.ExperimentSpec;
@@ -56,7 +57,7 @@ final class AssumptionTable {
                 .smoothness();
         ClusterProperties cp = s.data().cluster().create(ClusterDistribution.class, context).properties();
         return new Assumptions.Inputs(s.data().n(), s.data().p(), s.network().width(), mu == null ? Double.NaN : mu, eta,
-                r.parameters().getOrDefault("step", Double.NaN), h.isPresent() ? h.getAsDouble() : Double.NaN,
+                r.parameters().getOrDefault(RunSchema.STEP, Double.NaN), h.isPresent() ? h.getAsDouble() : Double.NaN,
                 s.network().init(), cp.subGaussianNorm(), cp.coordinateVariance(), cp.strongLogConcavity());
     }
 

@@ -7,19 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.benignlab.api.Activation;
-import org.benignlab.api.ClusterDistribution;
-import org.benignlab.api.ClusterProperties;
+import org.benignlab.api.Declarations;
 import org.benignlab.api.ExtensionPoint;
-import org.benignlab.api.LabelNoise;
-import org.benignlab.api.Optimizer;
 import org.benignlab.api.Provider;
 import org.benignlab.api.Registry;
 import org.benignlab.experiments.run.PluginCatalog;
 import org.benignlab.experiments.spec.RecordBinder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code benign plugins}: every discovered plugin by extension point, with its declared properties. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -34,6 +30,7 @@ final class PluginsCommand implements Callable<Integer> {
     List<Path> plugins = new ArrayList<>();
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PluginCatalog catalog = PluginCatalog.load(plugins);
@@ -48,7 +45,7 @@ final class PluginsCommand implements Callable<Integer> {
                     w.printf("  %-22s parameters (example): %s%n", "", params);
                 }
                 Map<String, String> props = new LinkedHashMap<>(p.properties());
-                derived(p).forEach(props::putIfAbsent);
+                Declarations.of(((Provider) p).create(p.exampleSpec())).forEach(props::putIfAbsent);
                 if (!props.isEmpty()) {
                     w.printf("  %-22s properties: %s%n", "", props);
                 }
@@ -64,33 +61,4 @@ final class PluginsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Properties read from an instance built from the example spec, for a provider that does not
-     * declare them itself.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Map<String, String> derived(Provider<?, ?> p) {
-        Map<String, String> m = new LinkedHashMap<>();
-        Object o = ((Provider) p).create(p.exampleSpec());
-        if (o instanceof Activation a) {
-            m.put("gamma", a.leakiness().isPresent() ? fmt(a.leakiness().getAsDouble()) : "none (not leaky)");
-            m.put("H", a.smoothness().isPresent() ? fmt(a.smoothness().getAsDouble()) : "none (not smooth)");
-        } else if (o instanceof ClusterDistribution c) {
-            ClusterProperties cp = c.properties();
-            m.put("paper_assumptions", cp.meetsPaperAssumptions() ? "yes" : "no");
-            m.put("isotropic_gaussian", cp.isotropicGaussian() ? "yes (Gaussian sketch exact)" : "no");
-            m.put("coordinate_variance", Double.isNaN(cp.coordinateVariance()) ? "none declared"
-                    : fmt(cp.coordinateVariance()));
-        } else if (o instanceof LabelNoise n) {
-            m.put("adversarial", n.adversarial() ? "yes" : "no");
-            m.put("needs_features", n.needsFeatures() ? "yes" : "no");
-        } else if (o instanceof Optimizer opt) {
-            m.put("linear_in_gradients", opt.linearInGradients() ? "yes (span engine exact)" : "no (dense engine only)");
-        }
-        return m;
-    }
-
-    private static String fmt(double v) {
-        return Double.toString(v);
-    }
 }

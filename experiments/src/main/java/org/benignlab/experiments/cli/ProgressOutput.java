@@ -13,11 +13,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.benignlab.experiments.run.EngineChoice;
+import org.benignlab.engine.EngineChoice;
 import org.benignlab.experiments.run.ExperimentRunner;
 import org.benignlab.experiments.run.RunExecutor;
+import org.benignlab.experiments.run.RunOutput;
 import org.benignlab.experiments.run.RunPlan;
-import org.benignlab.experiments.run.RunRecord;
 import org.benignlab.experiments.run.SweepPlanner;
 
 /**
@@ -139,7 +139,7 @@ final class ProgressOutput implements ExperimentRunner.Observer, AutoCloseable {
     }
 
     @Override
-    public void finished(RunRecord record) {
+    public void finished(RunOutput record) {
         inFlight.remove(record.plan().key());
         done.incrementAndGet();
         switch (record.status()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.benignlab.api.results.AtomicFiles;
 import org.benignlab.experiments.spec.InputException;
 
 /**

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.benignlab.api.MetricNames;
-import org.benignlab.experiments.run.RunRecord;
+import org.benignlab.api.results.AtomicFiles;
+import org.benignlab.api.results.RunSchema;
+import org.benignlab.experiments.run.RunOutput;
 import org.benignlab.experiments.spec.InputException;
 
 /**
@@ -36,12 +37,12 @@ import org.benignlab.experiments.spec.InputException;
  * nothing a reader would misread; running again redoes only unfinished runs.
  */
 public final class ResultStore {
-    public static final String MANIFEST = "manifest.json";
-    public static final String RUNS_CSV = "runs.csv";
-    public static final String SUMMARY = "summary.json";
-    public static final String METRICS = "metrics.csv";
-    public static final String CONFIG = "config.yaml";
-    public static final String PROVENANCE = "provenance.json";
+    public static final String MANIFEST = RunSchema.MANIFEST;
+    public static final String RUNS_CSV = RunSchema.RUNS_CSV;
+    public static final String SUMMARY = RunSchema.SUMMARY;
+    public static final String METRICS = RunSchema.METRICS;
+    public static final String CONFIG = RunSchema.CONFIG;
+    public static final String PROVENANCE = RunSchema.PROVENANCE;
     /** The lock file of a results folder (see {@link FolderLock}). */
     public static final String LOCK = ".benign.lock";
 
@@ -52,18 +53,7 @@ public final class ResultStore {
             .build());
 
     /** Columns of runs.csv after the run key, config key, repetition and swept paths. */
-    public static final List<String> FIXED_COLUMNS;
-
-    static {
-        List<String> c = new ArrayList<>(List.of("n", "p", "m", "mu", "eta", "gamma", "H", "step", "seed",
-                "status", "stop_reason", "steps", "diverged_at_step"));
-        c.addAll(MetricNames.ALL);
-        c.addAll(MetricNames.DIAGNOSTICS);
-        c.addAll(MetricNames.BASELINES);
-        c.addAll(List.of("noise_rate", "noisy_count", "n_test", "cluster", "engine", "engine_reason", "seconds",
-                "message"));
-        FIXED_COLUMNS = List.copyOf(c);
-    }
+    public static final List<String> FIXED_COLUMNS = RunSchema.RUNS_CSV_COLUMNS;
 
     /** runs.csv is rewritten at every finished run up to this many rows, then at most once a second. */
     private static final int EAGER_ROWS = 2000;
@@ -184,7 +174,7 @@ public final class ResultStore {
     }
 
     /** The files every finished run has; a run missing any of them is run again. */
-    public static final List<String> RUN_FILES = List.of(CONFIG, METRICS, PROVENANCE, SUMMARY);
+    public static final List<String> RUN_FILES = RunSchema.RUN_FILES;
 
     /**
      * Whether a run has finished: its summary exists, can be read, and does not say {@code failed}
@@ -318,7 +308,7 @@ public final class ResultStore {
      * atomically), so the run counts as finished only once everything is in place; then its row joins
      * runs.csv. Safe to call from several threads for different runs.
      */
-    public void commit(RunRecord record) throws IOException {
+    public void commit(RunOutput record) throws IOException {
         PlannedRun plan = record.plan().entry();
         Path rd = runDir(plan.key());
         Files.createDirectories(rd);

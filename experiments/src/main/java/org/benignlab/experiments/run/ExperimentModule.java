@@ -12,16 +12,18 @@ import org.benignlab.api.Loss;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.RunContext;
 import org.benignlab.engine.Engine;
-import org.benignlab.engine.Engines;
+import org.benignlab.engine.EngineChoice;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.Products;
+import org.benignlab.engine.SecondLayer;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.arrays.DataFiles;
+import org.benignlab.experiments.arrays.GivenFiles;
 import org.benignlab.experiments.arrays.RunArrays;
 import org.benignlab.experiments.spec.DataSpec;
 import org.benignlab.experiments.spec.ExperimentSpec;
 import org.benignlab.experiments.spec.InputException;
 import org.benignlab.experiments.spec.NetworkSpec;
+import org.benignlab.experiments.spec.SecondLayerSpec;
 import org.benignlab.experiments.spec.TrainingSpec;
 
 /**
@@ -32,10 +34,20 @@ import org.benignlab.experiments.spec.TrainingSpec;
 public final class ExperimentModule extends AbstractModule {
     private final RunPlan plan;
     private final int threads;
+    private final EngineChoice known;
 
     public ExperimentModule(RunPlan plan, int threads) {
+        this(plan, threads, null);
+    }
+
+    /**
+     * @param known the engine choice of another run of the same configuration (same config key), already checked,
+     *              or null to choose (and check) here
+     */
+    public ExperimentModule(RunPlan plan, int threads, EngineChoice known) {
         this.plan = plan;
         this.threads = threads;
+        this.known = known;
     }
 
     @Override
@@ -104,38 +116,57 @@ public final class ExperimentModule extends AbstractModule {
         TrainingSetup setup;
         if (d.isFile()) { // μ unknown (not used with given data); the files are read when training starts
             setup = new TrainingSetup(d.n(), d.p(), net.width(), 0.0, d.test(), net.init(), t.steps(),
-                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine(),
-                    DataFiles.given(d));
+                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), secondLayer(net.secondLayer()),
+                    GivenFiles.given(d));
         } else {
             setup = new TrainingSetup(d.n(), d.p(), net.width(), d.mu(), d.test(), net.init(), t.steps(),
-                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), net.secondLayer().toEngine());
+                    t.stopLoss(), t.stopAtInterpolation(), t.metricsPerDecade(), secondLayer(net.secondLayer()));
         }
         return setup.withDiagnostics(java.util.Set.copyOf(t.diagnostics())).withStallSteps(t.stallWindow())
-                .withSpectralNorm(t.spectralNorm()).withBaselines(t.baselineSet());
+                .withSpectralNorm(t.spectralNorm()).withBaselines(org.benignlab.engine.Baseline.setOf(t.baselines()));
+    }
+
+    /** The engine's description of a second layer (its scale filled in by {@link NetworkSpec}). */
+    public static SecondLayer secondLayer(SecondLayerSpec s) {
+        SecondLayer.Signs pattern = SecondLayer.Signs.valueOf(s.signs().toUpperCase(java.util.Locale.ROOT));
+        return new SecondLayer(pattern, s.scale(), s.sign() == null ? 1 : s.sign(),
+                s.values() == null ? java.util.List.of() : s.values());
     }
 
     @Provides
     @Singleton
     Seeds seeds(ExperimentSpec s, RunPlan p, EngineChoice engine, LabelNoise noise) {
-        return new Seeds(s.seed(), p.repetition(), org.benignlab.engine.DrawFamily.of(engine.name()), p.resolved(),
-                noise);
+        return new Seeds(s.seed(), p.repetition(), engine.kind().drawFamily(), p.resolved(), noise);
     }
 
+    /**
+     * The engine of {@code training.engine} ({@link EngineChoice#choose}, which settles the exactness of every engine
+     * once per configuration), and the {@code training.save} size guard, before anything is written.
+     */
     @Provides
     @Singleton
     EngineChoice engineChoice(ExperimentSpec s, Plugins plugins, TrainingSetup setup) {
-        if (s.data().isFile() && plugins.noise().adversarial()) {
-            throw new InputException("data.noise.type: '" + s.data().noise().type() + "' is adversarial (its flips "
-                    + "may depend on <x, μ>), and μ is unknown for data read from files; choose a noise model that "
-                    + "is not adversarial, e.g. random-flip");
+        if (known != null) {
+            return known;
         }
-        EngineChoice choice = EngineChoice.of(s.training().engine(), plugins, setup);
-        RunArrays.checkLimit(s.training(), setup, choice.name()); // before anything is written
+        EngineChoice choice;
+        try {
+            choice = EngineChoice.choose(s.training().engine(), plugins, setup);
+        } catch (EngineChoice.Refused e) {
+            if (e.noEngine()) {
+                throw new InputException("data.noise.type: '" + s.data().noise().type() + "' is adversarial (its "
+                        + "flips may depend on <x, μ>), and μ is unknown for data read from files; choose a noise model "
+                        + "that is not adversarial, e.g. random-flip");
+            }
+            throw new InputException("training.engine: " + e.getMessage() + (e.exact().isEmpty() ? ""
+                    : "; use training.engine: " + String.join(" or ", e.exact()) + " (or auto)"));
+        }
+        RunArrays.checkLimit(s.training(), setup, choice.kind()); // before anything is written
         return choice;
     }
 
     @Provides
     Engine engine(EngineChoice choice, @Named("threads") int t) {
-        return Engines.create(choice.name(), t, Products.preferred()); // the native BLAS when this process loaded one
+        return choice.create(t, Products.preferred()); // the native BLAS when this process loaded one
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.benignlab.engine.EngineChoice;
 import org.benignlab.experiments.results.FolderLock;
 import org.benignlab.experiments.results.ResultStore;
 import org.benignlab.experiments.spec.ExperimentLoader;
@@ -86,7 +87,7 @@ public final class ExperimentRunner {
         }
 
         @Override
-        default void finished(RunRecord record) {
+        default void finished(RunOutput record) {
         }
     }
 
@@ -187,9 +188,9 @@ public final class ExperimentRunner {
         long largest = 0;
         for (RunPlan plan : mine) {
             if (checked.add(plan.configKey())) {
-                Run run = build(plan, threadsPerRun, file);
+                Run run = build(plan, threadsPerRun, file, null);
                 engines.put(plan.configKey(), run.engine());
-                long need = run.memoryEstimate(run.engine().name());
+                long need = run.memoryEstimate();
                 if (need > MEMORY_SHARE * heap) {
                     throw new InputException(file + ": " + tooBig(plan, run, need, heap));
                 }
@@ -229,9 +230,11 @@ public final class ExperimentRunner {
         if (unpaired != null) {
             observer.note(unpaired);
         }
-        Map<String, RunRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, RunOutput> records = new java.util.concurrent.ConcurrentHashMap<>();
         int perRun = threadsPerRun;
-        RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file).execute(steps, store.runDir(plan.key()));
+        // each task builds its own run (its plugins, seeds and engine), reusing the engine choice checked above
+        RunExecutor.Work work = (plan, steps) -> build(plan, perRun, file, engines.get(plan.configKey()))
+                .execute(steps, store.runDir(plan.key()));
         try {
             executor.execute(todo, work, new RunExecutor.Listener() {
                 @Override
@@ -246,7 +249,7 @@ public final class ExperimentRunner {
                 }
 
                 @Override
-                public void finished(RunRecord record) throws Exception {
+                public void finished(RunOutput record) throws Exception {
                     store.commit(record);
                     records.put(record.plan().key(), record);
                     observer.finished(record);
@@ -262,7 +265,7 @@ public final class ExperimentRunner {
         }
         List<RunOutcome> outcomes = new ArrayList<>();
         for (RunPlan plan : mine) {
-            RunRecord r = records.get(plan.key());
+            RunOutput r = records.get(plan.key());
             try {
                 outcomes.add(r != null ? new RunOutcome(plan, r.summary(), false)
                         : new RunOutcome(plan, store.readSummary(plan.key()), true));
@@ -273,9 +276,9 @@ public final class ExperimentRunner {
         return new Outcome(planned, dir, outcomes);
     }
 
-    private static Run build(RunPlan plan, int threads, Path file) {
+    private static Run build(RunPlan plan, int threads, Path file, EngineChoice known) {
         try {
-            return Guice.createInjector(new ExperimentModule(plan, threads)).getInstance(Run.class);
+            return Guice.createInjector(new ExperimentModule(plan, threads, known)).getInstance(Run.class);
         } catch (ProvisionException | CreationException e) {
             throw asInputError(e, file);
         }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -92,7 +92,7 @@ public final class LocalExecutor implements RunExecutor {
             for (RunPlan plan : plans) {
                 futures.add(done.submit(() -> {
                     listener.started(plan);
-                    RunRecord record = work.run(plan, t -> listener.step(plan, t));
+                    RunOutput record = work.run(plan, t -> listener.step(plan, t));
                     listener.finished(record);
                     return null;
                 }));

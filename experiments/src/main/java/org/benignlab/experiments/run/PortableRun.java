@@ -45,12 +45,12 @@ public record PortableRun(String key, int repetition, String configJson, List<St
 
         /** Back to a record of the driver's plan (whose key must match). */
         @SuppressWarnings("unchecked")
-        public RunRecord toRecord(RunPlan plan) {
+        public RunOutput toRecord(RunPlan plan) {
             if (!plan.key().equals(key)) {
                 throw new IllegalArgumentException("result of run " + key + " given for run " + plan.key());
             }
             try {
-                return new RunRecord(plan, JSON.readValue(summaryJson, LinkedHashMap.class),
+                return new RunOutput(plan, JSON.readValue(summaryJson, LinkedHashMap.class),
                         JSON.readValue(provenanceJson, LinkedHashMap.class), metricsCsv);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot read the result of run " + key, e);
@@ -97,7 +97,7 @@ public record PortableRun(String key, int repetition, String configJson, List<St
         PluginCatalog catalog = PluginCatalog.load(pluginJars.stream().map(Path::of).toList());
         RunPlan plan = plan(catalog);
         Run run = Guice.createInjector(new ExperimentModule(plan, threadsPerRun)).getInstance(Run.class);
-        RunRecord r = run.execute(steps);
+        RunOutput r = run.execute(steps);
         try {
             return new Result(key, JSON.writeValueAsString(r.summary()), JSON.writeValueAsString(r.provenance()),
                     r.metricsCsv());

@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.benignlab.api.MetricNames;
 import org.benignlab.api.RunStatus;
+import org.benignlab.api.results.RunSchema;
+import org.benignlab.api.results.RunSchema.Summary;
 import org.benignlab.engine.Engine;
+import org.benignlab.engine.EngineChoice;
+import org.benignlab.engine.EngineKind;
 import org.benignlab.engine.MetricsSink;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingResult;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.arrays.DataFiles;
+import org.benignlab.experiments.arrays.GivenFiles;
 import org.benignlab.experiments.arrays.RunArrays;
 import org.benignlab.experiments.spec.ExperimentSpec;
 
@@ -52,18 +56,16 @@ public final class Run {
         return engine;
     }
 
-    /** Approximate heap use of training this run with engine {@code name} (dense, span or sketch). */
-    public long memoryEstimate(String name) {
-        return org.benignlab.engine.Engines.estimateMemoryBytes(name, setup);
+    /** Approximate heap use of training this run with its engine. */
+    public long memoryEstimate() {
+        return engine.kind().estimateMemoryBytes(setup);
     }
 
     /** The engines other than this run's that are exact for its plugins, with their memory estimates. */
     public Map<String, Long> alternatives() {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (String name : EngineChoice.AUTO_ORDER) {
-            if (!name.equals(engine.name()) && org.benignlab.engine.Engines.unsupported(name, plugins, setup).isEmpty()) {
-                m.put(name, memoryEstimate(name));
-            }
+        for (EngineKind kind : engine.exactAlternatives()) {
+            m.put(kind.key(), kind.estimateMemoryBytes(setup));
         }
         return m;
     }
@@ -75,7 +77,7 @@ public final class Run {
      *
      * @param steps receives the current step at the start of every step (for progress displays)
      */
-    public RunRecord execute(LongConsumer steps) {
+    public RunOutput execute(LongConsumer steps) {
         return execute(steps, null);
     }
 
@@ -86,7 +88,7 @@ public final class Run {
      *
      * @param runDir the run's folder, or null to save no arrays
      */
-    public RunRecord execute(LongConsumer steps, Path runDir) {
+    public RunOutput execute(LongConsumer steps, Path runDir) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         InMemoryMetrics metrics = new InMemoryMetrics(steps);
@@ -94,7 +96,7 @@ public final class Run {
         RunArrays arrays = RunArrays.none();
         try {
             if (runDir != null) {
-                arrays = RunArrays.open(spec, setup, engine.name(), runDir); // nothing when training.save is empty
+                arrays = RunArrays.open(spec, setup, engine.kind(), runDir); // nothing when training.save is empty
             }
             TrainingResult result = trainer.train(setup, plugins, seeds.streams(), metrics, arrays.output());
             summary = summary(result, (System.nanoTime() - t0) / 1e9);
@@ -105,11 +107,11 @@ public final class Run {
         if (arrays.saving()) {
             provenance.put("arrays", arrays.provenance());
         }
-        Map<String, Object> dataFiles = DataFiles.provenance(spec.data()); // null for generated data
+        Map<String, Object> dataFiles = GivenFiles.provenance(spec.data()); // null for generated data
         if (dataFiles != null) {
             provenance.put("data_files", dataFiles);
         }
-        return new RunRecord(plan, summary, provenance, metrics.csv());
+        return new RunOutput(plan, summary, provenance, metrics.csv());
     }
 
     /** Collects metrics.csv in memory (a few hundred rows: the schedule is log-spaced). */
@@ -140,7 +142,7 @@ public final class Run {
     private Map<String, Object> summary(TrainingResult r, double seconds) {
         Map<String, Object> s = head(r.status().key(), r.stopReason().key(), r.steps());
         if (r.divergedAtStep() >= 0) {
-            s.put("diverged_at_step", r.divergedAtStep());
+            s.put(Summary.DIVERGED_AT_STEP, r.divergedAtStep());
         }
         for (String m : MetricNames.ALL) {
             Double v = r.finalMetrics().get(m);
@@ -177,37 +179,37 @@ public final class Run {
 
     private Map<String, Object> head(String status, String stopReason, long stepsDone) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("run_key", plan.key());
-        s.put("config_key", plan.configKey());
-        s.put("repetition", plan.repetition());
-        s.put("name", spec.name());
-        s.put("status", status);
-        s.put("stop_reason", stopReason);
-        s.put("steps", stepsDone);
+        s.put(Summary.RUN_KEY, plan.key());
+        s.put(Summary.CONFIG_KEY, plan.configKey());
+        s.put(Summary.REPETITION, plan.repetition());
+        s.put(Summary.NAME, spec.name());
+        s.put(Summary.STATUS, status);
+        s.put(Summary.STOP_REASON, stopReason);
+        s.put(Summary.STEPS, stepsDone);
         return s;
     }
 
     private void tail(Map<String, Object> s, Integer noisyCount, double seconds, String message) {
-        s.put("noise_rate", plugins.noise().rate());
-        s.put("noisy_count", noisyCount);
-        s.put("n_test", setup.testSize());
-        s.put("cluster", spec.data().cluster().type());
-        s.put("engine", engine.name());
-        s.put("engine_reason", engine.reason());
-        s.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        s.put(Summary.NOISE_RATE, plugins.noise().rate());
+        s.put(Summary.NOISY_COUNT, noisyCount);
+        s.put(Summary.N_TEST, setup.testSize());
+        s.put(Summary.CLUSTER, spec.data().cluster().type());
+        s.put(Summary.ENGINE, engine.name());
+        s.put(Summary.ENGINE_REASON, engine.reason());
+        s.put(Summary.SECONDS, Math.round(seconds * 1000) / 1000.0);
         if (message != null && !message.isEmpty()) {
-            s.put("message", message);
+            s.put(Summary.MESSAGE, message);
         }
         Map<String, Object> p = new LinkedHashMap<>();
         // whole numbers (n, p, m, ...) are written without a decimal point
         plan.parameters().forEach((k, v) ->
                 p.put(k, v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) v.longValue() : v));
-        p.put("seed", spec.seed());
-        s.put("parameters", p);
-        s.put("swept", plan.swept());
-        s.put("declared", declared());
+        p.put(RunSchema.SEED, spec.seed());
+        s.put(Summary.PARAMETERS, p);
+        s.put(Summary.SWEPT, plan.swept());
+        s.put(Summary.DECLARED, declared());
         if (noisyCount != null && 2L * noisyCount >= setup.n()) {
-            s.put("message", (message == null || message.isEmpty() ? "" : message + "; ") + "note: " + noisyCount
+            s.put(Summary.MESSAGE, (message == null || message.isEmpty() ? "" : message + "; ") + "note: " + noisyCount
                     + " of " + setup.n() + " training labels were flipped (a fraction of 1/2 or more): the observed "
                     + "labels agree with the reversed classifier at least as often as with the true one");
         }
@@ -229,17 +231,17 @@ public final class Run {
         putFinite(cluster, "kappa", cp.kappa());
         cluster.put("isotropic_gaussian", cp.isotropicGaussian());
         putFinite(cluster, "coordinate_variance", cp.coordinateVariance());
-        d.put("cluster", cluster);
+        d.put(Summary.DECLARED_CLUSTER, cluster);
         Map<String, Object> activation = new LinkedHashMap<>();
         activation.put("type", spec.network().activation().type());
-        plugins.activation().leakiness().ifPresent(v -> activation.put("gamma", v));
-        plugins.activation().smoothness().ifPresent(v -> activation.put("H", v));
-        d.put("activation", activation);
+        plugins.activation().leakiness().ifPresent(v -> activation.put(RunSchema.GAMMA, v));
+        plugins.activation().smoothness().ifPresent(v -> activation.put(RunSchema.H, v));
+        d.put(Summary.DECLARED_ACTIVATION, activation);
         Map<String, Object> noise = new LinkedHashMap<>();
         noise.put("type", spec.data().noise().type());
         putFinite(noise, "rate", plugins.noise().rate());
         noise.put("adversarial", plugins.noise().adversarial());
-        d.put("noise", noise);
+        d.put(Summary.DECLARED_NOISE, noise);
         return d;
     }
 

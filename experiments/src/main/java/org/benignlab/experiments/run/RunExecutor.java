@@ -14,7 +14,7 @@ public interface RunExecutor {
     /** Computes one run; never throws for a failure of the run itself (that is a {@code failed} record). */
     @FunctionalInterface
     interface Work {
-        RunRecord run(RunPlan plan, LongConsumer steps);
+        RunOutput run(RunPlan plan, LongConsumer steps);
     }
 
     /** Told about runs as they start, progress and end; may be called from several threads at once. */
@@ -29,7 +29,7 @@ public interface RunExecutor {
          * A run ended; its record must be committed before this returns. An exception thrown here (the
          * results folder cannot be written) stops the executor, which rethrows it.
          */
-        void finished(RunRecord record) throws Exception;
+        void finished(RunOutput record) throws Exception;
     }
 
     /** A name for messages and provenance, e.g. {@code local (2 runs at a time)}. */

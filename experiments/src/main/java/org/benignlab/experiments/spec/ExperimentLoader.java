@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.benignlab.api.ExtensionPoint;
+import org.benignlab.api.InvalidSpecException;
 import org.benignlab.api.Provider;
 import org.benignlab.api.Registry;
+import org.benignlab.engine.EngineChoice;
 import org.benignlab.experiments.arrays.DataFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -93,6 +95,7 @@ public final class ExperimentLoader {
             dataFiles.prepareSignValues(root, dataFolder);
             Parameters params = Parameters.resolve(root);
             ExperimentSpec spec = new RecordBinder(params, registries).bind(root, ExperimentSpec.class, "");
+            checkEngine(spec.training().engine());
             if (spec.data().isFile()) {
                 spec = new ExperimentSpec(spec.name(), spec.seed(), spec.data().withFolder(dataFolder), spec.network(),
                         spec.training(), spec.vars());
@@ -100,6 +103,15 @@ public final class ExperimentLoader {
             return new Loaded(spec, params.values());
         } catch (InputException e) {
             throw new InputException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code training.engine} must be auto or an engine the engine module declares. */
+    private static void checkEngine(String engine) {
+        List<String> words = EngineChoice.words();
+        if (!words.contains(engine)) {
+            throw new InputException(InvalidSpecException.of("training.engine", engine, "must be one of "
+                    + String.join(", ", words)).getMessage());
         }
     }
 

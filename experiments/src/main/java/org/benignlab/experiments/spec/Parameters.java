@@ -12,6 +12,7 @@ import java.util.Set;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
+import org.benignlab.api.results.RunSchema;
 
 /**
  * The scalar parameters an expression may name (n, p, m, mu, eta, gamma, H, step), each read from its
@@ -26,21 +27,8 @@ import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
  */
 public final class Parameters {
 
-    /** Parameter name -> dotted YAML path where its value lives. */
-    public static final Map<String, String> PATHS;
-
-    static {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("n", "data.n");
-        m.put("p", "data.p");
-        m.put("m", "network.width");
-        m.put("mu", "data.mu");
-        m.put("eta", "data.noise.rate");
-        m.put("gamma", "network.activation.gamma");
-        m.put("H", "network.activation.H");
-        m.put("step", "training.optimizer.step");
-        PATHS = java.util.Collections.unmodifiableMap(m);
-    }
+    /** Parameter name -> dotted YAML path where its value lives ({@link RunSchema#PARAMETER_PATHS}). */
+    public static final Map<String, String> PATHS = RunSchema.PARAMETER_PATHS;
 
     /** The top-level key of the user's named numbers. */
     public static final String VARS = "vars";
@@ -52,6 +40,8 @@ public final class Parameters {
     /** Every name an expression may use -> its dotted YAML path: the built-in parameters, then the vars. */
     private final Map<String, String> paths = new LinkedHashMap<>(PATHS);
     private final Map<String, Double> values = new LinkedHashMap<>();
+    /** Dotted YAML path -> the value {@link #resolve} computed there, so that binding evaluates nothing twice. */
+    private final Map<String, Double> resolvedAt = new java.util.HashMap<>();
 
     private Parameters(JsonNode root) {
         this.root = root;
@@ -148,7 +138,19 @@ public final class Parameters {
             }
         }
         visiting.pop();
-        values.put(name, evaluate(e, node.asText(), path));
+        double v = evaluate(e, node.asText(), path);
+        values.put(name, v);
+        resolvedAt.put(path, v);
+    }
+
+    /**
+     * The value of the expression {@code text} at {@code path}: the one {@link #resolve} computed when the path holds
+     * a parameter or a var, else evaluated now over the resolved parameters. The binder reads every expression
+     * through this, so each is evaluated once.
+     */
+    public double valueAt(String text, String path) {
+        Double v = resolvedAt.get(path);
+        return v != null ? v : evaluate(text, path);
     }
 
     /** Evaluates {@code text} found at {@code path} over the resolved parameters. */

@@ -2,7 +2,6 @@ package org.benignlab.experiments.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -248,7 +247,7 @@ public final class RecordBinder {
             if (text.equalsIgnoreCase(".nan") || text.equalsIgnoreCase(".inf") || text.equalsIgnoreCase("-.inf")) {
                 throw new InputException(path + ": must be a finite number, got " + text);
             }
-            return parameters.evaluate(text, path);
+            return parameters.valueAt(text, path);
         }
         throw new InputException(path + ": must be a number or an expression, got " + show(node));
     }
@@ -368,10 +367,5 @@ public final class RecordBinder {
             return "'" + Specs.echo(node.asText()) + "'";
         }
         return Specs.echo(node.asText());
-    }
-
-    /** An empty mapping node (for callers building trees). */
-    static ObjectNode emptyObject() {
-        return JsonNodeFactory.instance.objectNode();
     }
 }

@@ -1,11 +1,10 @@
 package org.benignlab.experiments.spec;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.benignlab.api.InvalidSpecException;
+import org.benignlab.api.RunOptions;
 import org.benignlab.api.Specs;
-import org.benignlab.engine.SecondLayer;
 
 /**
  * The fixed second layer a: its sign pattern and magnitude (YAML {@code network.second_layer}).
@@ -23,8 +22,7 @@ import org.benignlab.engine.SecondLayer;
 public record SecondLayerSpec(String signs, Double scale, @InConfig(InConfig.When.IF_SET) Integer sign,
                               @InConfig(InConfig.When.IF_SET) List<Integer> values) {
     /** The allowed sign patterns. */
-    public static final List<String> SIGNS = Arrays.stream(SecondLayer.Signs.values())
-            .map(SecondLayer.Signs::key).toList();
+    public static final List<String> SIGNS = RunOptions.SECOND_LAYER_SIGNS;
 
     public SecondLayerSpec {
         signs = Specs.orDefault(signs, "random").toLowerCase(Locale.ROOT);
@@ -66,11 +64,5 @@ public record SecondLayerSpec(String signs, Double scale, @InConfig(InConfig.Whe
     /** This spec with the magnitude filled in for width m when it was not given. */
     SecondLayerSpec withDefaultScale(int m) {
         return scale != null ? this : new SecondLayerSpec(signs, 1.0 / Math.sqrt(m), sign, values);
-    }
-
-    /** The engine's description of this second layer (scale must be filled in). */
-    public SecondLayer toEngine() {
-        SecondLayer.Signs pattern = SecondLayer.Signs.valueOf(signs.toUpperCase(Locale.ROOT));
-        return new SecondLayer(pattern, scale, sign == null ? 1 : sign, values == null ? List.of() : values);
     }
 }

@@ -1,21 +1,18 @@
 package org.benignlab.experiments.spec;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.InvalidSpecException;
+import org.benignlab.api.LogSchedule;
 import org.benignlab.api.Specs;
-import org.benignlab.engine.ArrayGroup;
-import org.benignlab.engine.Baseline;
-import org.benignlab.engine.Diagnostics;
+import org.benignlab.api.RunOptions;
 
 /**
  * Training: loss, optimiser, engine and when to stop, and which arrays to save.
  *
- * @param engine              {@code auto} or an engine name of {@link #ENGINES}
+ * @param engine              {@code auto} or an engine name; checked against the engines the engine module declares
+ *                            when the file is loaded ({@link ExperimentLoader})
  * @param steps               the most gradient steps
  * @param stopLoss            stop when the train loss is at most this (0 = off)
  * @param stopAtInterpolation stop at the first step with train error 0
@@ -26,7 +23,7 @@ import org.benignlab.engine.Diagnostics;
  *                            resolved configuration or the run key ({@link InConfig.When#NEVER})
  * @param saveLimitMib        the largest array (in MiB) {@code save} may write, default {@value #DEFAULT_SAVE_LIMIT_MIB};
  *                            a larger one (X or W0 with a large p) is refused before training. Not in the run key
- * @param diagnostics         groups of theory diagnostics to record ({@link Diagnostics}; default all, [] for none).
+ * @param diagnostics         groups of theory diagnostics to record ({@link RunOptions#DIAGNOSTICS}; default all, [] for none).
  *                            They change no number, so they are not in the run key
  * @param stallSteps          stop as stalled after this many steps without a new minimum of the train loss
  *                            (0: off; default {@link #stallWindow()}: off with {@code stop_at_interpolation},
@@ -35,7 +32,7 @@ import org.benignlab.engine.Diagnostics;
  *                            their cost: G0 = W0 W0^T at the span engine's setup (m(m+1)/2·p multiply-adds, more
  *                            than K and Z0 together when m &gt; n) and W W^T at each recorded step of the dense
  *                            engine (m²·p). It changes no other number, so it is not in the run key
- * @param baselines           the linear baselines to compute on the run's own draws ({@link Baseline}: max-margin,
+ * @param baselines           the linear baselines to compute on the run's own draws ({@link RunOptions#BASELINES}: max-margin,
  *                            min-norm, one-step; default all, [] for none). They change no number of the network, so
  *                            they are not in the run key
  */
@@ -50,18 +47,13 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
                            @InConfig(InConfig.When.NEVER) Boolean spectralNorm,
                            @InConfig(InConfig.When.NEVER) List<String> baselines) {
 
-    /** Engines this version has; {@code auto} chooses among them. */
-    public static final List<String> ENGINES = List.of("auto", "sketch", "span", "dense");
     /** The words of {@code save}. */
-    public static final List<String> SAVE_GROUPS = List.of("data", "init", "final");
+    public static final List<String> SAVE_GROUPS = RunOptions.SAVE_GROUPS;
     /** Default of {@code save_limit_mib}: 1 GiB. */
     public static final double DEFAULT_SAVE_LIMIT_MIB = 1024;
 
     public TrainingSpec {
         engine = Specs.orDefault(engine, "auto");
-        if (!ENGINES.contains(engine)) {
-            throw InvalidSpecException.of("engine", engine, "must be one of " + String.join(", ", ENGINES));
-        }
         steps = Specs.required("steps", steps);
         if (steps < 0) {
             throw InvalidSpecException.of("steps", steps, "must be an integer >= 0");
@@ -90,10 +82,10 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
         }
         save = List.copyOf(save);
         saveLimitMib = Specs.positive("save_limit_mib", Specs.orDefault(saveLimitMib, DEFAULT_SAVE_LIMIT_MIB));
-        diagnostics = Specs.orDefault(diagnostics, Diagnostics.GROUPS);
+        diagnostics = Specs.orDefault(diagnostics, RunOptions.DIAGNOSTICS);
         for (String g : diagnostics) {
-            if (!Diagnostics.GROUPS.contains(g)) {
-                throw InvalidSpecException.of("diagnostics", g, "must list some of " + String.join(", ", Diagnostics.GROUPS)
+            if (!RunOptions.DIAGNOSTICS.contains(g)) {
+                throw InvalidSpecException.of("diagnostics", g, "must list some of " + String.join(", ", RunOptions.DIAGNOSTICS)
                         + " (or [] for none)");
             }
         }
@@ -102,23 +94,14 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
             throw InvalidSpecException.of("stall_steps", stallSteps, "must be an integer >= 0 (0: off)");
         }
         spectralNorm = Specs.orDefault(spectralNorm, true);
-        baselines = Specs.orDefault(baselines, Baseline.KEYS);
+        baselines = Specs.orDefault(baselines, RunOptions.BASELINES);
         for (String b : baselines) {
-            if (!Baseline.KEYS.contains(b)) {
-                throw InvalidSpecException.of("baselines", b, "must list some of " + String.join(", ", Baseline.KEYS)
+            if (!RunOptions.BASELINES.contains(b)) {
+                throw InvalidSpecException.of("baselines", b, "must list some of " + String.join(", ", RunOptions.BASELINES)
                         + " (or [] for none)");
             }
         }
         baselines = List.copyOf(new java.util.LinkedHashSet<>(baselines));
-    }
-
-    /** {@link #baselines()} as the engine's enum. */
-    public Set<Baseline> baselineSet() {
-        Set<Baseline> out = EnumSet.noneOf(Baseline.class);
-        for (String b : baselines) {
-            out.add(Baseline.of(b));
-        }
-        return out;
     }
 
     /** Most steps a run records metrics at (each holds about twenty numbers in memory until the run ends). */
@@ -126,7 +109,7 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
 
     /** How many steps the log-spaced schedule records, counted up to {@code cap + 1}. */
     static long recordedSteps(long steps, int perDecade, long cap) {
-        org.benignlab.engine.LogSchedule schedule = new org.benignlab.engine.LogSchedule(steps, perDecade);
+        LogSchedule schedule = new LogSchedule(steps, perDecade);
         long count = 0;
         for (long s = 0; s >= 0 && count <= cap; s = schedule.next(s)) {
             count++;
@@ -145,15 +128,6 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
             return stallSteps;
         }
         return stopAtInterpolation ? 0 : Math.max(1000, steps / 4);
-    }
-
-    /** The groups of {@link #save()} as the engine's enum. */
-    public Set<ArrayGroup> saveGroups() {
-        Set<ArrayGroup> out = EnumSet.noneOf(ArrayGroup.class);
-        for (String g : save) {
-            out.add(ArrayGroup.valueOf(g.toUpperCase(Locale.ROOT)));
-        }
-        return out;
     }
 
     /** {@link #saveLimitMib()} in bytes. */

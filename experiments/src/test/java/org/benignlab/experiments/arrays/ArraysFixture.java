@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.benignlab.api.MetricNames;
 import org.benignlab.engine.Engine;
+import org.benignlab.engine.EngineChoice;
 import org.benignlab.engine.MetricsSink;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingResult;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.run.EngineChoice;
 import org.benignlab.experiments.run.ExperimentModule;
 import org.benignlab.experiments.run.PluginCatalog;
 import org.benignlab.experiments.run.RunPlan;
@@ -95,7 +95,7 @@ final class ArraysFixture {
     /** {@link #run(Path, Path, String...)} with a thread count and a repetition index. */
     static Done run(Path yaml, Path runDir, int threads, int repetition, String... overrides) throws IOException {
         Built b = build(yaml, threads, repetition, overrides);
-        RunArrays arrays = RunArrays.open(b.plan().spec(), b.setup(), b.engine().name(), runDir);
+        RunArrays arrays = RunArrays.open(b.plan().spec(), b.setup(), b.engine().kind(), runDir);
         List<String> metrics = new ArrayList<>();
         MetricsSink sink = (step, metric, value) -> metrics.add(step + "," + metric + "," + value);
         TrainingResult r = b.trainer().train(b.setup(), b.plugins(), b.seeds().streams(), sink, arrays.output());

@@ -119,7 +119,7 @@ class FileDataTest {
         ExperimentSpec s = load(ArraysFixture.fileExperiment("", "").replace("X.npy", "X.csv")
                 .replace("y.npy", "y.csv"));
         assertEquals(List.of(3, 3, 0), List.of(s.data().n(), s.data().p(), s.data().test()));
-        GivenData.Points pts = DataFiles.given(s.data()).load();
+        GivenData.Points pts = GivenFiles.given(s.data()).load();
         assertEquals(-1e-3, pts.x()[2][0]);
         assertEquals(5.0, pts.x()[1][1]);
         assertEquals(List.of(1.0, -1.0, 1.0), List.of(pts.labels()[0], pts.labels()[1], pts.labels()[2]));
@@ -155,7 +155,7 @@ class FileDataTest {
         // as the sweep planner does it: read the tree, then load the tree
         ExperimentSpec viaTree = loader.load(loader.readTree(file), List.of(), file.toString()).spec();
         assertEquals(key(s), key(viaTree));
-        assertEquals(5, DataFiles.given(viaTree.data()).load().x().length);
+        assertEquals(5, GivenFiles.given(viaTree.data()).load().x().length);
     }
 
     @Test
@@ -163,7 +163,7 @@ class FileDataTest {
         ExperimentSpec s = load(ArraysFixture.fileExperiment("", ""));
         double[][] x = new double[12][40];
         ArraysFixture.npy(dir.resolve("X.npy"), x);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DataFiles.given(s.data()).load());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> GivenFiles.given(s.data()).load());
         assertTrue(e.getMessage().startsWith("data.x: X.npy changed since the experiment was planned"), e.getMessage());
     }
 

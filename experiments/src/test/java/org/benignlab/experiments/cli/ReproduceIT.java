@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.benignlab.api.CsvCells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class ReproduceIT {
         String[] header = lines.get(0).split(",");
         Map<String, Map<String, String>> out = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = Csv.split(line);
+            List<String> cells = CsvCells.split(line);
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < header.length; i++) {
                 row.put(header[i], cells.get(i));

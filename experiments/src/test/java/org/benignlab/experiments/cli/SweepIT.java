@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.benignlab.api.CsvCells;
 import org.benignlab.experiments.results.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +48,11 @@ class SweepIT {
     /** runs.csv as a set of rows without the seconds column (timing is the one thing that may differ). */
     static Set<List<String>> rows(Path results) throws IOException {
         List<String> lines = Files.readAllLines(results.resolve(ResultStore.RUNS_CSV));
-        List<String> header = Csv.split(lines.get(0));
+        List<String> header = CsvCells.split(lines.get(0));
         int seconds = header.indexOf("seconds");
         Set<List<String>> out = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = new ArrayList<>(Csv.split(line));
+            List<String> cells = new ArrayList<>(CsvCells.split(line));
             assertEquals(header.size(), cells.size(), "whole row: " + line);
             cells.remove(seconds);
             assertTrue(out.add(cells), "duplicate row " + line);
@@ -73,7 +74,7 @@ class SweepIT {
         JsonNode manifest = new ObjectMapper().readTree(one.resolve(ResultStore.MANIFEST).toFile());
         assertEquals(12, manifest.get("runs").size());
         assertEquals("[\"data.mu\",\"network.width\"]", manifest.get("sweep").get("paths").toString());
-        List<String> header = Csv.split(Files.readAllLines(one.resolve(ResultStore.RUNS_CSV)).get(0));
+        List<String> header = CsvCells.split(Files.readAllLines(one.resolve(ResultStore.RUNS_CSV)).get(0));
         assertEquals(List.of("run_key", "config_key", "repetition", "data.mu", "network.width"), header.subList(0, 5));
         for (String c : List.of("status", "seconds", "test_error", "train_error", "steps", "mu", "p")) {
             assertTrue(header.contains(c), c);

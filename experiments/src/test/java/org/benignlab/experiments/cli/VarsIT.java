@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.benignlab.api.CsvCells;
 import org.benignlab.experiments.results.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class VarsIT {
     private static List<List<String>> csv(Path file) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            rows.add(Csv.split(line));
+            rows.add(CsvCells.split(line));
         }
         return rows;
     }

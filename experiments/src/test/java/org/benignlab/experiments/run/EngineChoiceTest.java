@@ -11,9 +11,10 @@ import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.LabelNoise;
 import org.benignlab.api.Loss;
 import org.benignlab.api.Optimizer;
+import org.benignlab.engine.EngineChoice;
+import org.benignlab.engine.EngineKind;
 import org.benignlab.engine.Plugins;
 import org.benignlab.engine.TrainingSetup;
-import org.benignlab.experiments.spec.InputException;
 import org.benignlab.testkit.Providers;
 import org.junit.jupiter.api.Test;
 
@@ -69,31 +70,41 @@ class EngineChoiceTest {
 
     @Test
     void autoPrefersSketchThenSpanThenDense() {
-        assertEquals("sketch", EngineChoice.of("auto", new Plugins(PHI, GAUSSIAN, FLIPS, LOGISTIC, GD),
+        assertEquals("sketch", EngineChoice.choose("auto", new Plugins(PHI, GAUSSIAN, FLIPS, LOGISTIC, GD),
                 setup(100, 100_000, 100)).name());
-        EngineChoice span = EngineChoice.of("auto", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, GD),
+        EngineChoice span = EngineChoice.choose("auto", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, GD),
                 setup(100, 100_000, 100));
         assertEquals("span", span.name());
         assertTrue(span.reason().contains("sketch: "), "says why sketch was not taken: " + span.reason());
-        EngineChoice dense = EngineChoice.of("auto", new Plugins(PHI, GAUSSIAN, FLIPS, LOGISTIC, SIGN),
+        EngineChoice dense = EngineChoice.choose("auto", new Plugins(PHI, GAUSSIAN, FLIPS, LOGISTIC, SIGN),
                 setup(100, 100_000, 100));
         assertEquals("dense", dense.name());
         assertTrue(dense.reason().contains("span: "), dense.reason());
         // p <= n: a span step is no cheaper than a dense one
-        assertEquals("dense", EngineChoice.of("auto", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, GD),
+        assertEquals("dense", EngineChoice.choose("auto", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, GD),
                 setup(100, 50, 10)).name());
     }
 
     @Test
     void anEngineThatIsNotExactIsAnInputError() {
-        InputException e = assertThrows(InputException.class, () -> EngineChoice.of("span",
+        EngineChoice.Refused e = assertThrows(EngineChoice.Refused.class, () -> EngineChoice.choose("span",
                 new Plugins(PHI, GAUSSIAN, FLIPS, LOGISTIC, SIGN), setup(10, 1000, 10)));
-        assertTrue(e.getMessage().startsWith("training.engine: 'span' cannot run this experiment exactly: "),
-                e.getMessage());
-        InputException s = assertThrows(InputException.class, () -> EngineChoice.of("sketch",
+        assertTrue(e.getMessage().startsWith("'span' cannot run this experiment exactly: "), e.getMessage());
+        assertEquals(java.util.List.of("dense"), e.exact(), "sketch is out too: the optimiser is not linear");
+        EngineChoice.Refused s = assertThrows(EngineChoice.Refused.class, () -> EngineChoice.choose("sketch",
                 new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, GD), setup(10, 1000, 10)));
-        assertTrue(s.getMessage().contains("use training.engine: "), s.getMessage());
-        assertEquals("dense", EngineChoice.of("dense", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, SIGN),
+        assertEquals(java.util.List.of("span", "dense"), s.exact(), s.getMessage());
+        assertEquals("dense", EngineChoice.choose("dense", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, SIGN),
                 setup(10, 1000, 10)).name());
+    }
+
+    @Test
+    void theChoiceHoldsEveryEnginesExactnessAndTheAlternatives() {
+        EngineChoice span = EngineChoice.choose("auto", new Plugins(PHI, RADEMACHER, FLIPS, LOGISTIC, GD),
+                setup(100, 100_000, 100));
+        assertTrue(span.exactness().get(EngineKind.SKETCH).orElseThrow().contains("not isotropic Gaussian"));
+        assertTrue(span.exactness().get(EngineKind.SPAN).isEmpty());
+        assertEquals(java.util.List.of(EngineKind.DENSE), span.exactAlternatives());
+        assertEquals(java.util.List.of("auto", "sketch", "span", "dense"), EngineChoice.words());
     }
 }

@@ -42,8 +42,8 @@ class PortableRunTest {
         RunPlan plan = planned.runs().get(3);
         PortableRun shipped = roundTrip(PortableRun.of(plan, List.of(), 1));
         PortableRun.Result result = roundTrip(shipped.execute(t -> { }));
-        RunRecord remote = result.toRecord(plan);
-        RunRecord local = Guice.createInjector(new ExperimentModule(plan, 2)).getInstance(Run.class).execute(t -> { });
+        RunOutput remote = result.toRecord(plan);
+        RunOutput local = Guice.createInjector(new ExperimentModule(plan, 2)).getInstance(Run.class).execute(t -> { });
         assertEquals(local.metricsCsv(), remote.metricsCsv());
         assertEquals(local.summary().get("test_error"), remote.summary().get("test_error"));
         assertEquals(plan.swept(), PortableRun.of(plan, List.of(), 1).plan(PluginCatalog.builtIn()).swept());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.benignlab.api.Activation;
+import org.benignlab.experiments.run.ExperimentModule;
 import org.benignlab.experiments.run.PluginCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +53,9 @@ public class ExperimentLoaderTest {
 
     @Test
     void aSecondLayerCanBeAllMinusOneOrGivenAsAListOrAFile() throws Exception {
-        var minus = load(VALID, "network.second_layer={signs: constant, sign: -1, scale: 0.5}").spec().network()
-                .secondLayer().toEngine().draw(10, null);
+        var minus = ExperimentModule.secondLayer(load(VALID,
+                "network.second_layer={signs: constant, sign: -1, scale: 0.5}").spec().network().secondLayer())
+                .draw(10, null);
         assertTrue(java.util.Arrays.stream(minus).allMatch(v -> v == -0.5), java.util.Arrays.toString(minus));
         // +1 is the default: writing it changes nothing, not even the resolved configuration
         assertEquals(load(VALID, "network.second_layer={signs: constant}").spec().network().secondLayer(),
@@ -65,7 +67,7 @@ public class ExperimentLoaderTest {
         var fromFile = load(VALID, "network.second_layer={signs: values, values: a.csv}").spec().network().secondLayer();
         assertEquals(listed, fromFile, "the file's entries take the name's place");
         assertEquals(List.of(1.0 / Math.sqrt(10), -1.0 / Math.sqrt(10)), java.util.Arrays.stream(
-                fromFile.toEngine().draw(10, null)).limit(2).boxed().toList());
+                ExperimentModule.secondLayer(fromFile).draw(10, null)).limit(2).boxed().toList());
 
         assertTrue(error(VALID, "network.second_layer={signs: constant, sign: 0}")
                 .contains("network.second_layer.sign: must be -1 or +1, got 0"));

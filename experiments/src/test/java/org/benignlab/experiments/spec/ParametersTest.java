@@ -31,6 +31,16 @@ class ParametersTest {
     }
 
     @Test
+    void bindingReadsTheValueResolvedAtAParameterPathAndEvaluatesOtherExpressionsOverThem() throws Exception {
+        Parameters p = Parameters.resolve(yaml("vars: {g: \"5/n\"}\ndata: {n: 10, p: \"n^2*50\", mu: \"p^0.5\"}\n"));
+        // a parameter's and a var's path give the value resolved there (the expression is not evaluated again)
+        assertEquals(p.values().get("mu"), p.valueAt("p^0.5", "data.mu"), 0.0);
+        assertEquals(0.5, p.valueAt("5/n", "vars.g"), 0.0);
+        // any other path: the expression is evaluated over the resolved parameters
+        assertEquals(2 * Math.sqrt(5000.0) + 0.5, p.valueAt("2*mu + g", "training.optimizer.momentum"), 1e-12);
+    }
+
+    @Test
     void varsAreNamedNumbersUsableInEveryExpressionAndMayUseEachOtherAndTheParameters() throws Exception {
         Parameters p = Parameters.resolve(yaml("""
                 vars: {g: "5/n", ratio: 3, half: "ratio/2"}

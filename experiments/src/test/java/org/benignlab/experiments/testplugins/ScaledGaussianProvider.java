@@ -1,6 +1,5 @@
 package org.benignlab.experiments.testplugins;
 
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.benignlab.api.ClusterDistribution;
@@ -12,32 +11,24 @@ import org.benignlab.api.ClusterProperties;
  * κ = σ² and coordinate variance σ². Not registered on the test class path: a test puts its name in a jar's
  * services file and passes the jar with {@code --plugins}.
  */
-public final class ScaledGaussianProvider implements ClusterDistributionProvider<ScaledGaussianProvider.Spec> {
+public final class ScaledGaussianProvider extends ClusterDistributionProvider.Base<ScaledGaussianProvider.Spec> {
 
     /** @param sigma the coordinate standard deviation σ (default 1) */
     public record Spec(Double sigma) {
+        public static final Spec EXAMPLE = new Spec(2.0);
+
         public Spec {
             sigma = sigma == null ? 1.0 : sigma;
         }
     }
 
-    @Override
-    public String type() {
-        return "test-scaled-gaussian";
+    public ScaledGaussianProvider() {
+        super("test-scaled-gaussian", Spec.class, ScaledGaussianProvider::cluster,
+                "Test only: N(0, sigma^2 I) clusters declaring their variance.");
+        note("paper_assumptions", "when sigma <= 1");
     }
 
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
-    }
-
-    @Override
-    public Spec exampleSpec() {
-        return new Spec(2.0);
-    }
-
-    @Override
-    public ClusterDistribution create(Spec spec) {
+    private static ClusterDistribution cluster(Spec spec) {
         double s = spec.sigma();
         ClusterProperties props = new ClusterProperties(true, s, 1 / (s * s), s * s, false, s * s);
         return new ClusterDistribution() {
@@ -54,15 +45,5 @@ public final class ScaledGaussianProvider implements ClusterDistributionProvider
                 return props;
             }
         };
-    }
-
-    @Override
-    public String description() {
-        return "Test only: N(0, sigma^2 I) clusters declaring their variance.";
-    }
-
-    @Override
-    public Map<String, String> properties() {
-        return Map.of("paper_assumptions", "when sigma <= 1");
     }
 }

@@ -7,7 +7,7 @@ import org.benignlab.api.LossProvider;
  * Test-only loss {@code test-throwing}: the logistic loss, except that with {@code fail: true} it throws
  * at its first use, so that a run of a sweep fails the way a buggy plugin would.
  */
-public final class ThrowingLossProvider implements LossProvider<ThrowingLossProvider.Spec> {
+public final class ThrowingLossProvider extends LossProvider.Base<ThrowingLossProvider.Spec> {
 
     /** @param fail throw at the first use */
     public record Spec(Boolean fail) {
@@ -16,23 +16,12 @@ public final class ThrowingLossProvider implements LossProvider<ThrowingLossProv
         }
     }
 
-    @Override
-    public String type() {
-        return "test-throwing";
+    public ThrowingLossProvider() {
+        super("test-throwing", Spec.class, ThrowingLossProvider::loss,
+                "Test only: logistic loss that throws when fail is true.");
     }
 
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
-    }
-
-    @Override
-    public Spec exampleSpec() {
-        return new Spec(false);
-    }
-
-    @Override
-    public Loss create(Spec spec) {
+    private static Loss loss(Spec spec) {
         return new Loss() {
             @Override
             public double value(double z) {
@@ -52,10 +41,5 @@ public final class ThrowingLossProvider implements LossProvider<ThrowingLossProv
                 }
             }
         };
-    }
-
-    @Override
-    public String description() {
-        return "Test only: logistic loss that throws when fail is true.";
     }
 }

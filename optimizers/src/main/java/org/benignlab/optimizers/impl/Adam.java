@@ -25,15 +25,6 @@ public final class Adam implements Optimizer {
      * @param epsilon finite and &gt; 0
      */
     public Adam(double step, double beta1, double beta2, double epsilon) {
-        if (!(step > 0 && Double.isFinite(step))) {
-            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
-        }
-        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + " and " + beta2);
-        }
-        if (!(epsilon > 0 && Double.isFinite(epsilon))) {
-            throw new IllegalArgumentException("epsilon must be a finite number > 0, got " + epsilon);
-        }
         this.step = step;
         this.beta1 = beta1;
         this.beta2 = beta2;

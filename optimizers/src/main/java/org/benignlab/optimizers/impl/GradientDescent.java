@@ -12,9 +12,6 @@ public final class GradientDescent implements Optimizer {
 
     /** @param step α, finite and &gt; 0 */
     public GradientDescent(double step) {
-        if (!(step > 0 && Double.isFinite(step))) {
-            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
-        }
         this.step = step;
     }
 

@@ -20,12 +20,6 @@ public final class Momentum implements Optimizer {
     private final boolean nesterov;
 
     public Momentum(double step, double beta, boolean nesterov) {
-        if (!(step > 0 && Double.isFinite(step))) {
-            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
-        }
-        if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException("beta must be in [0, 1), got " + beta);
-        }
         this.step = step;
         this.beta = beta;
         this.nesterov = nesterov;

@@ -19,12 +19,6 @@ public final class NormalizedGradientDescent implements Optimizer {
      * @param epsilon ε, finite and &gt;= 0
      */
     public NormalizedGradientDescent(double step, double epsilon) {
-        if (!(step > 0 && Double.isFinite(step))) {
-            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
-        }
-        if (!(epsilon >= 0 && Double.isFinite(epsilon))) {
-            throw new IllegalArgumentException("epsilon must be a finite number >= 0, got " + epsilon);
-        }
         this.step = step;
         this.epsilon = epsilon;
     }

@@ -31,16 +31,6 @@ public final class ScheduledGradientDescent implements Optimizer {
      * @param finalFraction cosine: in [0, 1] (ignored otherwise)
      */
     public ScheduledGradientDescent(double step, Schedule schedule, double decay, long horizon, double finalFraction) {
-        if (!(step > 0 && Double.isFinite(step))) {
-            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
-        }
-        if (schedule == Schedule.INVERSE_TIME && !(decay > 0 && Double.isFinite(decay))) {
-            throw new IllegalArgumentException("decay must be a finite number > 0, got " + decay);
-        }
-        if (schedule == Schedule.COSINE && (horizon < 1 || !(finalFraction >= 0 && finalFraction <= 1))) {
-            throw new IllegalArgumentException("cosine needs horizon >= 1 and final fraction in [0, 1], got "
-                    + horizon + " and " + finalFraction);
-        }
         this.step = step;
         this.schedule = schedule;
         this.decay = decay;

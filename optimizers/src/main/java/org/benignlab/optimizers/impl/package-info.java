@@ -9,5 +9,7 @@
  * {@link org.benignlab.optimizers.impl.NormalizedGradientDescent} and
  * {@link org.benignlab.optimizers.impl.Adam} (not linear). Each state holds what its rule remembers;
  * the optimizers themselves are immutable.
+ *
+ * <p>Constructors trust their arguments: the spec records of the providers validate every value first.
  */
 package org.benignlab.optimizers.impl;

@@ -20,22 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractActivationContractTest extends AbstractContractTest {
 
-    @Override
-    protected final ExtensionPoint point() {
-        return ExtensionPoint.ACTIVATION;
-    }
-
-    /** Generated points per spec. */
-    protected int examples() {
-        return ContractAssertions.ACTIVATION_EXAMPLES;
+    /** Generated points per spec by default: {@link ContractAssertions#ACTIVATION_EXAMPLES}. */
+    protected AbstractActivationContractTest() {
+        super(ExtensionPoint.ACTIVATION, ContractAssertions.ACTIVATION_EXAMPLES);
     }
 
     /** The declarations alone: γ in (0, 1], H finite and &gt;= 0, no kinks when H is declared. */
     @Test
     public void declarationsAreSane() {
-        for (Activation a : instances(Activation.class)) {
-            ContractAssertions.assertPasses(ActivationContract.checkDeclarations(a));
-        }
+        assertEach(Activation.class, ActivationContract::checkDeclarations);
     }
 
     /** The contract at 0, tiny values, ±1/H, kinks and the points just beside them. */

@@ -23,14 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractClusterDistributionContractTest extends AbstractContractTest {
 
-    @Override
-    protected final ExtensionPoint point() {
-        return ExtensionPoint.CLUSTER;
-    }
-
-    /** Generated (seed, p) pairs per spec. */
-    protected int examples() {
-        return ContractAssertions.CLUSTER_EXAMPLES;
+    /** Generated (seed, p) pairs per spec by default: {@link ContractAssertions#CLUSTER_EXAMPLES}. */
+    protected AbstractClusterDistributionContractTest() {
+        super(ExtensionPoint.CLUSTER, ContractAssertions.CLUSTER_EXAMPLES);
     }
 
     /** Draws per check. */
@@ -41,9 +36,7 @@ public abstract class AbstractClusterDistributionContractTest extends AbstractCo
     /** The declared properties are sane. */
     @Test
     public void declarationsAreSane() {
-        for (ClusterDistribution d : instances(ClusterDistribution.class)) {
-            ContractAssertions.assertPasses(ClusterDistributionContract.checkProperties(d));
-        }
+        assertEach(ClusterDistribution.class, ClusterDistributionContract::checkProperties);
     }
 
     /** Determinism and every declared property, for generated seeds and dimensions p in [2, 24]. */

@@ -2,6 +2,8 @@ package org.benignlab.testkit.junit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.benignlab.api.ExtensionPoint;
 import org.benignlab.api.Provider;
@@ -17,14 +19,26 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractContractTest {
 
-    AbstractContractTest() {
+    private final ExtensionPoint point;
+    private final int examples;
+
+    AbstractContractTest(ExtensionPoint point, int examples) {
+        this.point = point;
+        this.examples = examples;
     }
 
     /** The provider under test, e.g. {@code new MyActivationProvider()}. */
     protected abstract Provider<?, ?> provider();
 
     /** The extension point of this test class. */
-    protected abstract ExtensionPoint point();
+    protected final ExtensionPoint point() {
+        return point;
+    }
+
+    /** Generated examples per spec (points, margins, or seeds with sizes, depending on the extension point). */
+    protected int examples() {
+        return examples;
+    }
 
     /**
      * The specs the contracts check, each of the provider's spec type; by default its example spec.
@@ -46,6 +60,13 @@ public abstract class AbstractContractTest {
             out.add(ContractAssertions.cast(Providers.create(provider(), spec), type, provider()));
         }
         return out;
+    }
+
+    /** Asserts that {@code check} finds no counterexample on any instance of {@link #specs()}. */
+    protected final <T> void assertEach(Class<T> type, Function<? super T, Optional<String>> check) {
+        for (T instance : instances(type)) {
+            ContractAssertions.assertPasses(check.apply(instance));
+        }
     }
 
     /** The provider contract: type key, spec record, example spec, description, properties. */

@@ -21,14 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractLabelNoiseContractTest extends AbstractContractTest {
 
-    @Override
-    protected final ExtensionPoint point() {
-        return ExtensionPoint.LABEL_NOISE;
-    }
-
-    /** Generated (seed, n) pairs per spec. */
-    protected int examples() {
-        return ContractAssertions.NOISE_EXAMPLES;
+    /** Generated (seed, n) pairs per spec by default: {@link ContractAssertions#NOISE_EXAMPLES}. */
+    protected AbstractLabelNoiseContractTest() {
+        super(ExtensionPoint.LABEL_NOISE, ContractAssertions.NOISE_EXAMPLES);
     }
 
     /**
@@ -42,9 +37,7 @@ public abstract class AbstractLabelNoiseContractTest extends AbstractContractTes
     /** The declared rate is a fraction. */
     @Test
     public void declarationsAreSane() {
-        for (LabelNoise n : instances(LabelNoise.class)) {
-            ContractAssertions.assertPasses(LabelNoiseContract.checkDeclarations(n));
-        }
+        assertEach(LabelNoise.class, LabelNoiseContract::checkDeclarations);
     }
 
     /** The flips, for generated seeds and n (1 to 60, or 10^4 to 3·10^4). */

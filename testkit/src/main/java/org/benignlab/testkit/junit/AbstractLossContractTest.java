@@ -19,14 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractLossContractTest extends AbstractContractTest {
 
-    @Override
-    protected final ExtensionPoint point() {
-        return ExtensionPoint.LOSS;
-    }
-
-    /** Generated margins per spec. */
-    protected int examples() {
-        return ContractAssertions.LOSS_EXAMPLES;
+    /** Generated margins per spec by default: {@link ContractAssertions#LOSS_EXAMPLES}. */
+    protected AbstractLossContractTest() {
+        super(ExtensionPoint.LOSS, ContractAssertions.LOSS_EXAMPLES);
     }
 
     /** The contract at generated margins ({@link ContractAssertions#MARGINS}). */

@@ -21,14 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractOptimizerContractTest extends AbstractContractTest {
 
-    @Override
-    protected final ExtensionPoint point() {
-        return ExtensionPoint.OPTIMIZER;
-    }
-
-    /** Generated (seed, dim, steps) triples per spec. */
-    protected int examples() {
-        return ContractAssertions.OPTIMIZER_EXAMPLES;
+    /** Generated (seed, dim, steps) triples per spec by default: {@link ContractAssertions#OPTIMIZER_EXAMPLES}. */
+    protected AbstractOptimizerContractTest() {
+        super(ExtensionPoint.OPTIMIZER, ContractAssertions.OPTIMIZER_EXAMPLES);
     }
 
     /** Determinism and, when declared, linearity in gradients; dim in [1, 40], steps in [1, 60]. */

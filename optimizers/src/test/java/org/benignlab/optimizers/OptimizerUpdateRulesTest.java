@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** gd-schedule, momentum, nesterov, normalized-gd and adam: update rules by hand, specs, declarations. */
-class MoreOptimizersTest {
+class OptimizerUpdateRulesTest {
 
     static final long SEED = 0x5eed_0204L;
 

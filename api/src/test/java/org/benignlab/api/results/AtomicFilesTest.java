@@ -1,4 +1,4 @@
-package org.benignlab.experiments.results;
+package org.benignlab.api.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param provenance provenance.json
  * @param metricsCsv metrics.csv (long format step,metric,value with its header)
  */
-public record RunRecord(RunPlan plan, Map<String, Object> summary, Map<String, Object> provenance, String metricsCsv) {
+public record RunOutput(RunPlan plan, Map<String, Object> summary, Map<String, Object> provenance, String metricsCsv) {
 
     /** The status word of the summary: completed, diverged or failed. */
     public String status() {

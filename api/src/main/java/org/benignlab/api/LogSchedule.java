@@ -1,4 +1,4 @@
-package org.benignlab.engine;
+package org.benignlab.api;
 
 import java.util.Arrays;
 

@@ -1,8 +1,7 @@
-package org.benignlab.experiments.results;
+package org.benignlab.api.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a file so that a reader sees either the old content or the whole new content, never a part:
  * write a temporary sibling, force it to disk, then rename it over the target. Temporary files carry
  * a prefix of their own ({@link #TMP_PREFIX}) and the suffix {@link #TMP_SUFFIX}, so that cleaning up
- * after a killed process removes only what this program wrote, never a user's {@code .x.tmp} file.
+ * after a killed process removes only what this program wrote, never a user's {@code .x.tmp} file. Result files
+ * ({@code experiments}) and report files ({@code reports}) are written through this one class.
  */
 public final class AtomicFiles {
     /** Prefix of every temporary file or folder this program creates. */
@@ -43,18 +43,24 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes {@code text} to {@code target} atomically. A failed write (a full disk, say) removes its
+     * Writes {@code text} (UTF-8) to {@code target} atomically. A failed write (a full disk, say) removes its
      * temporary file and throws an exception that names {@code target}.
      */
     public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically, creating its folder if needed. A failed write (a full
+     * disk, say) removes its temporary file and throws an exception that names {@code target}.
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
         // a unique temporary name, so that two writers of one target never share a temporary file
         // (created with the default permissions of the folder, unlike Files.createTempFile's owner-only ones)
-        Path tmp = temporarySibling(target);
+        Path tmp = temporarySibling(target.toAbsolutePath());
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                w.write(text);
-            }
+            Files.createDirectories(tmp.getParent());
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             moveIntoPlace(tmp, target);
         } catch (IOException | UncheckedIOException | Error e) {
             deleteQuietly(tmp);

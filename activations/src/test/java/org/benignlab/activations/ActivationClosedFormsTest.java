@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 
 import org.benignlab.activations.impl.Tanh;
 import org.benignlab.api.Activation;
+import org.benignlab.api.NoSpec;
 import org.benignlab.testkit.ActivationContract;
 import org.benignlab.testkit.junit.ContractAssertions;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,11 @@ import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-/** relu, tanh, softplus-leaky and huberized-relu: closed forms, declarations, and the contract over random specs. */
-class MoreActivationsTest {
+/**
+ * The activations besides equation (1) (that one is {@link SmoothedLeakyReluTest}): leaky-relu, identity, relu, tanh,
+ * softplus-leaky and huberized-relu; closed forms, declarations, and the contract over random specs.
+ */
+class ActivationClosedFormsTest {
 
     static final long SEED = 0x5eed_0004L;
 
@@ -65,7 +69,7 @@ class MoreActivationsTest {
 
     @Test
     void reluIsMaxOfZeroAndZAndDeclaresNoLeakiness() {
-        Activation a = new ReluProvider().create(new ReluSpec());
+        Activation a = new ReluProvider().create(new NoSpec());
         assertEquals(0.0, a.value(-3));
         assertEquals(2.5, a.value(2.5));
         assertEquals(0.0, a.derivative(-1e-300));
@@ -80,7 +84,7 @@ class MoreActivationsTest {
 
     @Test
     void tanhIsSmoothWithTheExactBoundButNotLeaky() {
-        Activation a = new TanhProvider().create(new TanhSpec());
+        Activation a = new TanhProvider().create(new NoSpec());
         double peak = 0.5 * Math.log((1 + 1 / Math.sqrt(3)) / (1 - 1 / Math.sqrt(3))); // atanh(1/√3)
         assertEquals(Tanh.SMOOTHNESS, Math.abs(a.secondDerivative(peak)), 1e-15);
         assertEquals(Tanh.SMOOTHNESS, a.smoothness().getAsDouble());
@@ -169,5 +173,28 @@ class MoreActivationsTest {
         ContractAssertions.activation(new HuberizedReluProvider().create(new HuberizedReluSpec(0.5, 100.0)), SEED, 1000);
         ContractAssertions.activation(new SoftplusLeakyProvider().create(new SoftplusLeakySpec(1.0, 3.0)), SEED, 1000);
         ContractAssertions.activation(new SoftplusLeakyProvider().create(new SoftplusLeakySpec(1e-4, 1e-2)), SEED, 1000);
+    }
+
+    @Test
+    void leakyReluIsMaxOfGammaZAndZ() {
+        qt().withFixedSeed(0x5eed_0003L).withExamples(1000)
+                .forAll(doubles().between(1e-3, 1), doubles().between(-100, 100)).checkAssert((gamma, z) -> {
+                    Activation a = new LeakyReluProvider().create(new LeakyReluSpec(gamma));
+                    assertEquals(Math.max(gamma * z, z), a.value(z));
+                    assertEquals(z >= 0 ? 1 : gamma, a.derivative(z));
+                });
+        Activation a = new LeakyReluProvider().create(new LeakyReluProvider().exampleSpec());
+        assertArrayEquals(new double[] {0}, a.kinks());
+        assertTrue(a.smoothness().isEmpty());
+        assertEquals(0.1, a.leakiness().getAsDouble());
+        assertEquals("no: not smooth", new LeakyReluProvider().properties().get("paper_assumptions"));
+    }
+
+    @Test
+    void identityDeclaresLeakinessOneAndSmoothnessZero() {
+        Activation a = new IdentityProvider().create(new NoSpec());
+        assertEquals(-3.5, a.value(-3.5));
+        assertEquals(1.0, a.leakiness().getAsDouble());
+        assertEquals(0.0, a.smoothness().getAsDouble());
     }
 }

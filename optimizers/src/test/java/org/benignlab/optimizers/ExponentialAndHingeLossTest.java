@@ -8,15 +8,16 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import java.util.Optional;
 
 import org.benignlab.api.Loss;
+import org.benignlab.api.NoSpec;
 import org.benignlab.testkit.LossContract;
 import org.junit.jupiter.api.Test;
 
 /** exponential and hinge: closed forms, behaviour at the extremes, and Fact A.1 for the exponential loss. */
-class MoreLossesTest {
+class ExponentialAndHingeLossTest {
 
     static final long SEED = 0x5eed_0203L;
-    static final Loss EXP = new ExponentialProvider().create(new ExponentialSpec());
-    static final Loss HINGE = new HingeProvider().create(new HingeSpec());
+    static final Loss EXP = new ExponentialProvider().create(new NoSpec());
+    static final Loss HINGE = new HingeProvider().create(new NoSpec());
 
     @Test
     void exponentialClosedFormsAndOverflow() {
@@ -32,7 +33,7 @@ class MoreLossesTest {
 
     @Test
     void exponentialSatisfiesFactA1AndBoundsTheLogisticLoss() {
-        Loss logistic = new LogisticProvider().create(new LogisticSpec());
+        Loss logistic = new LogisticProvider().create(new NoSpec());
         qt().withFixedSeed(SEED).withExamples(5000).forAll(doubles().between(-300, 300), doubles().between(-300, 300))
                 .checkAssert((z1, z2) -> assertEquals(Optional.empty(), LossContract.factA1(EXP, z1, z2)));
         qt().withFixedSeed(SEED + 1).withExamples(5000).forAll(doubles().between(-700, 700)).checkAssert(z -> {

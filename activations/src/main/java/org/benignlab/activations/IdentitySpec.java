@@ -1,5 +1,0 @@
-package org.benignlab.activations;
-
-/** {@code identity} has no parameters. */
-public record IdentitySpec() {
-}

@@ -1,5 +1,0 @@
-package org.benignlab.distributions;
-
-/** {@code laplace} has no parameters (p is {@code data.p}). */
-public record LaplaceSpec() {
-}

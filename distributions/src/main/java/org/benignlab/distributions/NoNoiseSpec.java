@@ -1,5 +1,0 @@
-package org.benignlab.distributions;
-
-/** {@code none} has no parameters. */
-public record NoNoiseSpec() {
-}

@@ -1,5 +1,0 @@
-package org.benignlab.distributions;
-
-/** {@code uniform} has no parameters (p is {@code data.p}). */
-public record UniformSpec() {
-}

@@ -1,5 +1,0 @@
-package org.benignlab.optimizers;
-
-/** {@code exponential} has no parameters. */
-public record ExponentialSpec() {
-}

@@ -1,5 +1,0 @@
-package org.benignlab.optimizers;
-
-/** {@code hinge} has no parameters. */
-public record HingeSpec() {
-}

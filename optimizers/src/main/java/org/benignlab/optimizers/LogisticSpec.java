@@ -1,5 +1,0 @@
-package org.benignlab.optimizers;
-
-/** {@code logistic} has no parameters. */
-public record LogisticSpec() {
-}
