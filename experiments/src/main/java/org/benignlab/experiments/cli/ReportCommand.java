@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
     double boundC;
 
     @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "0.02",
-            description = "The verdicts' fixed equivalence margin around the noise rate: 'benign' needs the 95% interval "
+            description = "The verdicts' fixed equivalence margin around the noise rate: 'benign' needs the 95%% interval "
                     + "of the test error within eta +- TOL. Default: ${DEFAULT-VALUE}.")
     double tolerance;
 
@@ -48,7 +48,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--figures", paramLabel = "FAMILIES",
             description = "Figure families to draw, comma-separated: versus (a final metric against each x axis), curves "
-                    + "(training curves), heatmaps, diagnostics; or all. Default: all.")
+                    + "(training curves), heatmaps, diagnostics; or all. Default: all, the diagnostics only up to 30 "
+                    + "configurations.")
     String figures;
 
     @Option(names = "--x", paramLabel = "AXIS",
