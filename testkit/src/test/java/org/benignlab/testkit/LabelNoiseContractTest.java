@@ -1,5 +1,6 @@
 package org.benignlab.testkit;
 
+import static org.benignlab.testkit.Counterexamples.assertFailsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,11 +91,6 @@ class LabelNoiseContractTest {
         public boolean adversarial() {
             return false;
         }
-    }
-
-    static void assertFailsWith(Optional<String> r, String fragment) {
-        assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
-        assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
     }
 
     @Test
