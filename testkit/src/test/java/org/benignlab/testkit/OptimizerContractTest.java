@@ -29,21 +29,6 @@ class OptimizerContractTest {
         }
     }
 
-    /** Sign descent: p -= step sign(g). Not linear in g. */
-    record SignDescent(boolean declaresLinear) implements Optimizer {
-        public State start(int dimension) {
-            return (t, params, gradient) -> {
-                for (int k = 0; k < dimension; k++) {
-                    params[k] -= 0.01 * Math.signum(gradient[k]);
-                }
-            };
-        }
-
-        public boolean linearInGradients() {
-            return declaresLinear;
-        }
-    }
-
     /** Keeps its velocity in the optimizer, shared by every state. */
     static final class SharedVelocity implements Optimizer {
         private double[] v;
