@@ -210,8 +210,14 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
         return BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
-    /** A tick label in the notation of its whole axis: scientific for every tick when any needs it. */
+    /**
+     * A tick label in the notation of its whole axis: scientific for every tick when any needs it; a swept value on a
+     * categorical axis as the report's tables write it.
+     */
     private static String tickText(Plot.Axis a, double v) {
+        if (a.kind() == Plot.Axis.Kind.CATEGORICAL) {
+            return Formats.human(v); // swept values as in the tables (7.114, not 7.11379)
+        }
         double[] t = ticks(a);
         boolean sci = false;
         for (double x : t) {
