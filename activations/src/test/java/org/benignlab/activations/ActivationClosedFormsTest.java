@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 
 import org.benignlab.activations.impl.Tanh;
 import org.benignlab.api.Activation;
@@ -118,23 +119,41 @@ class ActivationClosedFormsTest {
         assertEquals(0, a.kinks().length);
     }
 
-    @Test
-    void softplusLeakyMeetsTheContractWithContinuousSecondDerivative() {
-        qt().withFixedSeed(SEED + 2).withExamples(300).forAll(GAMMA, H).checkAssert((gamma, h) -> {
-            Activation a = new SoftplusLeakyProvider().create(new SoftplusLeakySpec(gamma, h));
+    /** More checks of one activation made from (γ, H). */
+    interface SpecChecks {
+        void check(Activation a, double gamma, double h);
+    }
+
+    /**
+     * For 300 (γ, H) drawn from {@link #GAMMA} and {@link #H} with QuickTheories' seed {@code seed}: the activation
+     * {@code make} gives passes the contract at its interesting points, then {@code more}.
+     */
+    static void contractForRandomSpecs(long seed, BiFunction<Double, Double, Activation> make, SpecChecks more) {
+        qt().withFixedSeed(seed).withExamples(300).forAll(GAMMA, H).checkAssert((gamma, h) -> {
+            Activation a = make.apply(gamma, h);
             assertEquals(Optional.empty(), ActivationContract.checkAll(a, ActivationContract.interestingPoints(a)),
                     "γ = " + gamma + ", H = " + h);
-            for (double u : new double[] {-5, -1, -0.1, 0, 0.3, 2, 8}) {
-                double z = u / h;
-                assertEquals(Optional.empty(), ActivationContract.check(a, z), "γ = " + gamma + ", H = " + h);
-                // φ'' continuous: no jump across any point
-                assertEquals(a.secondDerivative(z), a.secondDerivative(Math.nextUp(z)), 1e-9 * h);
-                // uniformly close to leaky ReLU: 0 <= max(γz, z) - φ(z) <= (1-γ) log 2 / (4H)
-                double gap = Math.max(gamma * z, z) - a.value(z);
-                double rounding = 8 * Math.ulp(Math.max(1, Math.abs(z)));
-                assertTrue(gap >= -rounding && gap <= (1 - gamma) * Math.log(2) / (4 * h) + rounding, "gap " + gap);
-            }
+            more.check(a, gamma, h);
         });
+    }
+
+    @Test
+    void softplusLeakyMeetsTheContractWithContinuousSecondDerivative() {
+        contractForRandomSpecs(SEED + 2,
+                (gamma, h) -> new SoftplusLeakyProvider().create(new SoftplusLeakySpec(gamma, h)),
+                (a, gamma, h) -> {
+                    for (double u : new double[] {-5, -1, -0.1, 0, 0.3, 2, 8}) {
+                        double z = u / h;
+                        assertEquals(Optional.empty(), ActivationContract.check(a, z), "γ = " + gamma + ", H = " + h);
+                        // φ'' continuous: no jump across any point
+                        assertEquals(a.secondDerivative(z), a.secondDerivative(Math.nextUp(z)), 1e-9 * h);
+                        // uniformly close to leaky ReLU: 0 <= max(γz, z) - φ(z) <= (1-γ) log 2 / (4H)
+                        double gap = Math.max(gamma * z, z) - a.value(z);
+                        double rounding = 8 * Math.ulp(Math.max(1, Math.abs(z)));
+                        assertTrue(gap >= -rounding && gap <= (1 - gamma) * Math.log(2) / (4 * h) + rounding,
+                                "gap " + gap);
+                    }
+                });
     }
 
     @Test
@@ -155,17 +174,17 @@ class ActivationClosedFormsTest {
 
     @Test
     void huberizedReluMeetsTheContractForRandomSpecs() {
-        qt().withFixedSeed(SEED + 3).withExamples(300).forAll(GAMMA, H).checkAssert((gamma, h) -> {
-            Activation a = new HuberizedReluProvider().create(new HuberizedReluSpec(gamma, h));
-            assertEquals(Optional.empty(), ActivationContract.checkAll(a, ActivationContract.interestingPoints(a)),
-                    "γ = " + gamma + ", H = " + h);
-            for (double b : new double[] {0, 1 / h}) {
-                double tol = 2 * Math.ulp(Math.max(1, b)) + 8 * Math.ulp(Math.max(1, Math.abs(a.value(b))));
-                assertTrue(Math.abs(a.value(Math.nextUp(b)) - a.value(Math.nextDown(b))) <= tol, "φ jumps at " + b);
-                assertTrue(Math.abs(a.derivative(Math.nextUp(b)) - a.derivative(Math.nextDown(b))) <= 1e-12,
-                        "φ' jumps at " + b);
-            }
-        });
+        contractForRandomSpecs(SEED + 3,
+                (gamma, h) -> new HuberizedReluProvider().create(new HuberizedReluSpec(gamma, h)),
+                (a, gamma, h) -> {
+                    for (double b : new double[] {0, 1 / h}) {
+                        double tol = 2 * Math.ulp(Math.max(1, b)) + 8 * Math.ulp(Math.max(1, Math.abs(a.value(b))));
+                        assertTrue(Math.abs(a.value(Math.nextUp(b)) - a.value(Math.nextDown(b))) <= tol,
+                                "φ jumps at " + b);
+                        assertTrue(Math.abs(a.derivative(Math.nextUp(b)) - a.derivative(Math.nextDown(b))) <= 1e-12,
+                                "φ' jumps at " + b);
+                    }
+                });
     }
 
     @Test

@@ -128,15 +128,7 @@ final class GramPipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (lock) {
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
-            if (failure != null) {
-                throw new IllegalStateException(failure);
-            }
+            ParallelNetworkOps.rethrow(failure);
         }
         return s;
     }

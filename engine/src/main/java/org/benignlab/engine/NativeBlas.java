@@ -280,29 +280,48 @@ public final class NativeBlas {
         multiplyTransB(a, b, out, rowsA, rowsB, inner, ops, oneCall(), 1.0);
     }
 
+    /**
+     * Whether a rows x cols product of {@code inner} terms per entry needs no BLAS call: it is empty, or it has no
+     * terms, so that the output is zero (beta = 0, filled here) or unchanged (beta = 1).
+     */
+    private static boolean withoutTerms(double[] out, int rows, int cols, int inner, double beta) {
+        if (rows == 0 || cols == 0) {
+            return true;
+        }
+        if (inner == 0 && beta == 0.0) {
+            java.util.Arrays.fill(out, 0, rows * cols, 0.0);
+        }
+        return inner == 0;
+    }
+
+    /**
+     * out = A op(B) (plus out when beta = 1) in serial dgemm calls, for A rows x inner (row-major) and op(B) inner x
+     * cols read from b with leading dimension ldb ("T": b is cols x inner, "N": b is inner x cols): row blocks of
+     * {@link #smallRows} rows for a small product, one call for a large one when OpenBLAS threads its calls itself.
+     * False, with nothing done, for a large product cut into fixed blocks.
+     */
+    private static boolean serially(String transB, double[] a, double[] b, int ldb, double[] out, int rows, int cols,
+                                    int inner, boolean oneCall, double beta) {
+        long perRow = (long) cols * inner;
+        boolean small = perRow * rows < SMALL_PRODUCT;
+        if (!small && !oneCall) {
+            return false;
+        }
+        int step = small ? smallRows(perRow) : rows;
+        for (int r0 = 0; r0 < rows; r0 += step) {
+            int block = Math.min(step, rows - r0);
+            BLAS.dgemm(transB, "N", cols, block, inner, 1.0, b, 0, ldb, a, r0 * inner, inner, beta, out, r0 * cols,
+                    cols);
+        }
+        return true;
+    }
+
     private static void multiplyTransB(double[] a, double[] b, double[] out, int rowsA, int rowsB, int inner,
                                        ParallelNetworkOps ops, boolean oneCall, double beta) {
-        if (rowsA == 0 || rowsB == 0) {
+        if (withoutTerms(out, rowsA, rowsB, inner, beta)) {
             return;
         }
-        if (inner == 0) {
-            if (beta == 0.0) {
-                java.util.Arrays.fill(out, 0, rowsA * rowsB, 0.0);
-            }
-            return;
-        }
-        long perRow = (long) rowsB * inner;
-        if (perRow * rowsA < SMALL_PRODUCT) {
-            int step = smallRows(perRow);
-            for (int r0 = 0; r0 < rowsA; r0 += step) {
-                int rows = Math.min(step, rowsA - r0);
-                BLAS.dgemm("T", "N", rowsB, rows, inner, 1.0, b, 0, inner, a, r0 * inner, inner,
-                        beta, out, r0 * rowsB, rowsB);
-            }
-            return;
-        }
-        if (oneCall) {
-            BLAS.dgemm("T", "N", rowsB, rowsA, inner, 1.0, b, 0, inner, a, 0, inner, beta, out, 0, rowsB);
+        if (serially("T", a, b, inner, out, rowsA, rowsB, inner, oneCall, beta)) {
             return;
         }
         // a grid of ga x gb pieces of about PIECE x PIECE, at least two when there are two rows to split
@@ -362,26 +381,10 @@ public final class NativeBlas {
 
     private static void multiply(double[] c, double[] x, double[] g, int m, int n, int p, ParallelNetworkOps ops,
                                  boolean oneCall, double beta) {
-        if (m == 0 || p == 0) {
+        if (withoutTerms(g, m, p, n, beta)) {
             return;
         }
-        if (n == 0) {
-            if (beta == 0.0) {
-                java.util.Arrays.fill(g, 0, m * p, 0.0);
-            }
-            return;
-        }
-        long perRow = (long) n * p;
-        if (perRow * m < SMALL_PRODUCT) {
-            int step = smallRows(perRow);
-            for (int r0 = 0; r0 < m; r0 += step) {
-                int rows = Math.min(step, m - r0);
-                BLAS.dgemm("N", "N", p, rows, n, 1.0, x, 0, p, c, r0 * n, n, beta, g, r0 * p, p);
-            }
-            return;
-        }
-        if (oneCall) {
-            BLAS.dgemm("N", "N", p, m, n, 1.0, x, 0, p, c, 0, n, beta, g, 0, p);
+        if (serially("N", c, x, p, g, m, p, n, oneCall, beta)) {
             return;
         }
         int blocks = columnBlocks(p);

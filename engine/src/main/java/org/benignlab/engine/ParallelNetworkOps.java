@@ -160,6 +160,14 @@ public final class ParallelNetworkOps implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        rethrow(failure);
+    }
+
+    /**
+     * Throws what a worker threw, if anything: a runtime exception or error as it is, a checked exception
+     * wrapped in an {@link IllegalStateException}.
+     */
+    static void rethrow(Throwable failure) {
         if (failure instanceof RuntimeException re) {
             throw re;
         }

@@ -44,7 +44,8 @@ class BaselinesTest {
         return x;
     }
 
-    private static double[][] gram(double[][] x) {
+    /** K = X X^T, each entry summed in increasing column index. */
+    static double[][] gram(double[][] x) {
         int n = x.length;
         double[][] k = new double[n][n];
         for (int i = 0; i < n; i++) {

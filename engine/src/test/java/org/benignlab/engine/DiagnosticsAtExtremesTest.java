@@ -52,16 +52,7 @@ class DiagnosticsAtExtremesTest {
                 row[c] = rng.nextDouble() - 0.5;
             }
         }
-        double[][] k = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int l = 0; l < n; l++) {
-                double v = 0;
-                for (int c = 0; c < x[i].length; c++) {
-                    v += x[i][c] * x[l][c];
-                }
-                k[i][l] = v;
-            }
-        }
+        double[][] k = BaselinesTest.gram(x);
         // exact: ||∇L̂||² n² = Σ_il g_i g_l y_i y_l S_il K_il, Ĝ n = Σ g_i, with g_i = r_i 10^-250 in BigDecimal
         BigDecimal normSq = BigDecimal.ZERO;
         BigDecimal gSum = BigDecimal.ZERO;

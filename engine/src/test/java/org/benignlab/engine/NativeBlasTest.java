@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.function.Consumer;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class NativeBlasTest {
 
-    private static double[] random(UniformRandomProvider rng, int size) {
+    static double[] random(UniformRandomProvider rng, int size) {
         double[] a = new double[size];
         for (int i = 0; i < size; i++) {
             a[i] = rng.nextDouble() * 2 - 1;
@@ -30,6 +32,35 @@ class NativeBlasTest {
             System.arraycopy(flat, i * cols, r[i], 0, cols);
         }
         return r;
+    }
+
+    /** W (m×p), X (n×p) and C (m×n) for one size {m, n, p}, drawn in that order. */
+    private record Operands(int m, int n, int p, double[] w, double[] x, double[] c) {
+        static Operands draw(UniformRandomProvider rng, int[] size) {
+            int m = size[0];
+            int n = size[1];
+            int p = size[2];
+            return new Operands(m, n, p, random(rng, m * p), random(rng, n * p), random(rng, m * n));
+        }
+
+        String where() {
+            return " (m=" + m + " n=" + n + " p=" + p + ")";
+        }
+    }
+
+    /**
+     * The adding variant turns {@code addend} into addend + the product the plain variant writes, to 1e-12 times
+     * the number of terms in each entry.
+     */
+    private static void assertAdds(double[] addend, Consumer<double[]> adding, Consumer<double[]> plain, int terms,
+            String what) {
+        double[] sum = addend.clone();
+        adding.accept(sum);
+        double[] product = new double[addend.length];
+        plain.accept(product);
+        for (int k = 0; k < addend.length; k++) {
+            assertEquals(addend[k] + product[k], sum[k], 1e-12 * terms, what);
+        }
     }
 
     private static void assumeNative() {
@@ -55,31 +86,26 @@ class NativeBlasTest {
         assumeNative();
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
         for (int[] size : SIZES) {
-            int m = size[0];
-            int n = size[1];
-            int p = size[2];
-            String where = " (m=" + m + " n=" + n + " p=" + p + ")";
-            double[] w = random(rng, m * p);
-            double[] x = random(rng, n * p);
-            double[] c = random(rng, m * n);
+            Operands o = Operands.draw(rng, size);
             try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
                 // Z^T = W X^T
-                double[] zt = new double[m * n];
-                NativeBlas.multiplyTransB(w, x, zt, m, n, p, ops);
-                double[][] ztJava = new double[m][n];
-                NetworkOps.preActivationsT(w, NetworkOps.transpose(rows(x, n, p)), ztJava);
-                for (int j = 0; j < m; j++) {
-                    for (int i = 0; i < n; i++) {
-                        assertEquals(ztJava[j][i], zt[j * n + i], 1e-12 * p, "Z^T[" + j + "][" + i + "]" + where);
+                double[] zt = new double[o.m() * o.n()];
+                NativeBlas.multiplyTransB(o.w(), o.x(), zt, o.m(), o.n(), o.p(), ops);
+                double[][] ztJava = new double[o.m()][o.n()];
+                NetworkOps.preActivationsT(o.w(), NetworkOps.transpose(rows(o.x(), o.n(), o.p())), ztJava);
+                for (int j = 0; j < o.m(); j++) {
+                    for (int i = 0; i < o.n(); i++) {
+                        assertEquals(ztJava[j][i], zt[j * o.n() + i], 1e-12 * o.p(),
+                                "Z^T[" + j + "][" + i + "]" + o.where());
                     }
                 }
                 // G = C X
-                double[] g = new double[m * p];
-                NativeBlas.multiply(c, x, g, m, n, p, ops);
-                double[] gJava = new double[m * p];
-                NetworkOps.gradient(c, rows(x, n, p), new double[m][p], gJava);
-                for (int k = 0; k < m * p; k++) {
-                    assertEquals(gJava[k], g[k], 1e-12 * n, "G[" + k + "]" + where);
+                double[] g = new double[o.m() * o.p()];
+                NativeBlas.multiply(o.c(), o.x(), g, o.m(), o.n(), o.p(), ops);
+                double[] gJava = new double[o.m() * o.p()];
+                NetworkOps.gradient(o.c(), rows(o.x(), o.n(), o.p()), new double[o.m()][o.p()], gJava);
+                for (int k = 0; k < o.m() * o.p(); k++) {
+                    assertEquals(gJava[k], g[k], 1e-12 * o.n(), "G[" + k + "]" + o.where());
                 }
             }
         }
@@ -149,44 +175,30 @@ class NativeBlasTest {
         // small (serial row blocks below SMALL_PRODUCT) and large products
         int[][] sizes = {{200, 100, 100}, {7, 5, 301}, {70, 33, 4500}, {65, 100, 2049}};
         for (int[] size : sizes) {
-            int m = size[0];
-            int n = size[1];
-            int p = size[2];
-            String where = " (m=" + m + " n=" + n + " p=" + p + ")";
-            double[] w = random(rng, m * p);
-            double[] x = random(rng, n * p);
-            double[] c = random(rng, m * n);
+            Operands o = Operands.draw(rng, size);
             try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
-                double[] ztBlocks = new double[m * n];
-                double[] ztOne = new double[m * n];
-                NativeBlas.multiplyTransB(w, x, ztBlocks, m, n, p, ops, false);
-                NativeBlas.multiplyTransB(w, x, ztOne, m, n, p, ops, true);
-                double[] gBlocks = new double[m * p];
-                double[] gOne = new double[m * p];
-                NativeBlas.multiply(c, x, gBlocks, m, n, p, ops, false);
-                NativeBlas.multiply(c, x, gOne, m, n, p, ops, true);
-                for (int k = 0; k < m * n; k++) {
-                    assertEquals(ztBlocks[k], ztOne[k], 1e-12 * p, "Z^T" + where);
+                double[] ztBlocks = new double[o.m() * o.n()];
+                double[] ztOne = new double[o.m() * o.n()];
+                NativeBlas.multiplyTransB(o.w(), o.x(), ztBlocks, o.m(), o.n(), o.p(), ops, false);
+                NativeBlas.multiplyTransB(o.w(), o.x(), ztOne, o.m(), o.n(), o.p(), ops, true);
+                double[] gBlocks = new double[o.m() * o.p()];
+                double[] gOne = new double[o.m() * o.p()];
+                NativeBlas.multiply(o.c(), o.x(), gBlocks, o.m(), o.n(), o.p(), ops, false);
+                NativeBlas.multiply(o.c(), o.x(), gOne, o.m(), o.n(), o.p(), ops, true);
+                for (int k = 0; k < o.m() * o.n(); k++) {
+                    assertEquals(ztBlocks[k], ztOne[k], 1e-12 * o.p(), "Z^T" + o.where());
                 }
-                for (int k = 0; k < m * p; k++) {
-                    assertEquals(gBlocks[k], gOne[k], 1e-12 * n, "G" + where);
+                for (int k = 0; k < o.m() * o.p(); k++) {
+                    assertEquals(gBlocks[k], gOne[k], 1e-12 * o.n(), "G" + o.where());
                 }
-                double[] addend = random(rng, m * n);
-                double[] zt = addend.clone();
-                NativeBlas.multiplyTransBAdd(w, x, zt, m, n, p, ops);
-                double[] product = new double[m * n];
-                NativeBlas.multiplyTransB(w, x, product, m, n, p, ops);
-                for (int k = 0; k < m * n; k++) {
-                    assertEquals(addend[k] + product[k], zt[k], 1e-12 * p, "out + A B^T" + where);
-                }
-                double[] addendG = random(rng, m * p);
-                double[] g = addendG.clone();
-                NativeBlas.multiplyAdd(c, x, g, m, n, p, ops);
-                double[] productG = new double[m * p];
-                NativeBlas.multiply(c, x, productG, m, n, p, ops);
-                for (int k = 0; k < m * p; k++) {
-                    assertEquals(addendG[k] + productG[k], g[k], 1e-12 * n, "G + C X" + where);
-                }
+                assertAdds(random(rng, o.m() * o.n()),
+                        out -> NativeBlas.multiplyTransBAdd(o.w(), o.x(), out, o.m(), o.n(), o.p(), ops),
+                        out -> NativeBlas.multiplyTransB(o.w(), o.x(), out, o.m(), o.n(), o.p(), ops),
+                        o.p(), "out + A B^T" + o.where());
+                assertAdds(random(rng, o.m() * o.p()),
+                        out -> NativeBlas.multiplyAdd(o.c(), o.x(), out, o.m(), o.n(), o.p(), ops),
+                        out -> NativeBlas.multiply(o.c(), o.x(), out, o.m(), o.n(), o.p(), ops),
+                        o.n(), "G + C X" + o.where());
             }
         }
     }

@@ -41,11 +41,7 @@ class NetworkOpsTest {
      */
     @Test
     void gradientEqualsCentralFiniteDifferences() {
-        Activation phi = new SoftplusLeaky(0.3, 0.25);
-        qt().withFixedSeed(20220211L).withExamples(80)
-                .forAll(integers().between(1, 6), integers().between(1, 8), integers().between(1, 5), longs().all())
-                .checkAssert((n, p, m, seed) -> checkFiniteDifferences(new Fixture(n, p, m, seed, 1.0, 1.0), phi,
-                        1e-5, 1e-6));
+        checkFiniteDifferences(new SoftplusLeaky(0.3, 0.25), 20220211L, 80, 1e-5, 1e-6);
     }
 
     /**
@@ -55,15 +51,20 @@ class NetworkOpsTest {
      */
     @Test
     void gradientEqualsFiniteDifferencesForSmoothedLeakyRelu() {
-        Activation phi = new SmoothedLeakyRelu(0.5, 2.0);
-        qt().withFixedSeed(7L).withExamples(60)
-                .forAll(integers().between(1, 6), integers().between(1, 8), integers().between(1, 5), longs().all())
-                .checkAssert((n, p, m, seed) -> checkFiniteDifferences(new Fixture(n, p, m, seed, 1.0, 1.0), phi,
-                        1e-7, 1e-5));
+        checkFiniteDifferences(new SmoothedLeakyRelu(0.5, 2.0), 7L, 60, 1e-7, 1e-5);
     }
 
-    private static void checkFiniteDifferences(Fixture fx, Activation phi, double h, double relTol) {
-        assertMatchesFiniteDifferences(fx, phi, gradient(fx, phi, LOGISTIC), h, relTol);
+    /**
+     * For generated n in [1, 6], p in [1, 8], m in [1, 5] and fixture seeds (QuickTheories with the given seed and
+     * number of examples), the logistic-loss gradient matches central differences with step h to relTol.
+     */
+    private static void checkFiniteDifferences(Activation phi, long seed, int examples, double h, double relTol) {
+        qt().withFixedSeed(seed).withExamples(examples)
+                .forAll(integers().between(1, 6), integers().between(1, 8), integers().between(1, 5), longs().all())
+                .checkAssert((n, p, m, s) -> {
+                    Fixture fx = new Fixture(n, p, m, s, 1.0, 1.0);
+                    assertMatchesFiniteDifferences(fx, phi, gradient(fx, phi, LOGISTIC), h, relTol);
+                });
     }
 
     private static void assertMatchesFiniteDifferences(Fixture fx, Activation phi, double[] g, double h,

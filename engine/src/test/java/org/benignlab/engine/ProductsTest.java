@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import org.benignlab.activations.impl.SmoothedLeakyRelu;
 import org.benignlab.distributions.impl.IsotropicGaussian;
 import org.benignlab.distributions.impl.RandomFlip;
@@ -34,34 +35,54 @@ class ProductsTest {
         return a;
     }
 
-    /** out = A B^T summed in increasing inner index from 0. */
-    private static double[] naiveTransB(double[] a, double[] b, int rowsA, int rowsB, int inner) {
-        double[] out = new double[rowsA * rowsB];
-        for (int i = 0; i < rowsA; i++) {
-            for (int j = 0; j < rowsB; j++) {
+    /**
+     * out = A B summed in increasing inner index from 0, for A rows × inner and B read with strides:
+     * B[k][j] = b[j * jStride + k * kStride].
+     */
+    private static double[] naiveProduct(double[] a, double[] b, int rows, int cols, int inner, int jStride,
+            int kStride) {
+        double[] out = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
                 double v = 0.0;
                 for (int k = 0; k < inner; k++) {
-                    v = v + a[i * inner + k] * b[j * inner + k];
+                    v = v + a[i * inner + k] * b[j * jStride + k * kStride];
                 }
-                out[i * rowsB + j] = v;
+                out[i * cols + j] = v;
             }
         }
         return out;
     }
 
+    /** out = A B^T summed in increasing inner index from 0. */
+    private static double[] naiveTransB(double[] a, double[] b, int rowsA, int rowsB, int inner) {
+        return naiveProduct(a, b, rowsA, rowsB, inner, inner, 1);
+    }
+
     /** G = C X summed in increasing inner index from 0. */
     private static double[] naive(double[] c, double[] x, int m, int n, int p) {
-        double[] g = new double[m * p];
-        for (int j = 0; j < m; j++) {
-            for (int k = 0; k < p; k++) {
-                double v = 0.0;
-                for (int i = 0; i < n; i++) {
-                    v = v + c[j * n + i] * x[i * p + k];
-                }
-                g[j * p + k] = v;
-            }
+        return naiveProduct(c, x, m, p, n, 1, p);
+    }
+
+    /** A test on the operands of one size {rows, cols, inner}. */
+    private interface SizeTest {
+        /** @param nextSeed the first seed after the three the operands were drawn from */
+        void run(int[] size, int r, int c, int q, double[] a, double[] b, double[] x, long nextSeed);
+    }
+
+    /**
+     * Runs {@code test} on each size with A (rows × inner), B (cols × inner) and X (inner × cols) drawn from three
+     * successive seeds; a size's first seed is {@code seedsPerSize} after the previous one's.
+     */
+    private static void forEachSize(int[][] sizes, long firstSeed, int seedsPerSize, SizeTest test) {
+        long seed = firstSeed;
+        for (int[] s : sizes) {
+            int r = s[0];
+            int c = s[1];
+            int q = s[2];
+            test.run(s, r, c, q, random(r * q, seed), random(c * q, seed + 1), random(q * c, seed + 2), seed + 3);
+            seed += seedsPerSize;
         }
-        return g;
     }
 
     private static void assertBits(double[] expected, double[] actual, String what) {
@@ -87,14 +108,7 @@ class ProductsTest {
 
     @Test
     void javaKernelsSumInIncreasingInnerIndexForEveryThreadCount() {
-        long seed = 1;
-        for (int[] s : JAVA_SIZES) {
-            int r = s[0];
-            int c = s[1];
-            int q = s[2];
-            double[] a = random(r * q, seed++);
-            double[] b = random(c * q, seed++);
-            double[] x = random(q * c, seed++);
+        forEachSize(JAVA_SIZES, 1, 3, (s, r, c, q, a, b, x, seed) -> {
             double[] expectT = naiveTransB(a, b, r, c, q);
             double[] expect = naive(a, x, r, q, c);
             for (int threads : new int[] {1, 3}) {
@@ -120,7 +134,7 @@ class ProductsTest {
                     assertBits(naiveTransB(a, a, r, r, q), gram, "A A^T " + where);
                 }
             }
-        }
+        });
     }
 
     @Test
@@ -144,6 +158,16 @@ class ProductsTest {
         assertThrows(IllegalArgumentException.class, () -> JAVA.gramPiece(a, out, rows, inner, 0, 4, 2, 6));
     }
 
+    /** The Java kernels and {@code nat} write the same product to 1e-12 relative, into zeros or onto the addend. */
+    private static void assertBackendsAgree(Products nat, double[] addend, boolean add,
+            BiConsumer<Products, double[]> product, String what) {
+        double[] j = add ? addend.clone() : new double[addend.length];
+        double[] n = add ? addend.clone() : new double[addend.length];
+        product.accept(JAVA, j);
+        product.accept(nat, n);
+        assertClose(j, n, 1e-12, what);
+    }
+
     /**
      * Sizes {rows, cols, inner} across the native library's boundaries: small products (serial row blocks), the
      * grid of pieces of about 128 rows (groups changing at 192 and 320 rows), C X's 2048-column blocks.
@@ -163,38 +187,19 @@ class ProductsTest {
     void nativeAndJavaAgreeAcrossTheBlockBoundaries() {
         assumeTrue(NativeBlas.available(), "native BLAS not in use: " + NativeBlas.description());
         Products nat = Products.nativeBlas();
-        long seed = 50;
-        for (int[] s : NATIVE_SIZES) {
-            int r = s[0];
-            int c = s[1];
-            int q = s[2];
-            double[] a = random(r * q, seed++);
-            double[] b = random(c * q, seed++);
-            double[] x = random(q * c, seed++);
-            double[] addend = random(r * c, seed++);
+        forEachSize(NATIVE_SIZES, 50, 4, (s, r, c, q, a, b, x, seed) -> {
+            double[] addend = random(r * c, seed);
             try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
                 String where = java.util.Arrays.toString(s);
                 for (boolean add : new boolean[] {false, true}) {
-                    double[] j = add ? addend.clone() : new double[r * c];
-                    double[] n = add ? addend.clone() : new double[r * c];
-                    if (add) {
-                        JAVA.multiplyTransBAdd(a, b, j, r, c, q, ops);
-                        nat.multiplyTransBAdd(a, b, n, r, c, q, ops);
-                    } else {
-                        JAVA.multiplyTransB(a, b, j, r, c, q, ops);
-                        nat.multiplyTransB(a, b, n, r, c, q, ops);
-                    }
-                    assertClose(j, n, 1e-12, "A B^T add=" + add + " " + where);
-                    j = add ? addend.clone() : new double[r * c];
-                    n = add ? addend.clone() : new double[r * c];
-                    if (add) {
-                        JAVA.multiplyAdd(a, x, j, r, q, c, ops);
-                        nat.multiplyAdd(a, x, n, r, q, c, ops);
-                    } else {
-                        JAVA.multiply(a, x, j, r, q, c, ops);
-                        nat.multiply(a, x, n, r, q, c, ops);
-                    }
-                    assertClose(j, n, 1e-12, "C X add=" + add + " " + where);
+                    assertBackendsAgree(nat, addend, add, add
+                            ? (backend, out) -> backend.multiplyTransBAdd(a, b, out, r, c, q, ops)
+                            : (backend, out) -> backend.multiplyTransB(a, b, out, r, c, q, ops),
+                            "A B^T add=" + add + " " + where);
+                    assertBackendsAgree(nat, addend, add, add
+                            ? (backend, out) -> backend.multiplyAdd(a, x, out, r, q, c, ops)
+                            : (backend, out) -> backend.multiply(a, x, out, r, q, c, ops),
+                            "C X add=" + add + " " + where);
                 }
                 double[] gj = new double[r * r];
                 double[] gn = new double[r * r];
@@ -215,7 +220,7 @@ class ProductsTest {
                 nat.gramPiece(a, pn, r, q, half, r, half, r);
                 assertClose(pj, pn, 1e-12, "pieces " + where);
             }
-        }
+        });
     }
 
     @Test

@@ -227,7 +227,8 @@ final class Doc {
             } else if (b instanceof FigureBlock f) {
                 sb.append("![").append(md(f.title())).append("](figures/").append(f.name()).append(".png)\n\n")
                         .append("*Figure ").append(f.number()).append(".* ").append(md(f.caption()))
-                        .append(" Vector version: ").append(mdCode("figures/" + f.name() + ".svg")).append(".\n");
+                        .append(" Vector version (PDF, for LaTeX): ").append(mdCode("figures/" + f.name() + ".pdf"))
+                        .append("; plotted numbers: ").append(mdCode("figures/" + f.name() + ".csv")).append(".\n");
             } else if (b instanceof Bullets l) {
                 for (List<Span> item : l.items()) {
                     sb.append("- ").append(mdSpans(item)).append('\n');

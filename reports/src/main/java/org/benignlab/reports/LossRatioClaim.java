@@ -40,8 +40,7 @@ final class LossRatioClaim extends PerRunClaim {
         Double mu = ClaimRuns.mu(r);
         Double gamma = ClaimRuns.gamma(r);
         if (n == null || p == null || mu == null || gamma == null) {
-            return new Judged(Call.UNDECIDED, "n/a: the run records no " + (gamma == null ? "γ (the activation "
-                    + "declares none)" : "n, p or ‖μ‖"));
+            return Judged.lacking(gamma, "n, p or ‖μ‖");
         }
         List<MetricsTable.Point> ratio = ClaimRuns.series(r, MetricNames.LOSS_RATIO);
         List<MetricsTable.Point> loss = ClaimRuns.series(r, MetricNames.TRAIN_LOSS);

@@ -45,8 +45,7 @@ final class LossToEpsilonClaim extends PerRunClaim {
         Double eps = ClaimRuns.config(r, "training.stop_loss");
         Double budget = ClaimRuns.config(r, "training.steps");
         if (n == null || mu == null || gamma == null || alpha == null || eps == null || budget == null) {
-            return new Judged(Call.UNDECIDED, "n/a: the run records no " + (gamma == null ? "γ (the activation declares "
-                    + "none)" : "n, ‖μ‖, step size, training.stop_loss or training.steps"));
+            return Judged.lacking(gamma, "n, ‖μ‖, step size, training.stop_loss or training.steps");
         }
         if (!(eps > 0 && eps < 1 / (2 * n))) {
             return new Judged(Call.UNDECIDED, "ε = " + f(eps) + " is not in (0, 1/(2n)): outside the theorem");

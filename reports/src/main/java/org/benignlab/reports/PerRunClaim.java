@@ -17,6 +17,14 @@ abstract class PerRunClaim implements Claims.Check {
 
     /** A run's call with the number it rests on. */
     record Judged(Call call, String note) {
+        /**
+         * Undecided for want of a recorded number: γ when the activation declares none ({@code gamma} null),
+         * otherwise {@code others}, the numbers the claim reads besides γ.
+         */
+        static Judged lacking(Double gamma, String others) {
+            return new Judged(Call.UNDECIDED, "n/a: the run records no "
+                    + (gamma == null ? "γ (the activation declares none)" : others));
+        }
     }
 
     /** Judges one completed run. */

@@ -329,7 +329,8 @@ final class ReportText {
                 + "where it is exact (clusters declared isotropic Gaussian, no label noise or independent random flips; "
                 + "Φ is the standard normal cdf); the Theorem 3.1 (2) bound η + 2 exp(−n‖μ‖⁴ / (C σ⁴ p)), with σ² the "
                 + "clusters' declared coordinate variance, left out where it is undefined (λ = 0: not strongly "
-                + "log-concave, or no σ² declared). Each is evaluated at the configuration's own n, p, ‖μ‖ and η.")));
+                + "log-concave, or no σ² declared). Each is evaluated at the configuration's own n, p, ‖μ‖ and η, and in the "
+                + "figures also between neighbouring swept values (the parameters interpolated in the axis's scale).")));
         doc.add(new Doc.Bullets(items));
     }
 }

@@ -23,7 +23,8 @@ import org.benignlab.api.results.AtomicFiles;
  * <ul>
  * <li>{@code report.html}: self-contained (CSS inline, figures as base64 PNG, no script, no URL);
  * <li>{@code report.md}: the same text, figures referenced as {@code figures/<name>.png};
- * <li>{@code figures/<name>.png} and {@code figures/<name>.svg}: every figure;
+ * <li>{@code figures/<name>.png}, {@code .pdf} (vector, real text, for LaTeX) and {@code .csv} (the plotted
+ * numbers): every figure ({@link Figures} chooses them, {@link FigureOptions} narrows them);
  * <li>{@code summary.csv}: one row per configuration with every final metric's mean, sd and 95% interval
  * and the verdict.
  * </ul>
@@ -49,9 +50,12 @@ public final class ReportWriter {
      * @param figureHeight figure height in pixels, at least 300 (default 700; grows to fit a long legend)
      * @param minRepetitions the fewest completed repetitions with a test error for a verdict against η, at least 2
      *                     (default 3); below it the verdict is "undetermined (k repetitions)"
+     * @param figures      which figures, over which axes (default: chosen from the sweep)
      */
-    public record Options(double boundC, double tolerance, int figureWidth, int figureHeight, int minRepetitions) {
+    public record Options(double boundC, double tolerance, int figureWidth, int figureHeight, int minRepetitions,
+            FigureOptions figures) {
         public Options {
+            Objects.requireNonNull(figures, "figures");
             if (!(boundC > 0) || !Double.isFinite(boundC)) {
                 throw new IllegalArgumentException("boundC: must be a positive number, got " + boundC);
             }
@@ -71,7 +75,7 @@ public final class ReportWriter {
 
         /** Options with the default of {@value #DEFAULT_MIN_REPETITIONS} repetitions for a verdict. */
         public Options(double boundC, double tolerance, int figureWidth, int figureHeight) {
-            this(boundC, tolerance, figureWidth, figureHeight, DEFAULT_MIN_REPETITIONS);
+            this(boundC, tolerance, figureWidth, figureHeight, DEFAULT_MIN_REPETITIONS, FigureOptions.defaults());
         }
 
         /** The default fewest repetitions for a verdict against η. */
@@ -79,19 +83,23 @@ public final class ReportWriter {
 
         /** C = 1, margin 0.02, figures 1100 x 700, three repetitions for a verdict. */
         public static Options defaults() {
-            return new Options(1.0, 0.02, 1100, 700, DEFAULT_MIN_REPETITIONS);
+            return new Options(1.0, 0.02, 1100, 700, DEFAULT_MIN_REPETITIONS, FigureOptions.defaults());
         }
 
         public Options withBoundC(double c) {
-            return new Options(c, tolerance, figureWidth, figureHeight, minRepetitions);
+            return new Options(c, tolerance, figureWidth, figureHeight, minRepetitions, figures);
         }
 
         public Options withMinRepetitions(int k) {
-            return new Options(boundC, tolerance, figureWidth, figureHeight, k);
+            return new Options(boundC, tolerance, figureWidth, figureHeight, k, figures);
         }
 
         public Options withTolerance(double tol) {
-            return new Options(boundC, tol, figureWidth, figureHeight, minRepetitions);
+            return new Options(boundC, tol, figureWidth, figureHeight, minRepetitions, figures);
+        }
+
+        public Options withFigures(FigureOptions f) {
+            return new Options(boundC, tolerance, figureWidth, figureHeight, minRepetitions, f);
         }
     }
 
@@ -102,7 +110,7 @@ public final class ReportWriter {
      * @param html       report.html
      * @param markdown   report.md
      * @param summaryCsv summary.csv
-     * @param figures    every figure file, PNG then SVG for each figure in report order
+     * @param figures    every figure file, PNG, PDF then CSV for each figure in report order
      * @param warnings   the warnings listed in the report (unfinished, failed and diverged runs, ...)
      */
     public record Report(Path dir, Path html, Path markdown, Path summaryCsv, List<Path> figures,
@@ -111,13 +119,24 @@ public final class ReportWriter {
             figures = List.copyOf(figures);
             warnings = List.copyOf(warnings);
         }
+
+        /** How many figures (each has {@link #FILES_PER_FIGURE} files). */
+        public int figureCount() {
+            return figures.size() / FILES_PER_FIGURE;
+        }
     }
+
+    /** PNG, PDF and CSV. */
+    public static final int FILES_PER_FIGURE = 3;
 
     /**
      * Reads {@code resultsDir} and writes its report into {@code resultsDir/report/}.
      *
      * @throws ReportInputException when the folder is not a results folder or a result file is malformed
-     *                              (one-line message naming the file)
+     *                              (one-line message naming the file), or when a figure option does not fit these
+     *                              results (an axis that is neither a numeric path nor an expression over the
+     *                              recorded parameters: one line naming the option, the value and what is allowed);
+     *                              nothing is written then
      * @throws IOException          when the report cannot be written
      */
     public static Report write(Path resultsDir, Options options) throws IOException {
@@ -147,8 +166,7 @@ public final class ReportWriter {
                         ? e.getMessage() : r.metricsFile() + ": " + e.getMessage(), e);
             }
         }
-        List<Figure> figures = Figures.build(exp, stats, tables, options.figureWidth(), options.figureHeight(),
-                options.boundC(), warnings);
+        List<Figure> figures = Figures.build(exp, stats, tables, options, warnings);
 
         Path dir = resultsDir.resolve("report");
         Path figDir = dir.resolve("figures");
@@ -158,17 +176,18 @@ public final class ReportWriter {
         Set<String> written = new HashSet<>();
         int number = 1;
         for (Figure f : figures) {
-            byte[] png = ChartKit.png(f.chart());
+            byte[] png = FigureFiles.png(f);
             Path pngFile = figDir.resolve(f.name() + ".png");
-            Path svgFile = figDir.resolve(f.name() + ".svg");
+            Path pdfFile = figDir.resolve(f.name() + ".pdf");
+            Path csvFile = figDir.resolve(f.name() + ".csv");
             AtomicFiles.write(pngFile, png);
-            AtomicFiles.write(svgFile, ChartKit.svg(f.chart()));
-            figureFiles.add(pngFile);
-            figureFiles.add(svgFile);
-            written.add(pngFile.getFileName().toString());
-            written.add(svgFile.getFileName().toString());
-            blocks.add(new Doc.FigureBlock(number++, f.name(), f.title(), f.caption(), png, f.chart().getWidth(),
-                    f.chart().getHeight()));
+            AtomicFiles.write(pdfFile, FigureFiles.pdf(f));
+            AtomicFiles.write(csvFile, FigureFiles.csv(f));
+            for (Path p : List.of(pngFile, pdfFile, csvFile)) {
+                figureFiles.add(p);
+                written.add(p.getFileName().toString());
+            }
+            blocks.add(new Doc.FigureBlock(number++, f.name(), f.title(), f.caption(), png, f.width(), f.height()));
         }
         deleteStaleFigures(figDir, written);
 
@@ -239,7 +258,7 @@ public final class ReportWriter {
 
     private static void deleteStaleFigures(Path figDir, Set<String> written) throws IOException {
         TreeSet<Path> stale = new TreeSet<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(figDir, "*.{png,svg}")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(figDir, "*.{png,svg,pdf,csv}")) {
             for (Path p : ds) {
                 if (!written.contains(p.getFileName().toString())) {
                     stale.add(p);

@@ -28,6 +28,8 @@ final class Fixtures {
         final String configKey;
         final int repetition;
         final Map<String, Object> swept = new LinkedHashMap<>();
+        /** The configuration's {@code vars:} entries (resolved numbers), written when not empty. */
+        final Map<String, Object> vars = new LinkedHashMap<>();
         /** null: no summary.json (unfinished). */
         String status = "completed";
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -118,6 +120,10 @@ final class Fixtures {
         ObjectNode c = JSON.createObjectNode();
         c.put("name", name);
         c.put("seed", 1);
+        if (!r.vars.isEmpty()) {
+            ObjectNode vars = c.putObject("vars");
+            r.vars.forEach((k, v) -> vars.set(k, JSON.valueToTree(v)));
+        }
         ObjectNode data = c.putObject("data");
         data.put("n", (int) r.n);
         data.put("p", (long) r.p);

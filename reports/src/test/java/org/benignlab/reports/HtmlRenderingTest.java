@@ -68,7 +68,7 @@ class HtmlRenderingTest {
         Path results = dir.resolve("results");
         Fixtures.write(results, StatusesAndEscapingTest.NASTY, List.of("data.p", "data.mu"), 2, Fixtures.sweep2x2());
         ReportWriter.Report report = ReportWriter.write(results, ReportWriter.Options.defaults());
-        int figures = report.figures().size() / 2;
+        int figures = report.figureCount();
         String url = report.html().toUri().toString();
         List<String> common = List.of(chromium.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",

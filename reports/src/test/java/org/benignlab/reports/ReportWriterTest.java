@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.benignlab.api.CsvCells;
 import org.benignlab.api.MetricNames;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,39 +45,42 @@ class ReportWriterTest {
 
     static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-    static void assertPngAndSvg(Path figures, String name) throws Exception {
+    static final byte[] PDF_SIGNATURE = {'%', 'P', 'D', 'F', '-'};
+
+    /** A figure's three files: a PNG, a PDF and the CSV of its plotted numbers. */
+    static void assertFigureFiles(Path figures, String name) throws Exception {
         Path png = figures.resolve(name + ".png");
-        Path svg = figures.resolve(name + ".svg");
-        assertTrue(Files.isRegularFile(png), png + " missing");
-        assertTrue(Files.isRegularFile(svg), svg + " missing");
-        byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
-        assertArrayEquals(PNG_SIGNATURE, head, png + " is not a PNG");
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        org.w3c.dom.Document d = f.newDocumentBuilder().parse(svg.toFile());
-        assertEquals("svg", d.getDocumentElement().getLocalName(), svg + " is not SVG");
+        Path pdf = figures.resolve(name + ".pdf");
+        Path csv = figures.resolve(name + ".csv");
+        for (Path p : List.of(png, pdf, csv)) {
+            assertTrue(Files.isRegularFile(p), p + " missing");
+        }
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(png), 8), png + " is not a PNG");
+        assertArrayEquals(PDF_SIGNATURE, Arrays.copyOf(Files.readAllBytes(pdf), 5), pdf + " is not a PDF");
+        assertEquals(FigureFiles.CSV_HEADER, Files.readAllLines(csv).get(0), csv.toString());
     }
 
+    static final List<String> SWEEP_FIGURES = List.of("test_error_vs_data_p", "clean_test_error_vs_data_p",
+            "test_error_vs_data_mu", "clean_test_error_vs_data_mu", "test_error_vs_n_mu_4_p",
+            "clean_test_error_vs_n_mu_4_p", "training_curves", "heatmap_test_error_clean", "heatmap_test_error",
+            "diagnostics");
+
     @Test
-    void writesEveryFigureAsPngAndSvg() throws Exception {
+    void writesEveryFigureAsPngPdfAndCsv() throws Exception {
         Path figures = sweepDir.resolve("report/figures");
-        List<String> expected = List.of("test_error_vs_data_p", "clean_test_error_vs_data_p", "test_error_vs_data_mu",
-                "clean_test_error_vs_data_mu", "curve_train_loss", "curve_train_error_clean", "curve_train_error_noisy",
-                "curve_test_error", "heatmap_test_error", "diagnostic_loss_ratio", "diagnostic_normalized_margin",
-                "diagnostic_weight_norm_fro", "diagnostic_weight_norm_spectral", "diagnostic_stable_rank");
-        for (String name : expected) {
-            assertPngAndSvg(figures, name);
+        for (String name : SWEEP_FIGURES) {
+            assertFigureFiles(figures, name);
         }
         List<Path> listed = new ArrayList<>();
-        for (String name : expected) {
+        for (String name : SWEEP_FIGURES) {
             listed.add(figures.resolve(name + ".png"));
-            listed.add(figures.resolve(name + ".svg"));
+            listed.add(figures.resolve(name + ".pdf"));
+            listed.add(figures.resolve(name + ".csv"));
         }
         assertEquals(listed, sweep.figures());
+        assertEquals(SWEEP_FIGURES.size(), sweep.figureCount());
         try (Stream<Path> s = Files.list(figures)) {
-            assertEquals(2 * expected.size(), s.count(), "no other figure files");
+            assertEquals(3 * SWEEP_FIGURES.size(), s.count(), "no other figure files");
         }
         assertEquals(sweepDir.resolve("report"), sweep.dir());
         assertTrue(Files.isRegularFile(sweep.html()) && Files.isRegularFile(sweep.markdown()));
@@ -186,7 +188,7 @@ class ReportWriterTest {
         assertTrue(md.contains("with Holm's adjustment of their TOST p-values"), md);
         assertTrue(md.contains("metrics.csv files record metrics this report does not draw") == false, md);
         String html = Files.readString(sweep.html());
-        assertEquals(14, count(html, "<img src=\"data:image/png;base64,"));
+        assertEquals(SWEEP_FIGURES.size(), count(html, "<img src=\"data:image/png;base64,"));
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"),
                 "self-contained, no script");
         assertFalse(html.contains(sweepDir.toString()) || md.contains(sweepDir.toString()), "no absolute path");
@@ -242,11 +244,9 @@ class ReportWriterTest {
         ReportWriter.Report rep = ReportWriter.write(dir, ReportWriter.Options.defaults());
         List<String> names = rep.figures().stream().map(p -> p.getFileName().toString())
                 .filter(n -> n.endsWith(".png")).map(n -> n.substring(0, n.length() - 4)).toList();
-        assertEquals(List.of("curve_train_loss", "curve_train_error_clean", "curve_train_error_noisy", "curve_test_error",
-                "diagnostic_loss_ratio", "diagnostic_normalized_margin", "diagnostic_weight_norm_fro",
-                "diagnostic_weight_norm_spectral", "diagnostic_stable_rank"), names);
+        assertEquals(List.of("training_curves", "diagnostics"), names);
         for (String n : names) {
-            assertPngAndSvg(rep.dir().resolve("figures"), n);
+            assertFigureFiles(rep.dir().resolve("figures"), n);
         }
         List<Map<String, String>> rows = readCsv(rep.summaryCsv());
         assertEquals(1, rows.size());

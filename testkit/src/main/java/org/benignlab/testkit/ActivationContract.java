@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.function.DoubleFunction;
 
 import org.benignlab.api.Activation;
 
@@ -179,13 +180,7 @@ public final class ActivationContract {
      * @param zs finite points (not modified)
      */
     public static Optional<String> checkAll(Activation a, double... zs) {
-        for (double z : zs) {
-            Optional<String> r = check(a, z);
-            if (r.isPresent()) {
-                return r;
-            }
-        }
-        return Optional.empty();
+        return firstFailure(zs, z -> check(a, z));
     }
 
     /**
@@ -261,6 +256,17 @@ public final class ActivationContract {
             }
         }
         return false;
+    }
+
+    /** The first counterexample {@code check} finds at the points {@code zs}, in order. */
+    static Optional<String> firstFailure(double[] zs, DoubleFunction<Optional<String>> check) {
+        for (double z : zs) {
+            Optional<String> r = check.apply(z);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> fail(String format, Object... args) {

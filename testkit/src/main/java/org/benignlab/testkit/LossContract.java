@@ -140,13 +140,7 @@ public final class LossContract {
      * @param zs points, none NaN (not modified)
      */
     public static Optional<String> checkAll(Loss l, double... zs) {
-        for (double z : zs) {
-            Optional<String> r = check(l, z);
-            if (r.isPresent()) {
-                return r;
-            }
-        }
-        return Optional.empty();
+        return ActivationContract.firstFailure(zs, z -> check(l, z));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.benignlab.testkit;
 
+import static org.benignlab.testkit.Counterexamples.assertFailsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,9 +116,11 @@ class ClusterDistributionContractTest {
         }
     }
 
-    static void assertFailsWith(Optional<String> r, String fragment) {
-        assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
-        assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
+    /** The check of {@code d} fails on the property its counterexample starts with, naming {@code fragment}. */
+    static void assertFailsAt(ClusterDistribution d, String property, String fragment) {
+        Optional<String> r = ClusterDistributionContract.check(d, SEED, DIM, DRAWS);
+        assertFailsWith(r, fragment);
+        assertTrue(r.get().startsWith(property), r.get());
     }
 
     @Test
@@ -146,9 +149,7 @@ class ClusterDistributionContractTest {
     @Test
     void dependentButUncorrelatedCoordinatesAreCaught() {
         ClusterProperties props = new ClusterProperties(true, Double.NaN, 0, 1, false);
-        Optional<String> r = ClusterDistributionContract.check(new ScaleMixture(props), SEED, DIM, DRAWS);
-        assertFailsWith(r, "not independent");
-        assertTrue(r.get().startsWith("product: "), r.get());
+        assertFailsAt(new ScaleMixture(props), "product: ", "not independent");
         // the same draws pass when the distribution does not claim to be a product
         assertEquals(Optional.empty(), ClusterDistributionContract.check(
                 new ScaleMixture(new ClusterProperties(false, Double.NaN, 0, 1, false)), SEED, DIM, DRAWS));
@@ -156,20 +157,16 @@ class ClusterDistributionContractTest {
 
     @Test
     void heavyTailsClaimingSubGaussianNormOneAreCaught() {
-        Optional<String> r = ClusterDistributionContract.check(
+        assertFailsAt(
                 new Product(ClusterDistributionContractTest::laplace, new ClusterProperties(true, 1, 0, 1, false)),
-                SEED, DIM, DRAWS);
-        assertFailsWith(r, "E exp(t z_j)");
-        assertTrue(r.get().startsWith("sub-Gaussian norm K = 1.0: "), r.get());
+                "sub-Gaussian norm K = 1.0: ", "E exp(t z_j)");
     }
 
     @Test
     void varianceAboveTheDeclaredNormIsCaught() {
         // N(0, 1.44) declaring the paper's K = 1: coordinate variance <= 1 fails
-        Optional<String> r = ClusterDistributionContract.check(
-                new Gaussian(1.2, 0, 0, new ClusterProperties(true, 1, 0, 1, false)), SEED, DIM, DRAWS);
-        assertFailsWith(r, "variance");
-        assertTrue(r.get().startsWith("sub-Gaussian norm K = 1.0: "), r.get());
+        assertFailsAt(new Gaussian(1.2, 0, 0, new ClusterProperties(true, 1, 0, 1, false)),
+                "sub-Gaussian norm K = 1.0: ", "variance");
         // N(0, 4) declaring K = 2 (true) but λ = 1 (false: λ is at most 1/4)
         Optional<String> l = ClusterDistributionContract.check(
                 new Gaussian(2, 0, 0, new ClusterProperties(true, 2, 1, 1, false)), SEED, DIM, DRAWS);
@@ -194,11 +191,9 @@ class ClusterDistributionContractTest {
 
     @Test
     void discreteDistributionClaimingLogConcavityIsCaught() {
-        Optional<String> r = ClusterDistributionContract.check(
+        assertFailsAt(
                 new Product(ClusterDistributionContractTest::rademacher, new ClusterProperties(true, 1, 1, 1, false)),
-                SEED, DIM, DRAWS);
-        assertFailsWith(r, "only 2 distinct values");
-        assertTrue(r.get().startsWith("strong log-concavity λ = 1.0: "), r.get());
+                "strong log-concavity λ = 1.0: ", "only 2 distinct values");
     }
 
     @Test

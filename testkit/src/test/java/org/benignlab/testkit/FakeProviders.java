@@ -1,6 +1,5 @@
 package org.benignlab.testkit;
 
-import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.benignlab.api.Activation;
@@ -19,78 +18,50 @@ public final class FakeProviders {
         }
     }
 
+    /** φ(z) = s z: leaky with γ = s, smooth with H = 0. */
+    record Linear1d(double s) implements Activation {
+        public double value(double z) {
+            return s * z;
+        }
+
+        public double derivative(double z) {
+            return s;
+        }
+
+        public double secondDerivative(double z) {
+            return 0;
+        }
+
+        public OptionalDouble leakiness() {
+            return OptionalDouble.of(s);
+        }
+
+        public OptionalDouble smoothness() {
+            return OptionalDouble.of(0);
+        }
+    }
+
     static Activation linear(double s) {
-        return new Activation() {
-            public double value(double z) {
-                return s * z;
-            }
-
-            public double derivative(double z) {
-                return s;
-            }
-
-            public double secondDerivative(double z) {
-                return 0;
-            }
-
-            public OptionalDouble leakiness() {
-                return OptionalDouble.of(s);
-            }
-
-            public OptionalDouble smoothness() {
-                return OptionalDouble.of(0);
-            }
-        };
+        return new Linear1d(s);
     }
 
     /** Registered as "zz-linear" (listed after "half-linear": the registry sorts by key). */
-    public static final class Linear implements ActivationProvider<SlopeSpec> {
-        public String type() {
-            return "zz-linear";
-        }
-
-        public Class<SlopeSpec> specType() {
-            return SlopeSpec.class;
-        }
-
-        public SlopeSpec exampleSpec() {
-            return new SlopeSpec(null);
-        }
-
-        public Activation create(SlopeSpec spec) {
-            return linear(spec.slope());
-        }
-
-        public String description() {
-            return "A linear activation with slope in (0, 1].";
-        }
-
-        @Override
-        public Map<String, String> properties() {
-            return Map.of("slope", "spec slope (default 1)");
+    public static final class Linear extends ActivationProvider.Base<SlopeSpec> {
+        public Linear() {
+            super("zz-linear", SlopeSpec.class, s -> linear(s.slope()), "A linear activation with slope in (0, 1].");
+            note("slope", "spec slope (default 1)");
         }
     }
 
-    /** Registered as "half-linear". */
-    public static final class Half implements ActivationProvider<SlopeSpec> {
-        public String type() {
-            return "half-linear";
+    /** Registered as "half-linear"; its example is slope 1/2. */
+    public static final class Half extends ActivationProvider.Base<SlopeSpec> {
+        public Half() {
+            super("half-linear", SlopeSpec.class, s -> linear(s.slope()), "A linear activation, slope 1/2 by example.");
         }
 
-        public Class<SlopeSpec> specType() {
-            return SlopeSpec.class;
-        }
-
+        @Override
         public SlopeSpec exampleSpec() {
             return new SlopeSpec(0.5);
-        }
-
-        public Activation create(SlopeSpec spec) {
-            return linear(spec.slope());
-        }
-
-        public String description() {
-            return "A linear activation, slope 1/2 by example.";
         }
     }
 }

@@ -1,11 +1,13 @@
 package org.benignlab.testkit;
 
+import static org.benignlab.testkit.Counterexamples.assertFailsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -31,6 +33,14 @@ class LabelNoiseContractTest {
 
         public boolean adversarial() {
             return false;
+        }
+    }
+
+    /** Flips as {@code flipper} says, declaring the given rate and adversarial flag: a model broken in one way. */
+    record Declaring(BiFunction<NoiseContext, UniformRandomProvider, boolean[]> flipper, double rate,
+            boolean adversarial) implements LabelNoise {
+        public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
+            return flipper.apply(c, rng);
         }
     }
 
@@ -90,11 +100,6 @@ class LabelNoiseContractTest {
         public boolean adversarial() {
             return false;
         }
-    }
-
-    static void assertFailsWith(Optional<String> r, String fragment) {
-        assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
-        assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
     }
 
     @Test
@@ -192,78 +197,32 @@ class LabelNoiseContractTest {
 
     @Test
     void flipsAtRateZeroAreCaught() {
-        LabelNoise flipsFirst = new LabelNoise() {
-            public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
-                boolean[] f = new boolean[c.size()];
-                f[0] = true;
-                return f;
-            }
-
-            public double rate() {
-                return 0;
-            }
-
-            public boolean adversarial() {
-                return false;
-            }
-        };
+        LabelNoise flipsFirst = new Declaring((c, rng) -> {
+            boolean[] f = new boolean[c.size()];
+            f[0] = true;
+            return f;
+        }, 0, false);
         assertFailsWith(LabelNoiseContract.check(flipsFirst, SEED, N), "rate is 0");
     }
 
     @Test
     void readingAbsentFeaturesIsCaught() {
-        LargestMargin m = new LargestMargin(0.1);
-        LabelNoise pretends = new LabelNoise() {
-            public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
-                return m.flips(c, rng);
-            }
-
-            public double rate() {
-                return 0.1;
-            }
-
-            public boolean adversarial() {
-                return true;
-            }
-        };
+        LabelNoise pretends = new Declaring(new LargestMargin(0.1)::flips, 0.1, true); // needsFeatures() false
         assertFailsWith(LabelNoiseContract.check(pretends, SEED, N), "threw");
     }
 
     @Test
     void wrongLengthAndIgnoredGeneratorAreCaught() {
-        LabelNoise shortArray = new LabelNoise() {
-            public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
-                return new boolean[c.size() - 1];
-            }
-
-            public double rate() {
-                return 0;
-            }
-
-            public boolean adversarial() {
-                return false;
-            }
-        };
+        LabelNoise shortArray = new Declaring((c, rng) -> new boolean[c.size() - 1], 0, false);
         assertFailsWith(LabelNoiseContract.check(shortArray, SEED, N), "entries");
-        LabelNoise ownState = new LabelNoise() {
-            private final java.util.Random own = new java.util.Random(1);
-
-            public boolean[] flips(NoiseContext c, UniformRandomProvider rng) {
-                boolean[] f = new boolean[c.size()];
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = own.nextDouble() < 0.1;
-                }
-                return f;
+        java.util.Random own = new java.util.Random(1);
+        LabelNoise ownState = new Declaring((c, rng) -> {
+            boolean[] f = new boolean[c.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = own.nextDouble() < 0.1;
             }
-
-            public double rate() {
-                return 0.1;
-            }
-
-            public boolean adversarial() {
-                return false;
-            }
-        };
+            return f;
+        }, 0.1, false);
         assertFailsWith(LabelNoiseContract.check(ownState, SEED, N), "different points");
     }
 

@@ -1,5 +1,6 @@
 package org.benignlab.testkit;
 
+import static org.benignlab.testkit.Counterexamples.assertFailsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,21 +29,6 @@ class OptimizerContractTest {
         }
     }
 
-    /** Sign descent: p -= step sign(g). Not linear in g. */
-    record SignDescent(boolean declaresLinear) implements Optimizer {
-        public State start(int dimension) {
-            return (t, params, gradient) -> {
-                for (int k = 0; k < dimension; k++) {
-                    params[k] -= 0.01 * Math.signum(gradient[k]);
-                }
-            };
-        }
-
-        public boolean linearInGradients() {
-            return declaresLinear;
-        }
-    }
-
     /** Keeps its velocity in the optimizer, shared by every state. */
     static final class SharedVelocity implements Optimizer {
         private double[] v;
@@ -60,11 +46,6 @@ class OptimizerContractTest {
         public boolean linearInGradients() {
             return true;
         }
-    }
-
-    static void assertFailsWith(Optional<String> r, String fragment) {
-        assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
-        assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
     }
 
     @Test

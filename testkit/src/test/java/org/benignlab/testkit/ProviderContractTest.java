@@ -1,7 +1,7 @@
 package org.benignlab.testkit;
 
+import static org.benignlab.testkit.Counterexamples.assertFailsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
@@ -65,11 +65,6 @@ class ProviderContractTest {
         public Map<String, String> properties() {
             return props;
         }
-    }
-
-    static void assertFailsWith(Optional<String> r, String fragment) {
-        assertTrue(r.isPresent(), "expected a counterexample mentioning '" + fragment + "'");
-        assertTrue(r.get().contains(fragment), "counterexample '" + r.get() + "' should mention '" + fragment + "'");
     }
 
     @Test

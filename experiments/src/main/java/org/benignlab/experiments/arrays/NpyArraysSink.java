@@ -37,22 +37,23 @@ public final class NpyArraysSink implements ArraysSink {
 
     @Override
     public void write(String name, int[] shape, double[] rowMajor) {
-        long count = count(shape);
-        if (count != rowMajor.length) {
-            throw new IllegalArgumentException(name + ": shape " + Npy.shapeText(longs(shape)) + " has " + count
-                    + " entries, got " + rowMajor.length);
-        }
+        requireEntries(name, shape, rowMajor.length);
         atomically(name, out -> Npy.write(out, longs(shape), rowMajor));
     }
 
     @Override
     public void writeInt8(String name, int[] shape, byte[] values) {
-        long count = count(shape);
-        if (count != values.length) {
-            throw new IllegalArgumentException(name + ": shape " + Npy.shapeText(longs(shape)) + " has " + count
-                    + " entries, got " + values.length);
-        }
+        requireEntries(name, shape, values.length);
         atomically(name, out -> Npy.writeInt8(out, longs(shape), values));
+    }
+
+    /** @throws IllegalArgumentException unless {@code shape} has {@code entries} entries */
+    private static void requireEntries(String name, int[] shape, int entries) {
+        long count = count(shape);
+        if (count != entries) {
+            throw new IllegalArgumentException(name + ": shape " + Npy.shapeText(longs(shape)) + " has " + count
+                    + " entries, got " + entries);
+        }
     }
 
     @Override

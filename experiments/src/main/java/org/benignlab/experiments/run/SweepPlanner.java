@@ -114,18 +114,8 @@ public final class SweepPlanner {
 
     private static void put(ObjectNode root, String path, JsonNode value, String source) {
         String[] parts = path.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            if (child == null || child.isNull()) {
-                child = node.putObject(parts[i]);
-            } else if (!child.isObject()) {
-                throw new InputException(source + ": sweep path " + path + ": '"
-                        + String.join(".", List.of(parts).subList(0, i + 1)) + "' is a value, not a mapping");
-            }
-            node = (ObjectNode) child;
-        }
-        node.set(parts[parts.length - 1], value.deepCopy());
+        ExperimentLoader.parentOf(root, parts, source + ": sweep path " + path).set(parts[parts.length - 1],
+                value.deepCopy());
     }
 
     private static void remove(ObjectNode root, String path) {

@@ -244,22 +244,34 @@ public final class ExperimentLoader {
             // keys of sweep.grid and sweep.zip are dotted paths themselves: sweep.grid.data.p sets key "data.p"
             parts = new String[] {parts[0], parts[1], path.substring("sweep.".length() + parts[1].length() + 1)};
         }
+        ObjectNode node = parentOf(root, parts, "--set " + path);
+        if (value == null) {
+            node.remove(parts[parts.length - 1]);
+        } else {
+            node.set(parts[parts.length - 1], value);
+        }
+    }
+
+    /**
+     * The mapping that holds the last key of the path {@code parts} below {@code root}, with the mappings on the
+     * way made where they are missing or null.
+     *
+     * @param where what an error names first, e.g. {@code --set data.p}
+     * @throws InputException when a key on the way holds a value that is not a mapping
+     */
+    public static ObjectNode parentOf(ObjectNode root, String[] parts, String where) {
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode child = node.get(parts[i]);
             if (child == null || child.isNull()) {
                 child = node.putObject(parts[i]);
             } else if (!child.isObject()) {
-                throw new InputException("--set " + path + ": '" + String.join(".", List.of(parts).subList(0, i + 1))
+                throw new InputException(where + ": '" + String.join(".", List.of(parts).subList(0, i + 1))
                         + "' is a value, not a mapping");
             }
             node = (ObjectNode) child;
         }
-        if (value == null) {
-            node.remove(parts[parts.length - 1]);
-        } else {
-            node.set(parts[parts.length - 1], value);
-        }
+        return node;
     }
 
     /** SnakeYAML's multi-line problem text in one line, without its "in 'reader'" position lines. */

@@ -82,26 +82,28 @@ public record TrainingSpec(@Plugin(value = ExtensionPoint.LOSS, defaultType = "l
         }
         save = List.copyOf(save);
         saveLimitMib = Specs.positive("save_limit_mib", Specs.orDefault(saveLimitMib, DEFAULT_SAVE_LIMIT_MIB));
-        diagnostics = Specs.orDefault(diagnostics, RunOptions.DIAGNOSTICS);
-        for (String g : diagnostics) {
-            if (!RunOptions.DIAGNOSTICS.contains(g)) {
-                throw InvalidSpecException.of("diagnostics", g, "must list some of " + String.join(", ", RunOptions.DIAGNOSTICS)
-                        + " (or [] for none)");
-            }
-        }
-        diagnostics = List.copyOf(new java.util.LinkedHashSet<>(diagnostics));
+        diagnostics = subsetOf("diagnostics", diagnostics, RunOptions.DIAGNOSTICS);
         if (stallSteps != null && stallSteps < 0) {
             throw InvalidSpecException.of("stall_steps", stallSteps, "must be an integer >= 0 (0: off)");
         }
         spectralNorm = Specs.orDefault(spectralNorm, true);
-        baselines = Specs.orDefault(baselines, RunOptions.BASELINES);
-        for (String b : baselines) {
-            if (!RunOptions.BASELINES.contains(b)) {
-                throw InvalidSpecException.of("baselines", b, "must list some of " + String.join(", ", RunOptions.BASELINES)
+        baselines = subsetOf("baselines", baselines, RunOptions.BASELINES);
+    }
+
+    /**
+     * {@code given} (all of {@code allowed} when absent) without repeats, in its order.
+     *
+     * @throws InvalidSpecException naming {@code key} for an entry not in {@code allowed}
+     */
+    private static List<String> subsetOf(String key, List<String> given, List<String> allowed) {
+        List<String> list = Specs.orDefault(given, allowed);
+        for (String g : list) {
+            if (!allowed.contains(g)) {
+                throw InvalidSpecException.of(key, g, "must list some of " + String.join(", ", allowed)
                         + " (or [] for none)");
             }
         }
-        baselines = List.copyOf(new java.util.LinkedHashSet<>(baselines));
+        return List.copyOf(new java.util.LinkedHashSet<>(list));
     }
 
     /** Most steps a run records metrics at (each holds about twenty numbers in memory until the run ends). */

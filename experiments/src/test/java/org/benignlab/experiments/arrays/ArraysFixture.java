@@ -88,6 +88,13 @@ final class ArraysFixture {
         }
     }
 
+    /** {@link #tiny} written as {@code dir}/e.yaml and run into {@code dir}/run. */
+    static Done runTiny(Path dir, String engine, String save) throws IOException {
+        Path yaml = dir.resolve("e.yaml");
+        Files.writeString(yaml, tiny(engine, save));
+        return run(yaml, dir.resolve("run"));
+    }
+
     static Done run(Path yaml, Path runDir, String... overrides) throws IOException {
         return run(yaml, runDir, 2, 0, overrides);
     }

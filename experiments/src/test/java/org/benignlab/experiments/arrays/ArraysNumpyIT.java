@@ -98,9 +98,7 @@ class ArraysNumpyIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dense", "span", "sketch"})
     void numpyReadsWhatJavaWroteAndTheFormulasHold(String engine) throws Exception {
-        Path yaml = dir.resolve("e.yaml");
-        Files.writeString(yaml, ArraysFixture.tiny(engine, "[data, init, final]"));
-        ArraysFixture.Done d = ArraysFixture.run(yaml, dir.resolve("run"));
+        ArraysFixture.Done d = ArraysFixture.runTiny(dir, engine, "[data, init, final]");
         String names = check(d.runDir());
         assertEquals(engine.equals("sketch") ? "B K Z Z0 a noisy y y_clean"
                 : engine.equals("span") ? "B K W W0 X Z Z0 a mu noisy y y_clean" : "K W W0 X Z Z0 a mu noisy y y_clean",

@@ -130,9 +130,7 @@ class RunArraysTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dense", "span", "sketch"})
     void drawnDataArraysMatchThePlanAndTheFormulas(String engine) throws IOException {
-        Path yaml = dir.resolve("e.yaml");
-        Files.writeString(yaml, ArraysFixture.tiny(engine, "[data, init, final]"));
-        ArraysFixture.Done d = ArraysFixture.run(yaml, dir.resolve("run"));
+        ArraysFixture.Done d = ArraysFixture.runTiny(dir, engine, "[data, init, final]");
         assertEquals(engine, d.engine().name());
         List<String> names = checkArrays(d);
         List<String> expected = switch (engine) {

@@ -75,11 +75,17 @@ class HangsIT {
         assertOneLine("zero.log", "/dev/zero: is not a regular file");
     }
 
-    @Test
-    void aFifoAsADataFileIsRefused() throws Exception {
+    /** {@link #DATA_EXPERIMENT} as e.yaml beside its labels y.csv; X.csv is left to the test. */
+    private Path dataExperiment() throws IOException {
         Path f = dir.resolve("e.yaml");
         Files.writeString(f, DATA_EXPERIMENT);
         Files.writeString(dir.resolve("y.csv"), "1\n-1\n1\n-1\n");
+        return f;
+    }
+
+    @Test
+    void aFifoAsADataFileIsRefused() throws Exception {
+        Path f = dataExperiment();
         mkfifo(dir.resolve("X.csv"));
         assertEquals(2, endsWithin(30, "fifo-data.log", List.of(), "run", f.toString(), "--out",
                 dir.resolve("out").toString()));
@@ -89,9 +95,7 @@ class HangsIT {
 
     @Test
     void aCsvLineLongerThanTheBoundIsRefusedWithoutReadingItWhole() throws Exception {
-        Path f = dir.resolve("e.yaml");
-        Files.writeString(f, DATA_EXPERIMENT);
-        Files.writeString(dir.resolve("y.csv"), "1\n-1\n1\n-1\n");
+        Path f = dataExperiment();
         try (Writer w = Files.newBufferedWriter(dir.resolve("X.csv"))) {
             w.write("1,2\n");
             String chunk = "0.5,".repeat(1 << 14);

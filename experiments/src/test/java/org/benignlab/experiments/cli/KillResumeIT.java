@@ -31,20 +31,14 @@ class KillResumeIT {
     @TempDir
     Path dir;
 
+    /** Starts the sweep {@code yaml} into {@code out} in its own JVM, its output in {@code out}.log. */
     private static Process start(Path yaml, Path out) throws IOException {
-        Path jar = Path.of("target/benign.jar");
-        assertTrue(Files.exists(jar), "the shaded jar is built in the package phase: " + jar.toAbsolutePath());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        if (System.getProperty("benign.blas") != null) { // the same products as the in-process reference run
-            command.add("-Dbenign.blas=" + System.getProperty("benign.blas"));
-        }
-        command.addAll(List.of("-jar", jar.toString(), "run", yaml.toString(), "--out", out.toString(), "--threads", "2",
-                "--progress", "off", "--no-report"));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
-        return pb.start();
+        return BenignProcess.start(log(out), "run", yaml.toString(), "--out", out.toString(), "--threads", "2",
+                "--progress", "off", "--no-report");
+    }
+
+    private static Path log(Path out) {
+        return out.resolveSibling(out.getFileName() + ".log");
     }
 
     @Test
@@ -82,7 +76,7 @@ class KillResumeIT {
         assertTrue(kills >= 2, "at least two runs were killed mid-way (" + kills + ")");
         Process last = start(f, out);
         assertTrue(last.waitFor(120, TimeUnit.SECONDS), "the resumed sweep ends");
-        assertEquals(0, last.exitValue(), Files.readString(dir.resolve("killed.log")));
+        assertEquals(0, last.exitValue(), BenignProcess.err(log(out)));
         checkReadable(out);
         assertEquals(expected, SweepIT.rows(out));
         for (List<String> row : expected) {

@@ -3,6 +3,7 @@ package org.benignlab.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +30,30 @@ class OneWriterIT {
                 .replace("data.mu: [\"p^0.2\", \"p^0.3\", \"p^0.4\"]", "data.mu: [\"p^0.2\", \"p^0.4\"]");
     }
 
-    @Test
-    void aSecondProcessOnAFolderInUseIsRefusedAndTheFirstCompletes() throws Exception {
+    /** {@link #longSweep()} as sweep.yaml. */
+    private Path sweepFile() throws IOException {
         Path f = dir.resolve("sweep.yaml");
         Files.writeString(f, longSweep());
+        return f;
+    }
+
+    /** Starts {@code benign run f --out out} on one thread, without progress or report, logging to {@code log}. */
+    private Process startRun(String log, Path f, Path out) throws IOException {
+        return BenignProcess.start(dir.resolve(log), "run", f.toString(), "--out", out.toString(), "--threads", "1",
+                "--progress", "off", "--no-report");
+    }
+
+    /** Waits up to 60 s, while {@code p} lives, for it to prepare {@code out} (the manifest written). */
+    private static void awaitManifest(Process p, Path out) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(out.resolve(ResultStore.MANIFEST)) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aSecondProcessOnAFolderInUseIsRefusedAndTheFirstCompletes() throws Exception {
+        Path f = sweepFile();
         Path reference = dir.resolve("reference");
         CliTest.Result ref = CliTest.cli("run", f.toString(), "--out", reference.toString(), "--threads", "2",
                 "--progress", "off", "--no-report");
@@ -40,16 +61,11 @@ class OneWriterIT {
         Set<List<String>> expected = SweepIT.rows(reference);
 
         Path out = dir.resolve("shared");
-        Process first = BenignProcess.start(dir.resolve("first.log"), "run", f.toString(), "--out", out.toString(),
-                "--threads", "1", "--progress", "off", "--no-report");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(out.resolve(ResultStore.MANIFEST)) && System.nanoTime() < deadline && first.isAlive()) {
-            Thread.sleep(20);
-        }
+        Process first = startRun("first.log", f, out);
+        awaitManifest(first, out);
         assertTrue(Files.exists(out.resolve(ResultStore.MANIFEST)), "the first process prepared the folder");
 
-        Process second = BenignProcess.start(dir.resolve("second.log"), "run", f.toString(), "--out", out.toString(),
-                "--threads", "1", "--progress", "off", "--no-report");
+        Process second = startRun("second.log", f, out);
         Process merge = BenignProcess.start(dir.resolve("merge.log"), "merge", reference.toString(), "--out",
                 out.toString());
         assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second process ends");
@@ -78,13 +94,10 @@ class OneWriterIT {
 
     @Test
     void twoProcessesStartedTogetherRunEachRunOnce() throws Exception {
-        Path f = dir.resolve("sweep.yaml");
-        Files.writeString(f, longSweep());
+        Path f = sweepFile();
         Path out = dir.resolve("together");
-        Process a = BenignProcess.start(dir.resolve("a.log"), "run", f.toString(), "--out", out.toString(), "--threads",
-                "1", "--progress", "off", "--no-report");
-        Process b = BenignProcess.start(dir.resolve("b.log"), "run", f.toString(), "--out", out.toString(), "--threads",
-                "1", "--progress", "off", "--no-report");
+        Process a = startRun("a.log", f, out);
+        Process b = startRun("b.log", f, out);
         assertTrue(a.waitFor(300, TimeUnit.SECONDS) && b.waitFor(300, TimeUnit.SECONDS), "both end");
         // one holds the folder for the whole sweep (several seconds), the other, started with it, is refused
         assertEquals(Set.of(0, 2), Set.of(a.exitValue(), b.exitValue()),
@@ -98,15 +111,10 @@ class OneWriterIT {
 
     @Test
     void aProcessKilledWhileHoldingTheLockLeavesNoStaleLock() throws Exception {
-        Path f = dir.resolve("sweep.yaml");
-        Files.writeString(f, longSweep());
+        Path f = sweepFile();
         Path out = dir.resolve("killed");
-        Process p = BenignProcess.start(dir.resolve("killed.log"), "run", f.toString(), "--out", out.toString(),
-                "--threads", "1", "--progress", "off", "--no-report");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(out.resolve(ResultStore.MANIFEST)) && System.nanoTime() < deadline && p.isAlive()) {
-            Thread.sleep(20);
-        }
+        Process p = startRun("killed.log", f, out);
+        awaitManifest(p, out);
         assertTrue(p.isAlive(), BenignProcess.err(dir.resolve("killed.log")));
         p.destroyForcibly();
         p.waitFor();

@@ -1,20 +1,12 @@
 package org.benignlab.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.benignlab.api.ClusterDistributionProvider;
@@ -96,31 +88,11 @@ class PluginContextIT {
     Path dir;
 
     private Path pluginJar() throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertNotNull(javac, "the tests need a JDK (javax.tools.ToolProvider found no compiler)");
-        Path src = dir.resolve("src/org/example/ctx/MarkedOrthogonalProvider.java");
-        Files.createDirectories(src.getParent());
-        Files.writeString(src, SOURCE);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
         String classpath = String.join(java.io.File.pathSeparator, PluginJarIT.location(ClusterDistributionProvider.class),
                 PluginJarIT.location(UniformRandomProvider.class), PluginJarIT.location(ZigguratSampler.class));
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, diagnostics, diagnostics, "--release", "17", "-classpath", classpath,
-                "-d", classes.toString(), src.toString());
-        assertEquals(0, rc, "compiling the plugin failed:\n" + diagnostics.toString(StandardCharsets.UTF_8));
-        Path jar = Files.createDirectories(dir.resolve("plugins")).resolve("ctx.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> walk = Files.walk(classes)) {
-            for (Path c : walk.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
-                out.write(Files.readAllBytes(c));
-                out.closeEntry();
-            }
-            out.putNextEntry(new JarEntry("META-INF/services/" + ClusterDistributionProvider.class.getName()));
-            out.write((PROVIDER_CLASS + "\n").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        return jar;
+        return PluginJarIT.compileJar(dir.resolve("src/org/example/ctx/MarkedOrthogonalProvider.java"), SOURCE,
+                dir.resolve("classes"), classpath, ClusterDistributionProvider.class, PROVIDER_CLASS,
+                Files.createDirectories(dir.resolve("plugins")).resolve("ctx.jar"));
     }
 
     @Test

@@ -117,19 +117,28 @@ class PluginJarIT {
 
     /** {@link #pluginJar} from the given source of {@code org.example.jar.SoftLeakyProvider}. */
     Path pluginJarOf(String source, String folder, String name) throws IOException {
+        Path src = dir.resolve(folder + "-src/org/example/jar/SoftLeakyProvider.java");
+        Path jar = Files.createDirectories(dir.resolve(folder)).resolve(name + ".jar");
+        return compileJar(src, source, dir.resolve(folder + "-classes"), location(ActivationProvider.class),
+                ActivationProvider.class, PROVIDER_CLASS, jar);
+    }
+
+    /**
+     * Writes {@code source} to {@code src}, compiles it for Java 17 against {@code classpath} into {@code classes}
+     * and packages the classes as {@code jar} with a services file registering {@code providerClass} for
+     * {@code service}.
+     */
+    static Path compileJar(Path src, String source, Path classes, String classpath, Class<?> service,
+            String providerClass, Path jar) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "the tests need a JDK (javax.tools.ToolProvider found no compiler)");
-        Path src = dir.resolve(folder + "-src/org/example/jar/SoftLeakyProvider.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, source);
-        Path classes = Files.createDirectories(dir.resolve(folder + "-classes"));
-        String api = location(ActivationProvider.class);
+        Files.createDirectories(classes);
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, diagnostics, diagnostics, "--release", "17", "-classpath", api,
+        int rc = javac.run(null, diagnostics, diagnostics, "--release", "17", "-classpath", classpath,
                 "-d", classes.toString(), src.toString());
         assertEquals(0, rc, "compiling the plugin failed:\n" + diagnostics.toString(StandardCharsets.UTF_8));
-
-        Path jar = Files.createDirectories(dir.resolve(folder)).resolve(name + ".jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
              Stream<Path> walk = Files.walk(classes)) {
             for (Path c : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -137,8 +146,8 @@ class PluginJarIT {
                 out.write(Files.readAllBytes(c));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("META-INF/services/" + ActivationProvider.class.getName()));
-            out.write((PROVIDER_CLASS + "\n").getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("META-INF/services/" + service.getName()));
+            out.write((providerClass + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
         return jar;

@@ -1,7 +1,5 @@
 package org.benignlab.optimizers.impl;
 
-import org.benignlab.api.Optimizer;
-
 /**
  * Adam (Kingma and Ba, 2015), coordinate-wise: with the state's own step count k = 1, 2, ...,
  * <pre>
@@ -12,7 +10,7 @@ import org.benignlab.api.Optimizer;
  * it is NOT linear in them ({@link #linearInGradients()} is false) and it is not even rotation
  * invariant: only the dense engine runs it exactly. Immutable; each state holds its own m, v and k.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends CheckedOptimizer {
     private final double step;
     private final double beta1;
     private final double beta2;
@@ -25,6 +23,7 @@ public final class Adam implements Optimizer {
      * @param epsilon finite and &gt; 0
      */
     public Adam(double step, double beta1, double beta2, double epsilon) {
+        super("adam", false);
         this.step = step;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -32,13 +31,11 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public State start(int dimension) {
-        Dimensions.requireNonNegative(dimension);
+    State update(int dimension) {
         double[] m = new double[dimension];
         double[] v = new double[dimension];
         long[] count = {0};
         return (t, params, gradient) -> {
-            Dimensions.require("adam", dimension, params, gradient);
             long k = ++count[0];
             double c1 = 1 - Math.pow(beta1, k);
             double c2 = 1 - Math.pow(beta2, k);
@@ -49,11 +46,6 @@ public final class Adam implements Optimizer {
                 params[i] -= step * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
             }
         };
-    }
-
-    @Override
-    public boolean linearInGradients() {
-        return false;
     }
 
     @Override

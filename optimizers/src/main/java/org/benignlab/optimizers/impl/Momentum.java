@@ -1,7 +1,5 @@
 package org.benignlab.optimizers.impl;
 
-import org.benignlab.api.Optimizer;
-
 /**
  * Momentum with velocity v(t+1) = β v(t) + g(t), v(0) = 0, in two forms:
  * <ul>
@@ -14,34 +12,27 @@ import org.benignlab.api.Optimizer;
  * Either way the displacement is a fixed linear combination of past gradients: linear, so the span
  * engine is exact for it. Immutable; each state holds its own velocity.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends CheckedOptimizer {
     private final double step;
     private final double beta;
     private final boolean nesterov;
 
     public Momentum(double step, double beta, boolean nesterov) {
+        super(nesterov ? "nesterov" : "momentum", true);
         this.step = step;
         this.beta = beta;
         this.nesterov = nesterov;
     }
 
     @Override
-    public State start(int dimension) {
-        Dimensions.requireNonNegative(dimension);
+    State update(int dimension) {
         double[] velocity = new double[dimension];
-        String name = nesterov ? "nesterov" : "momentum";
         return (t, params, gradient) -> {
-            Dimensions.require(name, dimension, params, gradient);
             for (int k = 0; k < dimension; k++) {
                 velocity[k] = beta * velocity[k] + gradient[k];
                 params[k] -= step * (nesterov ? gradient[k] + beta * velocity[k] : velocity[k]);
             }
         };
-    }
-
-    @Override
-    public boolean linearInGradients() {
-        return true;
     }
 
     @Override

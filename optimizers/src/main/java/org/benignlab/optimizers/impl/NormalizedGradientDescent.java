@@ -1,7 +1,5 @@
 package org.benignlab.optimizers.impl;
 
-import org.benignlab.api.Optimizer;
-
 /**
  * Normalized gradient descent: params -= α g / (||g|| + ε), with ||g|| the Euclidean norm of the whole
  * gradient (||∇L̂(W)||_F for the dense engine); no step when ||g|| + ε = 0. Every step has length
@@ -10,7 +8,7 @@ import org.benignlab.api.Optimizer;
  * span representation the coefficients of the gradient have another norm than the gradient itself,
  * so only the dense engine runs it exactly. Immutable; its states keep nothing between steps.
  */
-public final class NormalizedGradientDescent implements Optimizer {
+public final class NormalizedGradientDescent extends CheckedOptimizer {
     private final double step;
     private final double epsilon;
 
@@ -19,15 +17,14 @@ public final class NormalizedGradientDescent implements Optimizer {
      * @param epsilon ε, finite and &gt;= 0
      */
     public NormalizedGradientDescent(double step, double epsilon) {
+        super("normalized-gd", false);
         this.step = step;
         this.epsilon = epsilon;
     }
 
     @Override
-    public State start(int dimension) {
-        Dimensions.requireNonNegative(dimension);
+    State update(int dimension) {
         return (t, params, gradient) -> {
-            Dimensions.require("normalized-gd", dimension, params, gradient);
             double scale = 0; // the norm, computed without overflow: max |g_k| times the norm of g / max
             for (double g : gradient) {
                 scale = Math.max(scale, Math.abs(g));
@@ -45,16 +42,8 @@ public final class NormalizedGradientDescent implements Optimizer {
             if (denominator == 0) {
                 return;
             }
-            double a = step / denominator;
-            for (int k = 0; k < dimension; k++) {
-                params[k] -= a * gradient[k];
-            }
+            descend(params, step / denominator, gradient);
         };
-    }
-
-    @Override
-    public boolean linearInGradients() {
-        return false;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.benignlab.optimizers.impl;
 
-import org.benignlab.api.Optimizer;
-
 /**
  * Gradient descent with a step-size schedule: params[k] -= α_t gradient[k] at step index t, with
  * <pre>
@@ -13,7 +11,7 @@ import org.benignlab.api.Optimizer;
  * linear combination of past gradients: {@link #linearInGradients()} is true and the span engine is
  * exact for it. Immutable; its states keep nothing between steps (α_t is computed from t).
  */
-public final class ScheduledGradientDescent implements Optimizer {
+public final class ScheduledGradientDescent extends CheckedOptimizer {
     /** The schedules. */
     public enum Schedule { CONSTANT, INVERSE_TIME, COSINE }
 
@@ -31,6 +29,7 @@ public final class ScheduledGradientDescent implements Optimizer {
      * @param finalFraction cosine: in [0, 1] (ignored otherwise)
      */
     public ScheduledGradientDescent(double step, Schedule schedule, double decay, long horizon, double finalFraction) {
+        super("gd-schedule", true);
         this.step = step;
         this.schedule = schedule;
         this.decay = decay;
@@ -52,20 +51,8 @@ public final class ScheduledGradientDescent implements Optimizer {
     }
 
     @Override
-    public State start(int dimension) {
-        Dimensions.requireNonNegative(dimension);
-        return (t, params, gradient) -> {
-            Dimensions.require("gd-schedule", dimension, params, gradient);
-            double a = stepAt(t);
-            for (int k = 0; k < dimension; k++) {
-                params[k] -= a * gradient[k];
-            }
-        };
-    }
-
-    @Override
-    public boolean linearInGradients() {
-        return true;
+    State update(int dimension) {
+        return (t, params, gradient) -> descend(params, stepAt(t), gradient);
     }
 
     @Override

@@ -20,10 +20,12 @@ import org.benignlab.api.LabelNoise;
 import org.benignlab.api.LabelNoiseProvider;
 import org.benignlab.api.Loss;
 import org.benignlab.api.LossProvider;
+import org.benignlab.api.NoSpec;
 import org.benignlab.api.NoiseContext;
 import org.benignlab.api.Optimizer;
 import org.benignlab.api.OptimizerProvider;
 import org.benignlab.api.Provider;
+import org.benignlab.testkit.SignDescent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -34,122 +36,36 @@ import org.junit.jupiter.api.function.Executable;
  */
 class AbstractContractTestsTest {
 
-    /** No parameters. */
-    public record NoSpec() {
-    }
-
-    record FakeActivation(Supplier<Activation> make) implements ActivationProvider<NoSpec> {
-        public String type() {
-            return "fake-activation";
-        }
-
-        public Class<NoSpec> specType() {
-            return NoSpec.class;
-        }
-
-        public NoSpec exampleSpec() {
-            return new NoSpec();
-        }
-
-        public Activation create(NoSpec spec) {
-            return make.get();
-        }
-
-        public String description() {
-            return "fake";
+    /** Fakes written as a real plugin would be: the Base of their extension point, no parameters. */
+    static final class FakeActivation extends ActivationProvider.Base<NoSpec> {
+        FakeActivation(Supplier<Activation> make) {
+            super("fake-activation", NoSpec.class, s -> make.get(), "fake");
         }
     }
 
-    record FakeCluster(ClusterDistribution d) implements ClusterDistributionProvider<NoSpec> {
-        public String type() {
-            return "fake-cluster";
-        }
-
-        public Class<NoSpec> specType() {
-            return NoSpec.class;
-        }
-
-        public NoSpec exampleSpec() {
-            return new NoSpec();
-        }
-
-        public ClusterDistribution create(NoSpec spec) {
-            return d;
-        }
-
-        public String description() {
-            return "fake";
+    static final class FakeCluster extends ClusterDistributionProvider.Base<NoSpec> {
+        FakeCluster(ClusterDistribution d) {
+            super("fake-cluster", NoSpec.class, s -> d, "fake");
         }
     }
 
-    record FakeNoise(LabelNoise n, Map<String, String> props) implements LabelNoiseProvider<NoSpec> {
-        public String type() {
-            return "fake-noise";
-        }
-
-        public Class<NoSpec> specType() {
-            return NoSpec.class;
-        }
-
-        public NoSpec exampleSpec() {
-            return new NoSpec();
-        }
-
-        public LabelNoise create(NoSpec spec) {
-            return n;
-        }
-
-        public String description() {
-            return "fake";
-        }
-
-        @Override
-        public Map<String, String> properties() {
-            return props;
+    /** Declares {@code props} besides what the model declares itself. */
+    static final class FakeNoise extends LabelNoiseProvider.Base<NoSpec> {
+        FakeNoise(LabelNoise n, Map<String, String> props) {
+            super("fake-noise", NoSpec.class, s -> n, "fake");
+            props.forEach(this::note);
         }
     }
 
-    record FakeLoss(Loss l) implements LossProvider<NoSpec> {
-        public String type() {
-            return "fake-loss";
-        }
-
-        public Class<NoSpec> specType() {
-            return NoSpec.class;
-        }
-
-        public NoSpec exampleSpec() {
-            return new NoSpec();
-        }
-
-        public Loss create(NoSpec spec) {
-            return l;
-        }
-
-        public String description() {
-            return "fake";
+    static final class FakeLoss extends LossProvider.Base<NoSpec> {
+        FakeLoss(Loss l) {
+            super("fake-loss", NoSpec.class, s -> l, "fake");
         }
     }
 
-    record FakeOptimizer(Optimizer o) implements OptimizerProvider<NoSpec> {
-        public String type() {
-            return "fake-optimizer";
-        }
-
-        public Class<NoSpec> specType() {
-            return NoSpec.class;
-        }
-
-        public NoSpec exampleSpec() {
-            return new NoSpec();
-        }
-
-        public Optimizer create(NoSpec spec) {
-            return o;
-        }
-
-        public String description() {
-            return "fake";
+    static final class FakeOptimizer extends OptimizerProvider.Base<NoSpec> {
+        FakeOptimizer(Optimizer o) {
+            super("fake-optimizer", NoSpec.class, s -> o, "fake");
         }
     }
 
@@ -251,12 +167,12 @@ class AbstractContractTestsTest {
         };
     }
 
-    @Test
-    void clusterTestsPassHonestAndFailFalseProductClaims() {
-        AbstractClusterDistributionContractTest honest = new AbstractClusterDistributionContractTest() {
+    /** The ready-made cluster test of {@code d}, with two generated examples. */
+    static AbstractClusterDistributionContractTest clusterTest(ClusterDistribution d) {
+        return new AbstractClusterDistributionContractTest() {
             @Override
             protected Provider<?, ?> provider() {
-                return new FakeCluster(sharedScale(false));
+                return new FakeCluster(d);
             }
 
             @Override
@@ -264,20 +180,15 @@ class AbstractContractTestsTest {
                 return 2;
             }
         };
+    }
+
+    @Test
+    void clusterTestsPassHonestAndFailFalseProductClaims() {
+        AbstractClusterDistributionContractTest honest = clusterTest(sharedScale(false));
         honest.providerContract();
         honest.declarationsAreSane();
         honest.drawsHaveTheDeclaredProperties();
-        AbstractClusterDistributionContractTest lying = new AbstractClusterDistributionContractTest() {
-            @Override
-            protected Provider<?, ?> provider() {
-                return new FakeCluster(sharedScale(true));
-            }
-
-            @Override
-            protected int examples() {
-                return 2;
-            }
-        };
+        AbstractClusterDistributionContractTest lying = clusterTest(sharedScale(true));
         String m = failure(lying::drawsHaveTheDeclaredProperties);
         assertTrue(m.contains("product: coordinates"), m);
     }
@@ -348,23 +259,10 @@ class AbstractContractTestsTest {
         loss.providerContract();
         assertTrue(failure(loss::contractHoldsAtGeneratedMargins).contains("convex: "));
 
-        Optimizer signDescentClaimingLinearity = new Optimizer() {
-            public State start(int dimension) {
-                return (t, params, gradient) -> {
-                    for (int k = 0; k < dimension; k++) {
-                        params[k] -= 0.01 * Math.signum(gradient[k]);
-                    }
-                };
-            }
-
-            public boolean linearInGradients() {
-                return true;
-            }
-        };
         AbstractOptimizerContractTest opt = new AbstractOptimizerContractTest() {
             @Override
             protected Provider<?, ?> provider() {
-                return new FakeOptimizer(signDescentClaimingLinearity);
+                return new FakeOptimizer(new SignDescent(true));
             }
         };
         opt.smallStepsDecreaseAConvexQuadratic(); // it is a descent method
