@@ -133,7 +133,8 @@ public final class PeerComparison {
         for (String name : engines) {
             // span-lean: the span engine recording what the NumPy rows record (no ||W||_2, so no G0)
             boolean lean = name.equals(LEAN);
-            Engine engine = Engines.create(lean ? "span" : name, threads);
+            String kind = lean ? "span" : name;
+            Engine engine = Engines.create(kind, threads);
             TrainingSetup runSetup = lean ? setup.withSpectralNorm(false) : setup;
             Measured best = null;
             for (int r = 0; r < repeat; r++) {
@@ -142,7 +143,7 @@ public final class PeerComparison {
                     best = mres;
                 }
             }
-            double gen = EngineKind.of(name).formsPoints() ? genSeconds : 0;
+            double gen = EngineKind.of(kind).formsPoints() ? genSeconds : 0;
             TrainingResult res = best.result;
             System.out.printf(Locale.ROOT,
                     "RESULT engine=java-%s threads=%d steps=%d total_s=%.4f gen_s=%.4f train_s=%.4f loop_s=%.4f "
