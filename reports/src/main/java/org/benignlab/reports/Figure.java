@@ -39,7 +39,7 @@ record Figure(String name, String title, String caption, List<Plot> panels, int 
     private double rowHeight(int row) {
         double h = panelHeight;
         for (int i = row * columns; i < Math.min(panels.size(), (row + 1) * columns); i++) {
-            h = Math.max(h, PlotLayout.neededHeight(panels.get(i), fonts(), panelHeight));
+            h = Math.max(h, PlotLayout.neededHeight(panels.get(i), fonts(), panelHeight, panelWidth));
         }
         return Math.ceil(h);
     }

@@ -111,10 +111,25 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
         return entry instanceof Plot.Line l ? l.label() : ((Plot.Note) entry).text();
     }
 
-    /** The least height a panel needs to show its legend beside a plot of {@code plotHeight}. */
-    static double neededHeight(Plot plot, Fonts fonts, double height) {
+    /** Share of a panel's width a legend may take beside the plot; a wider one goes below it. */
+    static final double LEGEND_BESIDE_MAX = 0.4;
+
+    /** Whether the legend goes below the plot: when beside it, it would take more than 40% of the panel's width. */
+    static boolean legendBelow(Plot plot, Fonts fonts, double panelWidth) {
+        return plot.colourBar == null && legendSize(plot, fonts)[0] > LEGEND_BESIDE_MAX * panelWidth;
+    }
+
+    /**
+     * The least height a panel of {@code panelWidth} needs to show its legend beside a plot of {@code height}, or a
+     * plot of that height and the legend below it.
+     */
+    static double neededHeight(Plot plot, Fonts fonts, double height, double panelWidth) {
+        double legendH = legendSize(plot, fonts)[1];
+        if (legendBelow(plot, fonts, panelWidth)) {
+            return height + legendH + 8;
+        }
         double top = plot.title.isEmpty() ? PAD : PAD + height(fonts.title()) + 8;
-        return Math.max(height, top + legendSize(plot, fonts)[1] + PAD);
+        return Math.max(height, top + legendH + PAD);
     }
 
     /** Lays a panel out inside {@code box}. */
@@ -127,9 +142,11 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
         }
         double top = box.getY() + (plot.title.isEmpty() ? PAD : PAD + height(fonts.title()) + 10);
         double left = box.getX() + PAD + height(fonts.axis()) + 8 + yLabelW + 8;
-        double bottom = box.getMaxY() - PAD - height(fonts.axis()) - 6 - height(fonts.tick()) - 8;
         double[] legend = legendSize(plot, fonts);
-        double right = box.getMaxX() - PAD - (legend[0] > 0 ? legend[0] + 16 : 0);
+        boolean below = legendBelow(plot, fonts, box.getWidth());
+        double bottom = box.getMaxY() - PAD - height(fonts.axis()) - 6 - height(fonts.tick()) - 8
+                - (below ? legend[1] + 8 : 0);
+        double right = box.getMaxX() - PAD - (legend[0] > 0 && !below ? legend[0] + 16 : 0);
         // the last x tick label may stick out to the right by half its width
         if (xt.length > 0) {
             double last = width(fonts.tick(), tickText(plot.x, xt[xt.length - 1])) / 2;
@@ -348,8 +365,9 @@ record PlotLayout(Rectangle2D area, Rectangle2D box, Fonts fonts, double[] xTick
             return;
         }
         double[] size = legendSize(plot, f);
-        double x0 = a.getMaxX() + 16;
-        double y0 = a.getY();
+        boolean below = legendBelow(plot, f, l.box().getWidth());
+        double x0 = below ? a.getX() : a.getMaxX() + 16;
+        double y0 = below ? l.box().getMaxY() - PAD - size[1] : a.getY();
         Rectangle2D frame = new Rectangle2D.Double(x0, y0, size[0], size[1]);
         g.setColor(Color.WHITE);
         g.fill(frame);
