@@ -25,4 +25,14 @@ public interface Loss {
     default double logG(double z) {
         return Math.log(g(z));
     }
+
+    /**
+     * log ℓ(z), for the train loss once it leaves double precision (the logistic loss is below 1e-308 for margins
+     * above 709, where ℓ itself rounds to 0 but log ℓ ≈ −z is still exact). The default is
+     * {@code Math.log(value(z))}, −∞ once ℓ is 0 (underflowed, or truly 0 as for the hinge loss); a loss with a
+     * closed-form logarithm overrides it so it stays finite.
+     */
+    default double logValue(double z) {
+        return Math.log(value(z));
+    }
 }

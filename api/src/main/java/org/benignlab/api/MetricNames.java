@@ -49,6 +49,11 @@ public final class MetricNames {
      */
     public static final String LOG_LOSS_RATIO = "log_loss_ratio";
     /**
+     * log L̂(W), natural log of the train loss (group {@code losses}), computed in log space from each point's
+     * log ℓ: finite where {@link #TRAIN_LOSS} itself rounds to 0 (a logistic loss below about e^-745).
+     */
+    public static final String LOG_TRAIN_LOSS = "log_train_loss";
+    /**
      * Normalized clean margin E[ỹ f(x; W)] / ||W||_F, the mean over the test set (Lemma 4.11; group
      * {@code margin}).
      */
@@ -62,7 +67,7 @@ public final class MetricNames {
 
     /** The diagnostics, in the order they are written after {@link #ALL} (each when its group is on). */
     public static final List<String> DIAGNOSTICS = List.of(TRAIN_LOSS_CLEAN, TRAIN_LOSS_NOISY, LOSS_RATIO,
-            LOSS_RATIO_CLEAN, LOSS_RATIO_NOISY, LOG_LOSS_RATIO, NORMALIZED_MARGIN, RELATIVE_CHANGE, GRADIENT_NORM_RATIO,
+            LOSS_RATIO_CLEAN, LOSS_RATIO_NOISY, LOG_LOSS_RATIO, LOG_TRAIN_LOSS, NORMALIZED_MARGIN, RELATIVE_CHANGE, GRADIENT_NORM_RATIO,
             GRADIENT_COSINE_MAX);
 
     /**

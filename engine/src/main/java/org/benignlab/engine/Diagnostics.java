@@ -11,7 +11,7 @@ import org.benignlab.api.RunOptions;
  * switched on and off ({@link TrainingSetup#diagnostics()}); each is computed at the recorded steps only.
  * <pre>
  *   losses     train loss on clean / noisy points, max g_i/g_j overall, within clean, within noisy,
- *              and log of the overall ratio                                                           O(n)
+ *              log of the overall ratio, log of the train loss (log-sum-exp of the log ℓ_i)           O(n)
  *   margin     E[ỹ f(x; W)] / ||W||_F on the test set (uses the test outputs already computed)        O(test)
  *   change     ||W - W0||_F / ||W0||_F: free for span and sketch (tr(B K B^T)); dense keeps a copy of
  *              W0 (m·p more memory) and pays m·p per recorded step                                    O(m p) dense
@@ -42,7 +42,8 @@ public final class Diagnostics {
     /** The metrics of each group. */
     public static final Map<String, List<String>> METRICS = Map.of(
             LOSSES, List.of(MetricNames.TRAIN_LOSS_CLEAN, MetricNames.TRAIN_LOSS_NOISY, MetricNames.LOSS_RATIO,
-                    MetricNames.LOSS_RATIO_CLEAN, MetricNames.LOSS_RATIO_NOISY, MetricNames.LOG_LOSS_RATIO),
+                    MetricNames.LOSS_RATIO_CLEAN, MetricNames.LOSS_RATIO_NOISY, MetricNames.LOG_LOSS_RATIO,
+                    MetricNames.LOG_TRAIN_LOSS),
             MARGIN, List.of(MetricNames.NORMALIZED_MARGIN),
             CHANGE, List.of(MetricNames.RELATIVE_CHANGE),
             GRADIENTS, List.of(MetricNames.GRADIENT_NORM_RATIO, MetricNames.GRADIENT_COSINE_MAX));
@@ -156,5 +157,29 @@ public final class Diagnostics {
         double ratio = nan || top == Double.NEGATIVE_INFINITY || !(rSum > 0) ? Double.NaN
                 : Math.sqrt(Math.max(0.0, normSq)) / rSum;
         return new double[] {ratio, maxCos};
+    }
+
+    /**
+     * log((1/n) Σ e^{v_i}) of logs v_i, by log-sum-exp shifted by the largest, so it is finite where the mean itself
+     * under- or overflows: −∞ only when every term is 0 (every v_i = −∞), +∞ when a term is, NaN when a v_i is NaN.
+     *
+     * @param logs the v_i, n &gt;= 1 (not modified)
+     */
+    static double logMean(double[] logs) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logs) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, v);
+        }
+        if (Double.isInfinite(max)) {
+            return max;
+        }
+        double sum = 0.0;
+        for (double v : logs) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum) - Math.log(logs.length);
     }
 }

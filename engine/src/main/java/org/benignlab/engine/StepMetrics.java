@@ -85,6 +85,7 @@ final class StepMetrics {
             out.put(MetricNames.LOSS_RATIO_CLEAN, Math.exp(logRatios[1]));
             out.put(MetricNames.LOSS_RATIO_NOISY, Math.exp(logRatios[2]));
             out.put(MetricNames.LOG_LOSS_RATIO, logRatios[0]);
+            out.put(MetricNames.LOG_TRAIN_LOSS, logTrainLoss());
         }
         if (setup.records(Diagnostics.MARGIN)) {
             out.put(MetricNames.NORMALIZED_MARGIN, testNow ? normalizedMargin(norms[0]) : Double.NaN);
@@ -99,6 +100,15 @@ final class StepMetrics {
             out.put(MetricNames.GRADIENT_COSINE_MAX, g[1]);
         }
         return out;
+    }
+
+    /** log L̂ = log((1/n) Σ ℓ(y_i f_i)) from the per-point log ℓ ({@link Diagnostics#logMean}). */
+    private double logTrainLoss() {
+        double[] logL = new double[n];
+        for (int i = 0; i < n; i++) {
+            logL[i] = loss.logValue(train.labels[i] * f[i]);
+        }
+        return Diagnostics.logMean(logL);
     }
 
     /** log g_i = log(-ℓ'(y_i f_i)) per training point. */

@@ -112,6 +112,31 @@ class DiagnosticsAtExtremesTest {
     }
 
     @Test
+    void logTrainLossStaysFiniteWhereTheLossRoundsToZero() {
+        LogisticLoss loss = new LogisticLoss();
+        // margins 800 and 900: ℓ = e^-800 and e^-900 (to 1e-348) are 0 in double, the mean loss too
+        assertEquals(0.0, loss.value(800.0), 0.0);
+        double[] logs = {loss.logValue(800.0), loss.logValue(900.0)};
+        // exact: log((e^-800 + e^-900)/2) = -800 + log1p(e^-100) - log 2
+        double exact = -800.0 + Math.log1p(Math.exp(-100.0)) - Math.log(2.0);
+        assertEquals(exact, Diagnostics.logMean(logs), 1e-12 * 800);
+        // where the loss is a double, the log of the plain mean
+        double[] z = {-3.0, 0.0, 2.5, 30.0, 700.0};
+        double[] logZ = new double[z.length];
+        double mean = 0.0;
+        for (int i = 0; i < z.length; i++) {
+            logZ[i] = loss.logValue(z[i]);
+            mean += loss.value(z[i]) / z.length;
+        }
+        assertEquals(Math.log(mean), Diagnostics.logMean(logZ), 1e-12 * Math.abs(Math.log(mean)));
+        // a margin of 1e6: e^-1e6 is far below any double, its log exact
+        assertEquals(-1e6, Diagnostics.logMean(new double[] {loss.logValue(1e6)}), 0.0);
+        assertTrue(Double.isNaN(Diagnostics.logMean(new double[] {-1.0, Double.NaN})), "a NaN output: NaN");
+        assertEquals(Double.NEGATIVE_INFINITY, Diagnostics.logMean(new double[] {Double.NEGATIVE_INFINITY}),
+                "a loss that is truly 0 (hinge beyond its margin)");
+    }
+
+    @Test
     void emptySubsetsAndAllZeroGAreUndefinedNotZero() {
         double[] lr = Diagnostics.logLossRatios(new double[] {-3.0, -1.0}, new boolean[] {false, false});
         assertEquals(2.0, lr[0], 0.0);

@@ -56,6 +56,24 @@ class LogisticLossTest {
     }
 
     @Test
+    void logValueIsTheLogOfTheLossAndStaysExactBeyondIt() {
+        // where ℓ is a double: log ℓ to rounding (the contract's clause, over z in [-700, 700])
+        qt().withFixedSeed(SEED).withExamples(20_000).forAll(Z)
+                .checkAssert(z -> assertEquals(Math.log(LOSS.value(z)), LOSS.logValue(z),
+                        1e-12 * Math.max(1.0, Math.abs(Math.log(LOSS.value(z)))), "z = " + z));
+        // beyond: ℓ(z) = e^-z (1 - e^-z/2 + ...), so log ℓ = -z to double precision for z >= 40
+        assertEquals(0.0, LOSS.value(800), 0.0);
+        assertEquals(-800.0, LOSS.logValue(800), 0.0);
+        assertEquals(-1e300, LOSS.logValue(1e300), 0.0);
+        assertEquals(Math.log(1e300), LOSS.logValue(-1e300), 1e-15 * Math.log(1e300));
+        // across the switch at e^-z = 1e-8 (z ≈ 18.42) both forms agree with a high-precision log1p series
+        for (double z : new double[] {18.0, 18.42, 18.43, 19.0}) {
+            double u = Math.exp(-z);
+            assertEquals(-z + Math.log1p(-u / 2 + u * u / 3), LOSS.logValue(z), 1e-15 * z, "z = " + z);
+        }
+    }
+
+    @Test
     void closedFormIdentities() {
         assertEquals(Math.log(2), LOSS.value(0), 1e-16);
         assertEquals(0.5, LOSS.g(0));

@@ -35,6 +35,7 @@ final class Labels {
             Map.entry(MetricNames.LOSS_RATIO_CLEAN, "loss ratio over clean points"),
             Map.entry(MetricNames.LOSS_RATIO_NOISY, "loss ratio over noisy points"),
             Map.entry(MetricNames.LOG_LOSS_RATIO, "log of the loss ratio, log(max g_i / min g_j)"),
+            Map.entry(MetricNames.LOG_TRAIN_LOSS, "log of the train loss, log L(W)"),
             Map.entry(MetricNames.TRAIN_LOSS_CLEAN, "train loss on clean points"),
             Map.entry(MetricNames.TRAIN_LOSS_NOISY, "train loss on noisy points"),
             Map.entry(MetricNames.NORMALIZED_MARGIN, "normalized margin E[ỹ f(x; W)] / ‖W‖_F"),

@@ -69,6 +69,12 @@ public final class LossContract {
         if (d > 0) {
             return fail("non-increasing: ℓ'(%s) = %s > 0", z, d);
         }
+        // log ℓ is the train loss in log space: where ℓ is a normal positive double it must be log(ℓ) to rounding
+        double logV = l.logValue(z);
+        if (v >= Double.MIN_NORMAL && Double.isFinite(v)
+                && !(Math.abs(logV - Math.log(v)) <= 1e-12 * Math.max(1.0, Math.abs(Math.log(v))))) {
+            return fail("log value: logValue(%s) = %s but log ℓ(%s) = %s", z, logV, z, Math.log(v));
+        }
         if (!Double.isFinite(z) || !Double.isFinite(v) || !Double.isFinite(d) || !Double.isFinite(g)) {
             return Optional.empty(); // beyond FINITE_RANGE only "not NaN" and the signs are asked
         }

@@ -88,6 +88,22 @@ class LossContractTest {
             }
         };
         assertFailsWith(badG, "-ℓ'");
+        // a log value that drops the log1p (log ℓ ≈ -z, wrong by a lot near 0): the train loss in log space
+        Loss badLog = new Loss() {
+            public double value(double z) {
+                return LOGISTIC.value(z);
+            }
+
+            public double derivative(double z) {
+                return LOGISTIC.derivative(z);
+            }
+
+            @Override
+            public double logValue(double z) {
+                return -z;
+            }
+        };
+        assertFailsWith(badLog, "log value");
     }
 
     @Test

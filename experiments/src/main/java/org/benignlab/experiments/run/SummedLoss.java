@@ -41,6 +41,12 @@ record SummedLoss(Loss inner, int n) implements Loss {
         return Math.log(n) + inner.logG(z);
     }
 
+    /** log(n ℓ) = log n + the plugin's log ℓ, so the log train loss keeps the plugin's exact form. */
+    @Override
+    public double logValue(double z) {
+        return Math.log(n) + inner.logValue(z);
+    }
+
     @Override
     public String toString() {
         return inner + " (summed over " + n + " points)";

@@ -32,6 +32,12 @@ public final class ExponentialLoss implements Loss {
         return -z;
     }
 
+    /** log ℓ(z) = −z, exact for every z. */
+    @Override
+    public double logValue(double z) {
+        return -z;
+    }
+
     @Override
     public String toString() {
         return "ExponentialLoss";

@@ -34,6 +34,19 @@ public final class LogisticLoss implements Loss {
         return z > 0 ? -z - Math.log1p(Math.exp(-z)) : -Math.log1p(Math.exp(z));
     }
 
+    /**
+     * log ℓ(z), finite for every finite z: log(log1p(e^−z)) while e^−z &gt; 1e-8, then −z − e^−z/2 (log1p(u) =
+     * u(1 − u/2 + O(u²)), whose log is −u/2 to within u²/3 &lt; 4e-17 there), which is −z exactly once e^−z underflows.
+     */
+    @Override
+    public double logValue(double z) {
+        if (z < 0) {
+            return Math.log(value(z));
+        }
+        double u = Math.exp(-z);
+        return u > 1e-8 ? Math.log(Math.log1p(u)) : -z - u / 2;
+    }
+
     @Override
     public String toString() {
         return "LogisticLoss";
