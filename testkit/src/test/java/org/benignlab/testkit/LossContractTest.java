@@ -73,15 +73,7 @@ class LossContractTest {
         // log(1 + e^-z) loses all relative precision once e^-z < 1e-16, so ℓ' no longer matches ℓ
         assertFailsWith(new Fn(z -> Math.log(1 + Math.exp(-z)), LOGISTIC.d()), "central difference");
         assertFailsWith(new Fn(LOGISTIC.v(), z -> -Math.exp(-z) / (1 + Math.exp(-z))), "NaN");
-        Loss badG = new Loss() {
-            public double value(double z) {
-                return LOGISTIC.value(z);
-            }
-
-            public double derivative(double z) {
-                return LOGISTIC.derivative(z);
-            }
-
+        Loss badG = new LogisticBut() {
             @Override
             public double g(double z) {
                 return -2 * derivative(z);
@@ -89,15 +81,7 @@ class LossContractTest {
         };
         assertFailsWith(badG, "-ℓ'");
         // a log value that drops the log1p (log ℓ ≈ -z, wrong by a lot near 0): the train loss in log space
-        Loss badLog = new Loss() {
-            public double value(double z) {
-                return LOGISTIC.value(z);
-            }
-
-            public double derivative(double z) {
-                return LOGISTIC.derivative(z);
-            }
-
+        Loss badLog = new LogisticBut() {
             @Override
             public double logValue(double z) {
                 return -z;
@@ -121,5 +105,18 @@ class LossContractTest {
     void factA1RefusesAnUnderflowedDenominator() {
         assertThrows(IllegalArgumentException.class, () -> LossContract.factA1(LOGISTIC, 0, 800));
         assertEquals(Optional.empty(), LossContract.factA1(LOGISTIC, 800, 0));
+    }
+
+    /** The logistic loss with one method replaced by a subclass. */
+    private abstract static class LogisticBut implements Loss {
+        @Override
+        public double value(double z) {
+            return LOGISTIC.value(z);
+        }
+
+        @Override
+        public double derivative(double z) {
+            return LOGISTIC.derivative(z);
+        }
     }
 }
