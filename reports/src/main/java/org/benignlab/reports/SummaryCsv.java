@@ -123,16 +123,8 @@ final class SummaryCsv {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append(cell(org.benignlab.api.CsvCells.neutralise(cells.get(i))));
+            sb.append(org.benignlab.api.CsvCells.cell(cells.get(i)));
         }
         sb.append('\n');
-    }
-
-    /** RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled. */
-    static String cell(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }
