@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.benignlab.experiments.results.FolderLock;
 import org.benignlab.experiments.spec.ExperimentLoader;
 import org.benignlab.reports.FigureOptions;
 import org.benignlab.reports.ReportWriter;
@@ -84,7 +86,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--min-repetitions: must be at least 2, got "
                     + minRepetitions);
         }
-        write(w, dir, options);
+        // one writer per folder: not while a run, merge or another report writes into it (a folder that does not
+        // exist is left to the report's own error, and not created)
+        try (FolderLock lock = Files.isDirectory(dir) ? FolderLock.acquire(dir, "report") : null) {
+            write(w, dir, options);
+        }
         return 0;
     }
 

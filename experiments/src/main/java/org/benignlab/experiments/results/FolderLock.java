@@ -55,7 +55,7 @@ public final class FolderLock implements AutoCloseable {
             if (HELD.putIfAbsent(key, Boolean.TRUE) != null) {
                 key = null; // not ours to remove
                 throw new InputException("results folder " + dir + " is in use by process "
-                        + ProcessHandle.current().pid() + "; wait for it to finish, or give another folder with --out");
+                        + ProcessHandle.current().pid() + advice(option));
             }
             ch = FileChannel.open(dir.resolve(ResultStore.LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
@@ -68,8 +68,7 @@ public final class FolderLock implements AutoCloseable {
             if (l == null) {
                 String holder = holder(ch);
                 ch.close();
-                throw new InputException("results folder " + dir + " is in use by process " + holder
-                        + "; wait for it to finish, or give another folder with --out");
+                throw new InputException("results folder " + dir + " is in use by process " + holder + advice(option));
             }
             byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
             ch.write(ByteBuffer.wrap(pid), 0); // then truncate: the file never reads empty
@@ -90,6 +89,12 @@ public final class FolderLock implements AutoCloseable {
                 HELD.remove(key); // acquiring failed after the entry was made
             }
         }
+    }
+
+    /** What to do about a folder in use: wait, or (for the options that choose the folder to write) give another. */
+    private static String advice(String option) {
+        return option.endsWith("--out") ? "; wait for it to finish, or give another folder with --out"
+                : "; wait for it to finish";
     }
 
     /**

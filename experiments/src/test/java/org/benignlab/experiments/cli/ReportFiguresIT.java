@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.benignlab.experiments.results.FolderLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +144,24 @@ class ReportFiguresIT {
         for (String name : flags.keySet()) {
             assertArrayEquals(flags.get(name), file.get(name), name);
         }
+    }
+
+    @Test
+    void aReportIsRefusedWhileAnotherWriterHoldsTheFolder() throws IOException {
+        assertEquals(0, CliTest.cli("report", sweep.toString()).code());
+        Map<String, byte[]> before = reportFiles(sweep);
+        try (FolderLock held = FolderLock.acquire(sweep, "--out")) {
+            CliTest.Result r = CliTest.cli("report", sweep.toString(), "--figures", "all");
+            assertEquals(2, r.code(), r.err());
+            assertEquals("benign: results folder " + sweep + " is in use by process " + ProcessHandle.current().pid()
+                    + "; wait for it to finish", r.err().strip());
+        }
+        Map<String, byte[]> after = reportFiles(sweep);
+        assertEquals(before.keySet(), after.keySet(), "nothing written while the folder was held");
+        for (String name : before.keySet()) {
+            assertArrayEquals(before.get(name), after.get(name), name);
+        }
+        assertEquals(0, CliTest.cli("report", sweep.toString()).code(), "released: the report is written");
     }
 
     @Test
