@@ -144,7 +144,7 @@ final class ReportText {
             } else if (v.numeric()) {
                 numbers.add(v.number());
             } else {
-                texts.add(v.text());
+                texts.add(v.display());
             }
         }
         List<String> out = new ArrayList<>();
