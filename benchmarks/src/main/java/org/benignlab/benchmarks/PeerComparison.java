@@ -106,7 +106,7 @@ public final class PeerComparison {
                 Runtime.getRuntime().maxMemory() >> 20, n, p, m, steps, seed, step, mu, omega, noise, test, threads);
 
         double genSeconds = 0;
-        boolean explicitData = engines.stream().anyMatch(e -> EngineKind.of(e).formsPoints());
+        boolean explicitData = engines.stream().anyMatch(e -> EngineKind.of(kind(e)).formsPoints());
         if (explicitData || out != null) {
             Data data = Data.generate(setup, plugins, BenchSupport.streams(seed));
             if (out != null) {
@@ -133,7 +133,7 @@ public final class PeerComparison {
         for (String name : engines) {
             // span-lean: the span engine recording what the NumPy rows record (no ||W||_2, so no G0)
             boolean lean = name.equals(LEAN);
-            String kind = lean ? "span" : name;
+            String kind = kind(name);
             Engine engine = Engines.create(kind, threads);
             TrainingSetup runSetup = lean ? setup.withSpectralNorm(false) : setup;
             Measured best = null;
@@ -154,6 +154,11 @@ public final class PeerComparison {
                     BenchSupport.num(res.finalMetrics().get(MetricNames.TEST_ERROR)),
                     BenchSupport.num(res.finalMetrics().get(MetricNames.TRAIN_ERROR)), res.status(), best.records);
         }
+    }
+
+    /** The engine behind an {@code --engines} name: {@value #LEAN} is the span engine. */
+    static String kind(String name) {
+        return name.equals(LEAN) ? "span" : name;
     }
 
     /** One timed run on fresh streams. */
