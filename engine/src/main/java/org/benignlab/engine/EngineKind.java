@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The engines this version has, one descriptor each: its name ({@code training.engine}), the draws it makes
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public enum EngineKind {
     /** {@link SketchEngine}. */
-    SKETCH(SketchEngine.NAME, DrawFamily.SKETCH, false) {
+    SKETCH(SketchEngine.NAME, DrawFamily.SKETCH, false, SketchEngine::estimateMemoryBytes, SketchEngine::new) {
         @Override
         void reasons(Plugins plugins, TrainingSetup setup, List<String> reasons) {
             if (setup.dataGiven()) {
@@ -52,19 +53,9 @@ public enum EngineKind {
                         + " >= n + m)");
             }
         }
-
-        @Override
-        public long estimateMemoryBytes(TrainingSetup setup) {
-            return SketchEngine.estimateMemoryBytes(setup);
-        }
-
-        @Override
-        ThreadedEngine make(int threads, Products products, boolean checked) {
-            return new SketchEngine(threads, products, checked);
-        }
     },
     /** {@link SpanEngine}. */
-    SPAN(SpanEngine.NAME, DrawFamily.EXPLICIT, true) {
+    SPAN(SpanEngine.NAME, DrawFamily.EXPLICIT, true, SpanEngine::estimateMemoryBytes, SpanEngine::new) {
         @Override
         void reasons(Plugins plugins, TrainingSetup setup, List<String> reasons) {
             explicitData(plugins, setup, reasons);
@@ -75,15 +66,6 @@ public enum EngineKind {
             nonlinear(plugins, reasons);
         }
 
-        @Override
-        public long estimateMemoryBytes(TrainingSetup setup) {
-            return SpanEngine.estimateMemoryBytes(setup);
-        }
-
-        @Override
-        ThreadedEngine make(int threads, Products products, boolean checked) {
-            return new SpanEngine(threads, products, checked);
-        }
 
         /** Span only when p &gt; n: otherwise a dense step (n p m) is no dearer than a span step (n² m). */
         @Override
@@ -94,7 +76,7 @@ public enum EngineKind {
         }
     },
     /** {@link DenseEngine}. */
-    DENSE(DenseEngine.NAME, DrawFamily.EXPLICIT, true) {
+    DENSE(DenseEngine.NAME, DrawFamily.EXPLICIT, true, DenseEngine::estimateMemoryBytes, DenseEngine::new) {
         @Override
         void reasons(Plugins plugins, TrainingSetup setup, List<String> reasons) {
             explicitData(plugins, setup, reasons);
@@ -105,26 +87,27 @@ public enum EngineKind {
                         setup.width(), setup.p(), size, TrainingSetup.MAX_ARRAY));
             }
         }
-
-        @Override
-        public long estimateMemoryBytes(TrainingSetup setup) {
-            return DenseEngine.estimateMemoryBytes(setup);
-        }
-
-        @Override
-        ThreadedEngine make(int threads, Products products, boolean checked) {
-            return new DenseEngine(threads, products, checked);
-        }
     };
+
+    /** An engine's constructor: threads, the run's products, whether its exactness is already settled. */
+    @FunctionalInterface
+    interface Factory {
+        ThreadedEngine make(int threads, Products products, boolean checked);
+    }
 
     private final String key;
     private final DrawFamily family;
     private final boolean formsPoints;
+    private final ToLongFunction<TrainingSetup> memory;
+    private final Factory factory;
 
-    EngineKind(String key, DrawFamily family, boolean formsPoints) {
+    EngineKind(String key, DrawFamily family, boolean formsPoints, ToLongFunction<TrainingSetup> memory,
+            Factory factory) {
         this.key = key;
         this.family = family;
         this.formsPoints = formsPoints;
+        this.memory = memory;
+        this.factory = factory;
     }
 
     /** The name in YAML ({@code training.engine}) and result files. */
@@ -167,7 +150,9 @@ public enum EngineKind {
      * Approximate heap use of training {@code setup} with this engine, for refusing a run that cannot fit before
      * anything is allocated.
      */
-    public abstract long estimateMemoryBytes(TrainingSetup setup);
+    public long estimateMemoryBytes(TrainingSetup setup) {
+        return memory.applyAsLong(setup);
+    }
 
     /**
      * A new engine whose matrix products run on {@code products}, chosen once for the run; it refuses a configuration
@@ -181,7 +166,9 @@ public enum EngineKind {
     }
 
     /** The engine; {@code checked}: its exactness was settled by an {@link EngineChoice}, so train need not ask. */
-    abstract ThreadedEngine make(int threads, Products products, boolean checked);
+    ThreadedEngine make(int threads, Products products, boolean checked) {
+        return factory.make(threads, products, checked);
+    }
 
     /**
      * The arrays this engine saves for these sizes and groups, in the order it hands them to the sink (the table
