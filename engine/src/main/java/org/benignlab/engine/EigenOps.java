@@ -1,7 +1,7 @@
 package org.benignlab.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM;
 import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
@@ -44,6 +44,17 @@ final class EigenOps {
 
     /** Seed of the fixed Lanczos start vector. */
     static final long START_SEED = 0x5EC7_2A1L;
+
+    /**
+     * The state XoShiRo256++ starts from for {@link #START_SEED}: the words {@code RandomSource.XO_SHI_RO_256_PP
+     * .create(START_SEED)} expands the seed to (SplitMix64), written out so that {@code RandomSource} is never loaded
+     * (EigenOpsTest checks them against it). Its class initialisation loads every generator class of Commons RNG, and
+     * the first other concrete generator class invalidates the code the JIT compiled for the samplers while
+     * XoShiRo256++ was the only one: the next data generation of the process then runs interpreted until compiled
+     * again (the span engine's data after a dense run in one process took 56 ms instead of 7; benchmarks/README.md).
+     */
+    static final long[] START_STATE = {0xB9B60C08F1C0B4B7L, 0x62116A4882A36613L, 0x910E993759E4991DL,
+        0x24A680316C68B908L};
 
     private EigenOps() {
     }
@@ -120,7 +131,7 @@ final class EigenOps {
         double[] ritz = new double[kMax];
 
         double[] q0 = new double[m];
-        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(START_SEED);
+        UniformRandomProvider rng = new XoShiRo256PlusPlus(START_STATE.clone());
         for (int i = 0; i < m; i++) {
             q0[i] = rng.nextDouble() - 0.5;
         }

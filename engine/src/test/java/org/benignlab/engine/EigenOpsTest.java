@@ -82,6 +82,20 @@ class EigenOpsTest {
         return EigenOps.largestByLanczos(s, Math.min(s.length, EigenOps.MAX_ITERATIONS), EigenOps.TOLERANCE);
     }
 
+    /**
+     * The start generator's written-out state is the one RandomSource gives the seed (the Lanczos start vector, and so
+     * every recorded ||W||_2, as before the state was written out): the same 1000 draws bit for bit.
+     */
+    @Test
+    void theStartStateIsTheSeedAsRandomSourceExpandsIt() {
+        UniformRandomProvider expected = RandomSource.XO_SHI_RO_256_PP.create(EigenOps.START_SEED);
+        UniformRandomProvider actual = new org.apache.commons.rng.core.source64.XoShiRo256PlusPlus(
+                EigenOps.START_STATE.clone());
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(expected.nextLong(), actual.nextLong(), "draw " + i);
+        }
+    }
+
     @Test
     void lanczosEqualsTheFullDecompositionOnRandomGramMatrices() {
         // p < m (rank deficient), p ~ m, p >> m (Marchenko-Pastur bulk with a small top gap, as W0 W0^T)
