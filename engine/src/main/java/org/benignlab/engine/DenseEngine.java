@@ -136,7 +136,7 @@ public final class DenseEngine extends ThreadedEngine {
             }
             DenseNetwork network = new DenseNetwork(products(), ops, train, test, w, m, p, setup.records(Diagnostics.CHANGE));
             TrainingLoop.FinalStep last = finalStep(finalWeights, saver, saver::finalDense);
-            TrainingResult result = new TrainingLoop(setup, plugins, train, test, a, network, sink, last).execute();
+            TrainingResult result = new TrainingLoop(setup, plugins, train, test, a, network, ops, sink, last).execute();
             if (setup.baselines().isEmpty()) {
                 return result;
             }

@@ -83,6 +83,23 @@ final class JavaProducts implements Products {
         }
     }
 
+    /**
+     * {@link #gram} of the rows read from {@code offset}: the zero terms beyond r + shift add nothing to a sum taken in
+     * increasing inner index, so skipping them would give these numbers too.
+     */
+    @Override
+    public void lowerGram(double[] a, int offset, double[] out, int rows, int inner, int shift,
+                          ParallelNetworkOps ops) {
+        gram(offset == 0 ? a : java.util.Arrays.copyOfRange(a, offset, offset + rows * inner), out, rows, inner, ops);
+    }
+
+    /** {@link #multiplyTransB} (the zeros above the diagonal add nothing to a sum in increasing inner index). */
+    @Override
+    public void multiplyTransLower(double[] a, double[] lower, double[] out, int rows, int size,
+                                   ParallelNetworkOps ops) {
+        multiplyTransB(a, lower, out, rows, size, size, ops);
+    }
+
     @Override
     public void gramPiece(double[] a, double[] out, int ld, int inner, int r0, int r1, int c0, int c1) {
         int count = r1 - r0;

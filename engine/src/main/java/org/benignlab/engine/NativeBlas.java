@@ -71,8 +71,12 @@ public final class NativeBlas {
     /** Most output columns per dgemm call in {@link #multiply} ({@link #columnBlocks}). */
     static final int COL_BLOCK = 2048;
 
-    /** Fewest column blocks of a large C X with at least that many groups of {@value #PIECE} columns. */
-    static final int MIN_COL_BLOCKS = 8;
+    /**
+     * Fewest column blocks of a large C X with at least that many groups of {@value #PIECE} columns: four, enough
+     * for four threads; narrower blocks make each dgemm less efficient (the sketch's B K at n = 1000 in 8 blocks of
+     * 125 columns took 12% longer on two threads than in 4 of 250; benchmarks/README.md).
+     */
+    static final int MIN_COL_BLOCKS = 4;
 
     /**
      * A product of fewer multiply-adds than this is small (the span step's B K, the norms' products) and is cut
@@ -441,6 +445,16 @@ public final class NativeBlas {
      *              c in [c0, c1), c &lt;= r (modified)
      */
     static void gramPiece(double[] a, double[] out, int ld, int inner, int r0, int r1, int c0, int c1) {
+        gramPiece(a, 0, inner, inner, out, ld, r0, r1, c0, c1);
+    }
+
+    /**
+     * {@link #gramPiece(double[], double[], int, int, int, int, int, int)} for A read from {@code offset} with rows of
+     * length {@code lda}, of which only the first {@code extent} (&lt;= lda) enter the sums: the rest of each row
+     * read is zero, as for the pieces of a lower-triangular A ({@link NativeProducts#lowerGram}).
+     */
+    static void gramPiece(double[] a, int offset, int lda, int extent, double[] out, int ld, int r0, int r1, int c0,
+                          int c1) {
         int count = r1 - r0;
         if (count <= 0 || c1 <= c0) {
             return;
@@ -449,7 +463,7 @@ public final class NativeBlas {
             // column-major upper triangle of the group's Gram = its row-major lower triangle; a scratch array
             // because the binding's bounds check of dsyrk asks for ldc * count entries after the offset
             double[] diagonal = new double[count * count];
-            BLAS.dsyrk("U", "T", count, inner, 1.0, a, r0 * inner, inner, 0.0, diagonal, 0, count);
+            BLAS.dsyrk("U", "T", count, extent, 1.0, a, offset + r0 * lda, lda, 0.0, diagonal, 0, count);
             for (int r = 0; r < count; r++) {
                 System.arraycopy(diagonal, r * count, out, (r0 + r) * ld + r0, r + 1);
             }
@@ -459,8 +473,20 @@ public final class NativeBlas {
             throw new IllegalArgumentException("gramPiece: columns [" + c0 + ", " + c1 + ") reach past rows ["
                     + r0 + ", " + r1 + ")");
         }
-        BLAS.dgemm("T", "N", c1 - c0, count, inner, 1.0, a, c0 * inner, inner, a, r0 * inner, inner,
+        BLAS.dgemm("T", "N", c1 - c0, count, extent, 1.0, a, offset + c0 * lda, lda, a, offset + r0 * lda, lda,
                 0.0, out, r0 * ld + c0, ld);
+    }
+
+    /**
+     * Rows [r0, r1) of out = A L^T for a lower-triangular L, in place: {@code a} holds rows [r0, r1) of A (rows of
+     * length {@code size}) and receives those rows of A L^T. One dtrmm on the column-major views (row-major L is the
+     * column-major upper-triangular L^T, and (A L^T)^T = L A^T): the entries of L above the diagonal are not read,
+     * and about half the multiply-adds of a dgemm are done.
+     */
+    static void multiplyTransLowerRows(double[] a, double[] lower, int size, int r0, int r1) {
+        if (r1 > r0 && size > 0) {
+            BLAS.dtrmm("L", "U", "T", "N", size, r1 - r0, 1.0, lower, 0, size, a, r0 * size, size);
+        }
     }
 
     /** Rows [from, from + rows) of {@code x} as one row-major array (reusing {@code buffer} when it fits). */

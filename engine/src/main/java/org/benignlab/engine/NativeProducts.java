@@ -47,8 +47,28 @@ final class NativeProducts implements Products {
      */
     @Override
     public void gram(double[] a, double[] out, int rows, int inner, ParallelNetworkOps ops) {
+        lowerGram(a, 0, out, rows, inner, inner, ops);
+        if (!NativeBlas.oneCall()) { // one call: NativeBlas.gram wrote both triangles
+            for (int j = 0; j < rows; j++) {
+                for (int k = j + 1; k < rows; k++) {
+                    out[j * rows + k] = out[k * rows + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * The pieces of {@link #gram}'s lower triangle, each summing only over the columns where its rows can be nonzero:
+     * rows [r0, r1) against rows [c0, c1) (c1 &lt;= r1) over the first min(inner, c1 + shift) columns, about a third of
+     * the multiply-adds of {@link #gram} for a square lower-triangular A; the upper triangle is not written. One dsyrk
+     * over all columns (both triangles) when OpenBLAS threads its calls.
+     */
+    @Override
+    public void lowerGram(double[] a, int offset, double[] out, int rows, int inner, int shift,
+                          ParallelNetworkOps ops) {
         if (NativeBlas.oneCall() || rows == 0 || inner == 0) {
-            NativeBlas.gram(a, out, rows, inner);
+            NativeBlas.gram(offset == 0 ? a : java.util.Arrays.copyOfRange(a, offset, offset + rows * inner), out,
+                    rows, inner);
             return;
         }
         int groups = NativeBlas.groups(rows);
@@ -62,15 +82,28 @@ final class NativeProducts implements Products {
                 i++;
             }
             int j = q - i * (i + 1) / 2;
-            NativeBlas.gramPiece(a, out, rows, inner, NativeBlas.bound(rows, groups, i),
-                    NativeBlas.bound(rows, groups, i + 1), NativeBlas.bound(rows, groups, j),
-                    NativeBlas.bound(rows, groups, j + 1));
+            int c1 = NativeBlas.bound(rows, groups, j + 1);
+            int extent = (int) Math.min(inner, (long) c1 + shift);
+            NativeBlas.gramPiece(a, offset, inner, extent, out, rows, NativeBlas.bound(rows, groups, i),
+                    NativeBlas.bound(rows, groups, i + 1), NativeBlas.bound(rows, groups, j), c1);
         });
-        for (int j = 0; j < rows; j++) {
-            for (int k = j + 1; k < rows; k++) {
-                out[j * rows + k] = out[k * rows + j];
-            }
+    }
+
+    /**
+     * A copied into out, then dtrmm in place on blocks of {@value NativeBlas#PIECE} rows (fixed by the sizes) spread
+     * over {@code ops}' threads, or one dtrmm when OpenBLAS threads its calls itself.
+     */
+    @Override
+    public void multiplyTransLower(double[] a, double[] lower, double[] out, int rows, int size,
+                                   ParallelNetworkOps ops) {
+        System.arraycopy(a, 0, out, 0, rows * size);
+        if (NativeBlas.oneCall()) {
+            NativeBlas.multiplyTransLowerRows(out, lower, size, 0, rows);
+            return;
         }
+        int blocks = (rows + NativeBlas.PIECE - 1) / NativeBlas.PIECE;
+        ops.forEachBlock(blocks, b -> NativeBlas.multiplyTransLowerRows(out, lower, size, b * NativeBlas.PIECE,
+                Math.min(rows, (b + 1) * NativeBlas.PIECE)));
     }
 
     @Override

@@ -242,17 +242,24 @@ public final class NetworkOps {
      * (modified), so that a step loop allocates nothing.
      */
     public static void outputsT(double[][] zt, double[] a, Activation phi, double[] f, double[] values) {
+        outputsT(zt, a, phi, f, values, 0, f.length);
+    }
+
+    /**
+     * {@link #outputsT(double[][], double[], Activation, double[], double[])} for the points i in [from, to) only
+     * (f and the work array written there only): each f_i is the same number as over the whole range.
+     */
+    static void outputsT(double[][] zt, double[] a, Activation phi, double[] f, double[] values, int from, int to) {
         checkLength("outputsT: a", a.length, zt.length);
-        int n = f.length;
-        Arrays.fill(f, 0.0);
+        Arrays.fill(f, from, to, 0.0);
         // φ on a row first, then the sums (as in gradientCoefficients)
         for (int j = 0; j < a.length; j++) {
             double aj = a[j];
             double[] row = zt[j];
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 values[i] = phi.value(row[i]);
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 f[i] += aj * values[i];
             }
         }
@@ -313,20 +320,31 @@ public final class NetworkOps {
         checkLength("gradientCoefficients: f", f.length, n);
         checkLength("gradientCoefficients: rowScale", rowScale.length, n);
         checkLength("gradientCoefficients: ct", ct.length, (long) m * n);
-        for (int i = 0; i < n; i++) {
+        checkLength("gradientCoefficients: work", Math.min(derivatives.length, n), n);
+        gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives, 0, n);
+    }
+
+    /**
+     * {@link #gradientCoefficients(double[][], double[], double[], double[], Loss, Activation, double[], double[],
+     * double[])} for the points i in [from, to) only (columns i of C, and rowScale and the work array there): each
+     * C_ji is the same number as over the whole range. The lengths are checked by the caller.
+     */
+    static void gradientCoefficients(double[][] zt, double[] a, double[] y, double[] f, Loss loss, Activation phi,
+                                     double[] rowScale, double[] ct, double[] derivatives, int from, int to) {
+        int n = y.length;
+        for (int i = from; i < to; i++) {
             rowScale[i] = -(loss.g(y[i] * f[i]) * y[i]) / n;
         }
         // two passes a row, φ' into a scratch row first: fused with the scaling, or written straight into ct, the
         // loop does not vectorise; the same numbers either way
-        checkLength("gradientCoefficients: work", Math.min(derivatives.length, n), n);
-        for (int j = 0; j < m; j++) {
+        for (int j = 0; j < a.length; j++) {
             double aj = a[j];
             double[] row = zt[j];
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 derivatives[i] = phi.derivative(row[i]);
             }
             int o = j * n;
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 ct[o + i] = (rowScale[i] * aj) * derivatives[i];
             }
         }
@@ -507,7 +525,7 @@ public final class NetworkOps {
         return true;
     }
 
-    private static void checkLength(String what, long actual, long expected) {
+    static void checkLength(String what, long actual, long expected) {
         if (actual != expected) {
             throw new IllegalArgumentException(what + " has length " + actual + ", expected " + expected);
         }

@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.benignlab.api.Activation;
+import org.benignlab.api.Loss;
 
 /**
  * Multi-threaded versions of the hot {@link NetworkOps} kernels. Each kernel splits its output into
@@ -90,6 +92,47 @@ public final class ParallelNetworkOps implements AutoCloseable {
      */
     public void multiply(double[][] a, double[][] b, double[][] c, int rows, int cols) {
         run(rows, t -> NetworkOps.multiply(a, b, c, bound(rows, t), bound(rows, t + 1), 0, cols));
+    }
+
+    /**
+     * Fewest entries of Z (m·n) for which {@link #outputsT} and {@link #gradientCoefficients} split the points over
+     * the threads; below it (e.g. n = 100, m = 200) handing the work to another thread costs more than it saves.
+     * Either way the numbers are the same.
+     */
+    static final long PARALLEL_ENTRIES = 1L << 15;
+
+    /**
+     * Parallel {@link NetworkOps#outputsT(double[][], double[], Activation, double[], double[])}: split over the
+     * points (each f_i summed over j in increasing order, as serially); serial below {@link #PARALLEL_ENTRIES}.
+     */
+    public void outputsT(double[][] zt, double[] a, Activation phi, double[] f, double[] values) {
+        int n = f.length;
+        if ((long) a.length * n < PARALLEL_ENTRIES) {
+            NetworkOps.outputsT(zt, a, phi, f, values);
+            return;
+        }
+        NetworkOps.checkLength("outputsT: a", a.length, zt.length);
+        run(n, t -> NetworkOps.outputsT(zt, a, phi, f, values, bound(n, t), bound(n, t + 1)));
+    }
+
+    /**
+     * Parallel {@link NetworkOps#gradientCoefficients(double[][], double[], double[], double[], Loss, Activation,
+     * double[], double[], double[])}: split over the points (columns of C); serial below {@link #PARALLEL_ENTRIES}.
+     */
+    public void gradientCoefficients(double[][] zt, double[] a, double[] y, double[] f, Loss loss, Activation phi,
+                                     double[] rowScale, double[] ct, double[] derivatives) {
+        int n = y.length;
+        if ((long) a.length * n < PARALLEL_ENTRIES) {
+            NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives);
+            return;
+        }
+        NetworkOps.checkLength("gradientCoefficients: zt", zt.length, a.length);
+        NetworkOps.checkLength("gradientCoefficients: f", f.length, n);
+        NetworkOps.checkLength("gradientCoefficients: rowScale", rowScale.length, n);
+        NetworkOps.checkLength("gradientCoefficients: ct", ct.length, (long) a.length * n);
+        NetworkOps.checkLength("gradientCoefficients: work", Math.min(derivatives.length, n), n);
+        run(n, t -> NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives, bound(n, t),
+                bound(n, t + 1)));
     }
 
     /** Parallel {@link NetworkOps#transpose(double[], int, int, double[][])}: split over rows of W^T. */

@@ -95,6 +95,32 @@ public interface Products {
     void gram(double[] a, double[] out, int rows, int inner, ParallelNetworkOps ops);
 
     /**
+     * The lower triangle of out = A A^T (rows x rows) with {@link #gram}'s numbers there, for an A whose row r is zero
+     * beyond column r + shift (e.g. a lower-triangular factor: shift 0), read from {@code offset}; the native BLAS
+     * skips the zero parts (about a third of the multiply-adds of {@link #gram} for a square triangular A).
+     *
+     * @param a      A, rows of length inner from {@code offset} (not modified; the entries beyond r + shift in row r
+     *               must be zero)
+     * @param out    receives A A^T on and below the diagonal, out[r·rows + c] for c &lt;= r (modified; what it gets
+     *               above the diagonal is unspecified)
+     * @param ops    runs the blocks (its thread count does not change the result)
+     */
+    void lowerGram(double[] a, int offset, double[] out, int rows, int inner, int shift, ParallelNetworkOps ops);
+
+    /**
+     * out = A L^T for a lower-triangular L: out (rows x size) from a (rows x size) and L (size x size, its entries
+     * above the diagonal not read). The native BLAS does about half the multiply-adds of {@link #multiplyTransB}
+     * (dtrmm); the Java kernels give {@link #multiplyTransB}'s numbers (with the zeros above the diagonal, which must
+     * then be zero).
+     *
+     * @param a     A (not modified)
+     * @param lower L (not modified)
+     * @param out   receives A L^T (modified: its first rows·size entries)
+     * @param ops   runs the blocks (its thread count does not change the result)
+     */
+    void multiplyTransLower(double[] a, double[] lower, double[] out, int rows, int size, ParallelNetworkOps ops);
+
+    /**
      * One piece of the lower triangle of A A^T on the calling thread: rows [r0, r1) of A against rows [c0, c1), with
      * c1 &lt;= r0, or the diagonal block r0 = c0, r1 = c1 (then only its lower triangle is written). The pieces of
      * {@link GramPipeline}.

@@ -64,13 +64,17 @@ import org.benignlab.api.SignalModel;
  * label noise does not read feature vectors, the optimiser is linear in past gradients, and
  * p - k &gt;= n + m (the Bartlett decomposition needs p - k degrees of freedom for N vectors; k = 1 for one mean).
  *
- * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T = F' F'^T with F' = [c, L], one Gram product on the engine's
- * {@link Products}, N²(N+1)/2 multiply-adds on the native BLAS) plus O(N²) per test point (one product U F^T per
- * block of test points, F = [[1, 0], [c, L]]; the same numbers as point by point up to rounding); per step n²·m;
- * per recorded step
+ * <p><b>Cost</b>: setup O(N³) (G = c c^T + L L^T = F' F'^T with F' = [c, L], the lower triangle of one Gram product
+ * on the engine's {@link Products}, {@link Products#lowerGram}: about N³/6 multiply-adds on the native BLAS, which
+ * skips the zeros of the triangular F') plus O(N²) per test point (one triangular product U F^T per block of test
+ * points, {@link Products#multiplyTransLower}, F = [[1, 0], [c, L]]: about N²/2 multiply-adds a point on the native
+ * BLAS; the same numbers as point by point up to rounding); the assembly of K, Z0 and the test projections from G
+ * and the coordinates is split over the engine's threads by rows (each entry's additions in the documented order,
+ * whatever the thread count); per step n²·m; per recorded step
  * testSize·n·m plus m²·n + m·n² + O(m³) for the norms (as the span engine). <b>Memory</b> (doubles), see
- * {@link #estimateMemoryBytes}: c, L, F, F' and G (about 4.5·N² during setup), then the span problem (n² + 2·n·m + m² +
- * testSize·(n + m)) and the loop's O(n·m + m²) buffers: nothing depends on p.
+ * {@link #estimateMemoryBytes}: c, L, F and G (and a copy F' on the Java kernels: at most about 4.5·N² during
+ * setup), then the span problem (n² + 2·n·m + m² + testSize·(n + m)) and the loop's O(n·m + m²) buffers: nothing
+ * depends on p.
  *
  * <p><b>Arrays</b> ({@link ArrayOutput}): no X, W0, W or μ exist; the sink gets the labels, flips, K and
  * Z0 (as drawn), a, and at the final step B and Z = Z0 + K B^T.
@@ -132,7 +136,7 @@ public final class SketchEngine extends ThreadedEngine {
             saver.init(problem.a, null, problem.z0);
             SpanNetwork network = new SpanNetwork(problem, products(), ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
-            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
+            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, ops,
                     sink, last).execute();
             return LinearBaselines.attach(result, setup, plugins, problem);
         }
@@ -143,13 +147,27 @@ public final class SketchEngine extends ThreadedEngine {
      *
      * @param cs      the first k coordinates of the g's: cs[a][l] = coordinate a + 1 of g_l, k x N
      * @param l       the Bartlett factor L, row k of length k + 1 (lower triangle)
-     * @param g       G = Σ_a c^(a) c^(a)^T + L L^T, N x N, exactly symmetric
+     * @param gLower  the lower triangle of G = Σ_a c^(a) c^(a)^T + L L^T (N x N, row-major: G_ij for i &gt;= j at
+     *                gLower[i·N + j]; the entries above the diagonal are not set)
      * @param problem the span problem (K, Z0, G0, ||W0||², test projections, labels)
      */
-    record Draw(double[][] cs, double[][] l, double[][] g, SpanProblem problem) {
+    record Draw(double[][] cs, double[][] l, double[] gLower, SpanProblem problem) {
         /** c = c^(1), the first coordinates (the one-mean sketch's c). */
         double[] c() {
             return cs[0];
+        }
+
+        /** G as rows, exactly symmetric (made from {@link #gLower}). */
+        double[][] g() {
+            int nn = l.length;
+            double[][] g = new double[nn][nn];
+            for (int i = 0; i < nn; i++) {
+                for (int j = 0; j <= i; j++) {
+                    g[i][j] = gLower[i * nn + j];
+                    g[j][i] = g[i][j];
+                }
+            }
+            return g;
         }
     }
 
@@ -186,12 +204,12 @@ public final class SketchEngine extends ThreadedEngine {
 
         // 1. data stream: clusters (labels), c^(1..k), L
         UniformRandomProvider data = streams.data().generator();
+        int kinds = clusters.size();
         double[] clean = new double[n];
-        double[][] beta = new double[n][];
+        int[] kind = new int[n];
         for (int i = 0; i < n; i++) {
-            SignalModel.Cluster cluster = clusters.get(signal.draw(data));
-            clean[i] = cluster.label();
-            beta[i] = cluster.mean();
+            kind[i] = signal.draw(data);
+            clean[i] = clusters.get(kind[i]).label();
         }
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(data);
         double[][] cs = new double[dim][nn];
@@ -200,74 +218,61 @@ public final class SketchEngine extends ThreadedEngine {
                 cs[a][k] = gauss.sample();
             }
         }
-        double[][] l = new double[nn][];
-        for (int k = 0; k < nn; k++) {
-            double[] row = new double[k + 1];
-            for (int q = 0; q < k; q++) {
-                row[q] = gauss.sample();
-            }
-            long dof = p - dim - k; // χ²_{p-k'+1-k} for the 1-based row index k + 1 (one mean: χ²_{p-k})
-            row[k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, dof / 2.0, 2.0).sample());
-            l[k] = row;
-        }
-        // G = Σ_a c^(a) c^(a)^T + L L^T = F' F'^T with F' = [C, L] (N x (N + k), rows k..N+k-1 of the factor F)
+        double[][] l = bartlett(nn, p - dim, gauss, data);
+        // G = Σ_a c^(a) c^(a)^T + L L^T = F' F'^T with F' = [C, L] (N x (N + k), rows k..N+k-1 of the factor F,
+        // row r zero beyond column r + k): its lower triangle, G_ij for i >= j at gLower[i·N + j]
         int width = nn + dim;
         double[] factor = factor(cs, l);
-        double[] gFlat = new double[nn * nn];
-        products.gram(Arrays.copyOfRange(factor, dim * width, width * width), gFlat, nn, width, ops);
-        double[][] g = new double[nn][];
-        for (int k = 0; k < nn; k++) {
-            g[k] = Arrays.copyOfRange(gFlat, k * nn, (k + 1) * nn);
-        }
-        gFlat = null; // let it go before the span problem is built
+        double[] gLower = new double[nn * nn];
+        products.lowerGram(factor, dim * width, gLower, nn, width, dim, ops);
 
-        // training quantities: s_ia = ||μ|| c^(a)_i = <z_i, ||μ|| e_a>, u_ja = ω ||μ|| c^(a)_{n+j} = <w_j, ||μ|| e_a>
+        // the means' coordinates: β of point i at beta[i·k + a]; ||μ|| β and ||μ||² β_c·β_c' per pair of clusters
         double mu2 = mu * mu;
-        double[][] s = new double[n][dim];
+        double[] beta = new double[n * dim];
+        double[] betaMu = new double[n * dim];
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < dim; a++) {
-                s[i][a] = mu * cs[a][i];
+                beta[i * dim + a] = clusters.get(kind[i]).mean(a);
+                betaMu[i * dim + a] = beta[i * dim + a] * mu;
             }
         }
-        double[][] u = new double[m][dim];
+        double[] pairMu2 = new double[kinds * kinds]; // dot(β_c, β_c') ||μ||², the same number as for each point pair
+        for (int c = 0; c < kinds; c++) {
+            for (int d = 0; d < kinds; d++) {
+                pairMu2[c * kinds + d] = dot(clusters.get(c).mean(), clusters.get(d).mean()) * mu2;
+            }
+        }
+        // training quantities: s_ia = ||μ|| c^(a)_i = <z_i, ||μ|| e_a>, u_ja = ω ||μ|| c^(a)_{n+j} = <w_j, ||μ|| e_a>
+        double[] s = new double[n * dim];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < dim; a++) {
+                s[i * dim + a] = mu * cs[a][i];
+            }
+        }
+        double[] u = new double[m * dim];
         for (int j = 0; j < m; j++) {
             for (int a = 0; a < dim; a++) {
-                u[j][a] = omega * mu * cs[a][n + j];
+                u[j * dim + a] = omega * mu * cs[a][n + j];
             }
         }
-        double[][] k = new double[n][n];
+        double[][] k = trainGram(gLower, nn, n, dim, beta, s, kind, kinds, pairMu2, ops);
         double[] proj = new double[n];
         for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double v = g[i][j];
-                for (int a = 0; a < dim; a++) {
-                    v += beta[j][a] * s[i][a];
-                }
-                for (int a = 0; a < dim; a++) {
-                    v += beta[i][a] * s[j][a];
-                }
-                v += dot(beta[i], beta[j]) * mu2;
-                k[i][j] = v;
-                k[j][i] = v;
+            // ỹ_i <x_i, m_i>; one mean: s_i + ỹ_i ||μ||²
+            double along = beta[i * dim] * s[i * dim];
+            for (int a = 1; a < dim; a++) {
+                along += beta[i * dim + a] * s[i * dim + a];
             }
-            proj[i] = clean[i] * along(beta[i], s[i], mu2); // ỹ_i <x_i, m_i>; one mean: s_i + ỹ_i ||μ||²
+            proj[i] = clean[i] * (along + pairMu2[kind[i] * kinds + kind[i]]);
         }
-        double[][] z0 = new double[n][m];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                double v = omega * g[i][n + j];
-                for (int a = 0; a < dim; a++) {
-                    v += beta[i][a] * u[j][a];
-                }
-                z0[i][j] = v;
-            }
-        }
+        double[][] z0 = initialPreActivations(gLower, nn, n, m, dim, beta, u, omega, ops);
         double omega2 = omega * omega;
         double[][] g0 = new double[m][m];
         double w0NormSq = 0.0;
         for (int j = 0; j < m; j++) {
-            for (int q = 0; q < m; q++) {
-                g0[j][q] = omega2 * g[n + j][n + q];
+            for (int q = 0; q <= j; q++) {
+                g0[j][q] = omega2 * gLower[(n + j) * nn + n + q];
+                g0[q][j] = g0[j][q];
             }
             w0NormSq += g0[j][j];
         }
@@ -289,27 +294,24 @@ public final class SketchEngine extends ThreadedEngine {
             int rows = Math.min(size, DenseEngine.TEST_BLOCK);
             double[] draws = new double[rows * width];
             double[] coords = new double[rows * width];
-            double[][] testBeta = new double[rows][];
+            int[] testKind = new int[rows];
             for (int from = 0; from < size; from += rows) {
                 int count = Math.min(rows, size - from);
                 for (int r = 0; r < count; r++) {
-                    SignalModel.Cluster cluster = clusters.get(signal.draw(testRng));
-                    testClean[from + r] = cluster.label();
-                    testBeta[r] = cluster.mean();
+                    testKind[r] = signal.draw(testRng);
+                    testClean[from + r] = clusters.get(testKind[r]).label();
                     for (int q = 0; q < width; q++) {
                         draws[r * width + q] = testGauss.sample();
                     }
                 }
-                products.multiplyTransB(draws, factor, coords, count, width, width, ops); // U F^T
-                for (int r = 0; r < count; r++) {
-                    testPoint(coords, r * width, dim, testClean[from + r], testBeta[r], n, m, beta, s, u, mu, omega,
-                            testK[from + r], testW0[from + r], testProj, from + r);
-                }
+                products.multiplyTransLower(draws, factor, coords, count, width, ops); // U F^T
+                testPoints(coords, count, width, dim, clusters, testKind, testClean, from, n, m, kinds, kind, betaMu,
+                        s, u, pairMu2, mu, omega, testK, testW0, testProj, ops);
             }
         }
         Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(),
                 streams.testFlips());
-        return new Draw(cs, l, g, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
+        return new Draw(cs, l, gLower, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
     }
 
     private static double dot(double[] x, double[] y) {
@@ -320,42 +322,169 @@ public final class SketchEngine extends ThreadedEngine {
         return sum;
     }
 
-    /** <m, z + m> / ‖μ‖-free parts: Σ_a β_a s_a + |β|² ‖μ‖² (one mean: β s + ‖μ‖², the terms as the one-mean code). */
-    private static double along(double[] beta, double[] s, double mu2) {
-        return dot(beta, s) + dot(beta, beta) * mu2;
+    /**
+     * The Bartlett factor L of Wishart_N(dof, I), drawn row by row (k = 1..N: L_k1..L_k,k-1 from {@code gauss}, then
+     * L_kk = sqrt(χ²_{dof+1-k}) from {@code data}); row k has length k + 1.
+     */
+    private static double[][] bartlett(int nn, long dof, NormalizedGaussianSampler gauss, UniformRandomProvider data) {
+        double[][] l = new double[nn][];
+        for (int k = 0; k < nn; k++) {
+            double[] row = new double[k + 1];
+            for (int q = 0; q < k; q++) {
+                row[q] = gauss.sample();
+            }
+            long rowDof = dof - k; // χ²_{p-k'+1-k} for the 1-based row index k + 1 (one mean: χ²_{p-k})
+            row[k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, rowDof / 2.0, 2.0).sample());
+            l[k] = row;
+        }
+        return l;
     }
 
     /**
-     * A test point's projections from its coordinates (z_1..z_k, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;) =
-     * coords[offset..offset+k+N]: X x into kRow, W0 x into wRow, ỹ &lt;x, m&gt; into testProj[t] (class comment).
+     * K_ij = G_ij + Σ_a β_ja s_ia + Σ_a β_ia s_ja + ||μ||² β_i·β_j for i &lt;= j, in that order of additions, made
+     * exactly symmetric. Row j of the lower triangle at a time, term by term over the whole row (simple loops,
+     * which the JIT compiles quickly); each entry gets the same additions in the same order as entry by entry.
      */
-    private static void testPoint(double[] coords, int offset, int dim, double y, double[] yBeta, int n, int m,
-                                  double[][] beta, double[][] s, double[][] u, double mu, double omega, double[] kRow,
-                                  double[] wRow, double[] testProj, int t) {
-        double mu2 = mu * mu;
-        for (int i = 0; i < n; i++) {
-            double v = coords[offset + dim + i];
+    private static double[][] trainGram(double[] gLower, int nn, int n, int dim, double[] beta, double[] s, int[] kind,
+                                        int kinds, double[] pairMu2, ParallelNetworkOps ops) {
+        double[][] k = new double[n][n];
+        int blocks = rowBlocks(n);
+        ops.forEachBlock(blocks, b -> trainGramRows(k, gLower, nn, rowBound(n, blocks, b), rowBound(n, blocks, b + 1),
+                dim, beta, s, kind, kinds, pairMu2));
+        return k;
+    }
+
+    /** Rows [j0, j1) of {@link #trainGram}'s lower triangle, and their mirror images above the diagonal. */
+    private static void trainGramRows(double[][] k, double[] gLower, int nn, int j0, int j1, int dim, double[] beta,
+                                      double[] s, int[] kind, int kinds, double[] pairMu2) {
+        for (int j = j0; j < j1; j++) {
+            double[] kj = k[j];
+            System.arraycopy(gLower, j * nn, kj, 0, j + 1);
             for (int a = 0; a < dim; a++) {
-                v += beta[i][a] * mu * coords[offset + a];
+                double bja = beta[j * dim + a];
+                for (int i = 0; i <= j; i++) {
+                    kj[i] += bja * s[i * dim + a];
+                }
             }
             for (int a = 0; a < dim; a++) {
-                v += yBeta[a] * s[i][a];
+                double sja = s[j * dim + a];
+                for (int i = 0; i <= j; i++) {
+                    kj[i] += beta[i * dim + a] * sja;
+                }
             }
-            v += dot(yBeta, beta[i]) * mu2;
-            kRow[i] = v;
+            int pairs = kind[j];
+            for (int i = 0; i <= j; i++) {
+                kj[i] += pairMu2[kind[i] * kinds + pairs];
+            }
+            for (int i = 0; i < j; i++) {
+                k[i][j] = kj[i];
+            }
         }
+    }
+
+    /**
+     * Into how many blocks the sketch's setup cuts {@code rows} rows of independent work for the engine's threads:
+     * blocks of about {@value NativeBlas#PIECE} rows, fixed by the size (each row's numbers do not depend on it).
+     */
+    private static int rowBlocks(int rows) {
+        return Math.max(1, (rows + NativeBlas.PIECE - 1) / NativeBlas.PIECE);
+    }
+
+    /** Start of block b of {@code blocks} over {@code rows} rows. */
+    private static int rowBound(int rows, int blocks, int b) {
+        return (int) ((long) rows * b / blocks);
+    }
+
+    /** Z0_ij = ω G_{i,n+j} + Σ_a β_ia u_ja (G_{i,n+j} read from row n + j of the lower triangle). */
+    private static double[][] initialPreActivations(double[] gLower, int nn, int n, int m, int dim, double[] beta,
+                                                    double[] u, double omega, ParallelNetworkOps ops) {
+        double[][] z0 = new double[n][m];
+        int blocks = rowBlocks(n);
+        ops.forEachBlock(blocks, b -> initialPreActivationRows(z0, gLower, nn, n, m, rowBound(n, blocks, b),
+                rowBound(n, blocks, b + 1), dim, beta, u, omega));
+        return z0;
+    }
+
+    /** Rows [i0, i1) of {@link #initialPreActivations}. */
+    private static void initialPreActivationRows(double[][] z0, double[] gLower, int nn, int n, int m, int i0, int i1,
+                                                 int dim, double[] beta, double[] u, double omega) {
         for (int j = 0; j < m; j++) {
-            double v = omega * coords[offset + dim + n + j];
-            for (int a = 0; a < dim; a++) {
-                v += yBeta[a] * u[j][a];
+            int gRow = (n + j) * nn;
+            for (int i = i0; i < i1; i++) {
+                double v = omega * gLower[gRow + i];
+                for (int a = 0; a < dim; a++) {
+                    v += beta[i * dim + a] * u[j * dim + a];
+                }
+                z0[i][j] = v;
             }
-            wRow[j] = v;
         }
-        double along = yBeta[0] * mu * coords[offset];
-        for (int a = 1; a < dim; a++) {
-            along += yBeta[a] * mu * coords[offset + a];
+    }
+
+    /**
+     * The projections of a block of test points from their coordinates (z_1..z_k, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;) =
+     * coords[r·width ..], r &lt; count (class comment): X x into testK, W0 x into testW0, ỹ &lt;x, m&gt; into testProj, for
+     * the points from, ..., from + count - 1. Term by term over whole rows (simple loops, which the JIT compiles
+     * quickly); each entry gets the same additions in the same order as entry by entry.
+     */
+    private static void testPoints(double[] coords, int count, int width, int dim, List<SignalModel.Cluster> clusters,
+                                   int[] testKind, double[] testClean, int from, int n, int m, int kinds, int[] kind,
+                                   double[] betaMu, double[] s, double[] u, double[] pairMu2, double mu, double omega,
+                                   double[][] testK, double[][] testW0, double[] testProj, ParallelNetworkOps ops) {
+        int blocks = rowBlocks(count);
+        ops.forEachBlock(blocks, b -> testPointRows(coords, rowBound(count, blocks, b), rowBound(count, blocks, b + 1),
+                width, dim, clusters, testKind, testClean, from, n, m, kinds, kind, betaMu, s, u, pairMu2, mu, omega,
+                testK, testW0, testProj));
+    }
+
+    /** Rows [r0, r1) of the block of {@link #testPoints}. */
+    private static void testPointRows(double[] coords, int r0, int r1, int width, int dim,
+                                      List<SignalModel.Cluster> clusters, int[] testKind, double[] testClean, int from,
+                                      int n, int m, int kinds, int[] kind, double[] betaMu, double[] s, double[] u,
+                                      double[] pairMu2, double mu, double omega, double[][] testK, double[][] testW0,
+                                      double[] testProj) {
+        double[] yBeta = new double[dim];
+        for (int r = r0; r < r1; r++) {
+            int offset = r * width;
+            SignalModel.Cluster cluster = clusters.get(testKind[r]);
+            for (int a = 0; a < dim; a++) {
+                yBeta[a] = cluster.mean(a);
+            }
+            int pairs = testKind[r] * kinds;
+            // <x, x_i> = r_i + Σ_a ||μ|| β_ia z_a + Σ_a ỹβ_a s_ia + ||μ||² β·β_i
+            double[] kRow = testK[from + r];
+            System.arraycopy(coords, offset + dim, kRow, 0, n);
+            for (int a = 0; a < dim; a++) {
+                double za = coords[offset + a];
+                for (int i = 0; i < n; i++) {
+                    kRow[i] += betaMu[i * dim + a] * za;
+                }
+            }
+            for (int a = 0; a < dim; a++) {
+                double ya = yBeta[a];
+                for (int i = 0; i < n; i++) {
+                    kRow[i] += ya * s[i * dim + a];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                kRow[i] += pairMu2[pairs + kind[i]];
+            }
+            // <x, w_j> = ω r_{n+j} + Σ_a β_a u_ja
+            double[] wRow = testW0[from + r];
+            for (int j = 0; j < m; j++) {
+                wRow[j] = omega * coords[offset + dim + n + j];
+            }
+            for (int a = 0; a < dim; a++) {
+                double ya = yBeta[a];
+                for (int j = 0; j < m; j++) {
+                    wRow[j] += ya * u[j * dim + a];
+                }
+            }
+            double along = yBeta[0] * mu * coords[offset];
+            for (int a = 1; a < dim; a++) {
+                along += yBeta[a] * mu * coords[offset + a];
+            }
+            testProj[from + r] = testClean[from + r] * (along + pairMu2[pairs + testKind[r]]);
         }
-        testProj[t] = y * (along + dot(yBeta, yBeta) * mu2);
     }
 
     /** F = [[1, 0], [c, L]], (N + 1) x (N + 1) lower triangular, flat row-major (zeros above the diagonal). */

@@ -126,7 +126,7 @@ public final class SpanEngine extends ThreadedEngine {
             SpanProblem problem = prepare(setup, plugins, streams, products(), ops, saver);
             SpanNetwork network = new SpanNetwork(problem, products(), ops);
             TrainingLoop.FinalStep last = finalStep(finalCoefficients, saver, saver::finalSpan);
-            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network,
+            TrainingResult result = new TrainingLoop(setup, plugins, problem.train, problem.test, problem.a, network, ops,
                     sink, last).execute();
             return LinearBaselines.attach(result, setup, plugins, problem);
         }

@@ -25,9 +25,10 @@ import org.benignlab.api.StopReason;
  * stopAtInterpolation ({@link StopReason#INTERPOLATION}), no new minimum of the train loss for
  * {@link TrainingSetup#stallSteps()} steps ({@link StopReason#STALLED}), t = maxSteps
  * ({@link StopReason#MAX_STEPS}). Metrics are recorded at the steps of {@link LogSchedule} and at the final step
- * (exactly once). Otherwise C = -(1/n) A^T is formed ({@link NetworkOps#gradientCoefficients}), the network turns it
- * into the optimiser's gradient ({@link Network#gradient}) and the optimiser updates {@link Network#parameters()} in
- * place. The result's {@code steps} is the t at which training stopped.
+ * (exactly once). Otherwise C = -(1/n) A^T is formed ({@link NetworkOps#gradientCoefficients}; it and the
+ * outputs are split over the points on the engine's threads when Z is large, {@link ParallelNetworkOps#outputsT}),
+ * the network turns it into the optimiser's gradient ({@link Network#gradient}) and the optimiser updates
+ * {@link Network#parameters()} in place. The result's {@code steps} is the t at which training stopped.
  */
 final class TrainingLoop {
 
@@ -109,6 +110,7 @@ final class TrainingLoop {
     private final Dataset test;
     private final double[] a;
     private final Network network;
+    private final ParallelNetworkOps ops;
     private final MetricsSink sink;
     private final FinalStep finalStep;
     private final int n;
@@ -130,10 +132,12 @@ final class TrainingLoop {
      * @param train           training labels (points not needed), size n
      * @param test            test labels (points not needed)
      * @param a               second layer, length m (not modified)
+     * @param ops             the threads of the step's element-wise work (outputs, gradient coefficients: split over
+     *                        the points, the same numbers for every thread count); not closed here
      * @param finalStep       receives the parameters and pre-activations at the final step, or null
      */
     TrainingLoop(TrainingSetup setup, Plugins plugins, Dataset train, Dataset test, double[] a, Network network,
-                 MetricsSink sink, FinalStep finalStep) {
+                 ParallelNetworkOps ops, MetricsSink sink, FinalStep finalStep) {
         this.setup = Objects.requireNonNull(setup, "setup");
         this.phi = plugins.activation();
         this.loss = plugins.loss();
@@ -142,6 +146,7 @@ final class TrainingLoop {
         this.test = test;
         this.a = a;
         this.network = network;
+        this.ops = Objects.requireNonNull(ops, "ops");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.finalStep = finalStep;
         this.n = setup.n();
@@ -167,7 +172,7 @@ final class TrainingLoop {
         for (long t = 0; ; t++) {
             sink.step(t);
             network.trainingPreActivationsT(zt);
-            NetworkOps.outputsT(zt, a, phi, f, work);
+            ops.outputsT(zt, a, phi, f, work);
             stats.compute(train, f, loss);
             StopReason stop = stopReason(t);
             if (stop != null || schedule.contains(t)) {
@@ -196,7 +201,7 @@ final class TrainingLoop {
                     return result(stop, t, metrics);
                 }
             }
-            NetworkOps.gradientCoefficients(zt, a, train.labels, f, loss, phi, rowScale, ct, work);
+            ops.gradientCoefficients(zt, a, train.labels, f, loss, phi, rowScale, ct, work);
             state.step(t, params, network.gradient(ct));
         }
     }

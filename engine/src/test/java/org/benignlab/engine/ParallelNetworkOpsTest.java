@@ -33,6 +33,49 @@ class ParallelNetworkOpsTest {
         check(fx, 3);
     }
 
+    /**
+     * The step's element-wise work split over the points (outputs f and the gradient's coefficients C) equals the
+     * serial kernels bit for bit, above and below the size from which it is split, for 2 and 3 threads.
+     */
+    @Test
+    void outputsAndGradientCoefficientsSplitOverPointsEqualTheSerialKernels() {
+        org.benignlab.api.Activation phi = new org.benignlab.activations.impl.SmoothedLeakyRelu(0.1, 1.0);
+        org.benignlab.api.Loss loss = new org.benignlab.optimizers.impl.LogisticLoss();
+        for (int[] size : new int[][] {{7, 50}, {40, 1000}, {33, 1001}}) {
+            int m = size[0];
+            int n = size[1];
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(m * 31L + n);
+            double[][] zt = new double[m][n];
+            double[] a = new double[m];
+            double[] y = new double[n];
+            for (int j = 0; j < m; j++) {
+                a[j] = rng.nextBoolean() ? 0.2 : -0.2;
+                for (int i = 0; i < n; i++) {
+                    zt[j][i] = 3 * rng.nextGaussian();
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                y[i] = rng.nextBoolean() ? 1.0 : -1.0;
+            }
+            double[] f = new double[n];
+            double[] ct = new double[m * n];
+            NetworkOps.outputsT(zt, a, phi, f, new double[n]);
+            NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, new double[n], ct, new double[n]);
+            for (int threads = 2; threads <= 3; threads++) {
+                double[] fp = new double[n];
+                double[] ctp = new double[m * n];
+                try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+                    ops.outputsT(zt, a, phi, fp, new double[n]);
+                    ops.gradientCoefficients(zt, a, y, fp, loss, phi, new double[n], ctp, new double[n]);
+                }
+                String where = "m=" + m + " n=" + n + " threads=" + threads;
+                assertEquals(true, Arrays.equals(f, fp), "outputs differ, " + where);
+                assertEquals(true, Arrays.equals(ct, ctp), "coefficients differ, " + where);
+            }
+        }
+        assertEquals(true, 40L * 1000 >= ParallelNetworkOps.PARALLEL_ENTRIES, "a size above the split threshold");
+    }
+
     private static void check(Fixture fx, int threads) {
         double[][] xt = NetworkOps.transpose(fx.x);
         double[][] ztSerial = new double[fx.m][fx.n];

@@ -331,7 +331,7 @@ class SpanEngineTest {
                     ready.w0NormSq, ready.testK, ready.testW0, new DoneAfter(k));
             TrainingResult r;
             try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-                r = new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops),
+                r = new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops), ops,
                         later, null).execute();
             }
             assertEquals(atOnce.records, later.records, "ready at look " + k);
@@ -366,7 +366,7 @@ class SpanEngineTest {
             };
             OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> {
                 try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-                    new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops),
+                    new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops), ops,
                             sink, null).execute();
                 }
             }, "failure at step " + failAt);
@@ -430,7 +430,7 @@ class SpanEngineTest {
             }
         };
         try (ParallelNetworkOps ops = new ParallelNetworkOps(1)) {
-            return new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops), gate,
+            return new TrainingLoop(s, pl, problem.train, problem.test, problem.a, new SpanNetwork(problem, Products.preferred(), ops), ops, gate,
                     null).execute();
         }
     }
