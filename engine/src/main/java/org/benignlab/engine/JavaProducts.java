@@ -93,7 +93,10 @@ final class JavaProducts implements Products {
         gram(offset == 0 ? a : java.util.Arrays.copyOfRange(a, offset, offset + rows * inner), out, rows, inner, ops);
     }
 
-    /** {@link #multiplyTransB} (the zeros above the diagonal add nothing to a sum in increasing inner index). */
+    /**
+     * {@link #multiplyTransB} (the zeros above the diagonal add nothing to a sum in increasing inner index); out may
+     * be a, which the product reads whole before anything is written.
+     */
     @Override
     public void multiplyTransLower(double[] a, double[] lower, double[] out, int rows, int size,
                                    ParallelNetworkOps ops) {

@@ -340,14 +340,17 @@ public final class NativeBlas {
         }
         int groupsA = ga;
         int groupsB = gb;
-        ops.forEachBlock(groupsA * groupsB, piece -> {
-            int r0 = bound(rowsA, groupsA, piece / groupsB);
-            int r1 = bound(rowsA, groupsA, piece / groupsB + 1);
-            int c0 = bound(rowsB, groupsB, piece % groupsB);
-            int c1 = bound(rowsB, groupsB, piece % groupsB + 1);
-            if (r1 > r0 && c1 > c0) {
-                BLAS.dgemm("T", "N", c1 - c0, r1 - r0, inner, 1.0, b, c0 * inner, inner, a, r0 * inner, inner,
-                        beta, out, r0 * rowsB + c0, rowsB);
+        ops.forEachBlock(groupsA * groupsB, new java.util.function.IntConsumer() { // no lambda: ParallelNetworkOps
+            @Override
+            public void accept(int piece) {
+                int r0 = bound(rowsA, groupsA, piece / groupsB);
+                int r1 = bound(rowsA, groupsA, piece / groupsB + 1);
+                int c0 = bound(rowsB, groupsB, piece % groupsB);
+                int c1 = bound(rowsB, groupsB, piece % groupsB + 1);
+                if (r1 > r0 && c1 > c0) {
+                    BLAS.dgemm("T", "N", c1 - c0, r1 - r0, inner, 1.0, b, c0 * inner, inner, a, r0 * inner, inner,
+                            beta, out, r0 * rowsB + c0, rowsB);
+                }
             }
         });
     }
@@ -392,10 +395,13 @@ public final class NativeBlas {
             return;
         }
         int blocks = columnBlocks(p);
-        ops.forEachBlock(blocks, blk -> {
-            int k0 = bound(p, blocks, blk);
-            int cols = bound(p, blocks, blk + 1) - k0;
-            BLAS.dgemm("N", "N", cols, m, n, 1.0, x, k0, p, c, 0, n, beta, g, k0, p);
+        ops.forEachBlock(blocks, new java.util.function.IntConsumer() { // no lambda: ParallelNetworkOps
+            @Override
+            public void accept(int blk) {
+                int k0 = bound(p, blocks, blk);
+                int cols = bound(p, blocks, blk + 1) - k0;
+                BLAS.dgemm("N", "N", cols, m, n, 1.0, x, k0, p, c, 0, n, beta, g, k0, p);
+            }
         });
     }
 

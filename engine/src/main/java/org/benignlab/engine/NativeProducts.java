@@ -73,19 +73,22 @@ final class NativeProducts implements Products {
         }
         int groups = NativeBlas.groups(rows);
         int pieces = groups * (groups + 1) / 2;
-        ops.forEachBlock(pieces, q -> {
-            int i = (int) ((Math.sqrt(8.0 * q + 1) - 1) / 2); // row group of the q-th piece of the lower triangle
-            while (i * (i + 1) / 2 > q) {
-                i--;
+        ops.forEachBlock(pieces, new java.util.function.IntConsumer() { // no lambda: ParallelNetworkOps
+            @Override
+            public void accept(int q) {
+                int i = (int) ((Math.sqrt(8.0 * q + 1) - 1) / 2); // row group of the q-th piece of the lower triangle
+                while (i * (i + 1) / 2 > q) {
+                    i--;
+                }
+                while ((i + 1) * (i + 2) / 2 <= q) {
+                    i++;
+                }
+                int j = q - i * (i + 1) / 2;
+                int c1 = NativeBlas.bound(rows, groups, j + 1);
+                int extent = (int) Math.min(inner, (long) c1 + shift);
+                NativeBlas.gramPiece(a, offset, inner, extent, out, rows, NativeBlas.bound(rows, groups, i),
+                        NativeBlas.bound(rows, groups, i + 1), NativeBlas.bound(rows, groups, j), c1);
             }
-            while ((i + 1) * (i + 2) / 2 <= q) {
-                i++;
-            }
-            int j = q - i * (i + 1) / 2;
-            int c1 = NativeBlas.bound(rows, groups, j + 1);
-            int extent = (int) Math.min(inner, (long) c1 + shift);
-            NativeBlas.gramPiece(a, offset, inner, extent, out, rows, NativeBlas.bound(rows, groups, i),
-                    NativeBlas.bound(rows, groups, i + 1), NativeBlas.bound(rows, groups, j), c1);
         });
     }
 
@@ -102,8 +105,13 @@ final class NativeProducts implements Products {
             return;
         }
         int blocks = (rows + NativeBlas.PIECE - 1) / NativeBlas.PIECE;
-        ops.forEachBlock(blocks, b -> NativeBlas.multiplyTransLowerRows(out, lower, size, b * NativeBlas.PIECE,
-                Math.min(rows, (b + 1) * NativeBlas.PIECE)));
+        ops.forEachBlock(blocks, new java.util.function.IntConsumer() { // no lambda: ParallelNetworkOps
+            @Override
+            public void accept(int b) {
+                NativeBlas.multiplyTransLowerRows(out, lower, size, b * NativeBlas.PIECE,
+                        Math.min(rows, (b + 1) * NativeBlas.PIECE));
+            }
+        });
     }
 
     @Override

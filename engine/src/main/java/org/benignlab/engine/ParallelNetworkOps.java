@@ -20,6 +20,10 @@ import org.benignlab.api.Loss;
  *
  * <p>Owns a fixed pool of {@code threads - 1} daemon threads (none for one thread); the calling thread
  * computes part 0. Not thread-safe: one caller at a time. Close it to stop the pool.
+ *
+ * <p>The work handed to the threads on the paths every run takes (the step, the products, the sketch's setup) is
+ * written as named or anonymous classes, not lambdas: the first call of each lambda shape spins method-handle
+ * classes at run time (about 50 of them in a cold sketch run before, a measurable part of its setup).
  */
 public final class ParallelNetworkOps implements AutoCloseable {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
@@ -112,7 +116,12 @@ public final class ParallelNetworkOps implements AutoCloseable {
             return;
         }
         NetworkOps.checkLength("outputsT: a", a.length, zt.length);
-        run(n, t -> NetworkOps.outputsT(zt, a, phi, f, values, bound(n, t), bound(n, t + 1)));
+        run(n, new IntConsumer() { // a class, not a lambda: no bootstrap in a cold run (see the class comment)
+            @Override
+            public void accept(int t) {
+                NetworkOps.outputsT(zt, a, phi, f, values, bound(n, t), bound(n, t + 1));
+            }
+        });
     }
 
     /**
@@ -131,8 +140,13 @@ public final class ParallelNetworkOps implements AutoCloseable {
         NetworkOps.checkLength("gradientCoefficients: rowScale", rowScale.length, n);
         NetworkOps.checkLength("gradientCoefficients: ct", ct.length, (long) a.length * n);
         NetworkOps.checkLength("gradientCoefficients: work", Math.min(derivatives.length, n), n);
-        run(n, t -> NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives, bound(n, t),
-                bound(n, t + 1)));
+        run(n, new IntConsumer() {
+            @Override
+            public void accept(int t) {
+                NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives, bound(n, t),
+                        bound(n, t + 1));
+            }
+        });
     }
 
     /** Parallel {@link NetworkOps#transpose(double[], int, int, double[][])}: split over rows of W^T. */
@@ -154,9 +168,12 @@ public final class ParallelNetworkOps implements AutoCloseable {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        run(blocks, t -> {
-            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-                body.accept(b);
+        run(blocks, new IntConsumer() {
+            @Override
+            public void accept(int t) {
+                for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                    body.accept(b);
+                }
             }
         });
     }
@@ -176,7 +193,12 @@ public final class ParallelNetworkOps implements AutoCloseable {
         List<Future<?>> futures = new ArrayList<>(threads - 1);
         for (int t = 1; t < threads; t++) {
             int index = t;
-            futures.add(pool.submit(() -> part.accept(index)));
+            futures.add(pool.submit(new Runnable() {
+                @Override
+                public void run() {
+                    part.accept(index);
+                }
+            }));
         }
         Throwable failure = null;
         try {

@@ -115,7 +115,7 @@ public interface Products {
      *
      * @param a     A (not modified)
      * @param lower L (not modified)
-     * @param out   receives A L^T (modified: its first rows·size entries)
+     * @param out   receives A L^T (modified: its first rows·size entries); may be {@code a} itself
      * @param ops   runs the blocks (its thread count does not change the result)
      */
     void multiplyTransLower(double[] a, double[] lower, double[] out, int rows, int size, ParallelNetworkOps ops);

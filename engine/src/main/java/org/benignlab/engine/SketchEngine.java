@@ -3,6 +3,7 @@ package org.benignlab.engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -214,9 +215,7 @@ public final class SketchEngine extends ThreadedEngine {
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(data);
         double[][] cs = new double[dim][nn];
         for (int a = 0; a < dim; a++) {
-            for (int k = 0; k < nn; k++) {
-                cs[a][k] = gauss.sample();
-            }
+            normals(gauss, cs[a], 0, nn);
         }
         double[][] l = bartlett(nn, p - dim, gauss, data);
         // G = Σ_a c^(a) c^(a)^T + L L^T = F' F'^T with F' = [C, L] (N x (N + k), rows k..N+k-1 of the factor F,
@@ -292,19 +291,16 @@ public final class SketchEngine extends ThreadedEngine {
         if (size > 0) {
             // the draws point by point; the products [[I_k, 0], [C, L]] u for a block of points at once
             int rows = Math.min(size, DenseEngine.TEST_BLOCK);
-            double[] draws = new double[rows * width];
-            double[] coords = new double[rows * width];
+            double[] coords = new double[rows * width]; // the draws u, then (in place) the coordinates F u
             int[] testKind = new int[rows];
             for (int from = 0; from < size; from += rows) {
                 int count = Math.min(rows, size - from);
                 for (int r = 0; r < count; r++) {
                     testKind[r] = signal.draw(testRng);
                     testClean[from + r] = clusters.get(testKind[r]).label();
-                    for (int q = 0; q < width; q++) {
-                        draws[r * width + q] = testGauss.sample();
-                    }
+                    normals(testGauss, coords, r * width, (r + 1) * width);
                 }
-                products.multiplyTransLower(draws, factor, coords, count, width, ops); // U F^T
+                products.multiplyTransLower(coords, factor, coords, count, width, ops); // U F^T, in place
                 testPoints(coords, count, width, dim, clusters, testKind, testClean, from, n, m, kinds, kind, betaMu,
                         s, u, pairMu2, mu, omega, testK, testW0, testProj, ops);
             }
@@ -323,6 +319,16 @@ public final class SketchEngine extends ThreadedEngine {
     }
 
     /**
+     * out[from..to) = successive draws of {@code gauss}. One small method for every run of normals of the draw, so
+     * that the JIT compiles the sampler once, early and cheaply, rather than inside each large loop that draws.
+     */
+    private static void normals(NormalizedGaussianSampler gauss, double[] out, int from, int to) {
+        for (int q = from; q < to; q++) {
+            out[q] = gauss.sample();
+        }
+    }
+
+    /**
      * The Bartlett factor L of Wishart_N(dof, I), drawn row by row (k = 1..N: L_k1..L_k,k-1 from {@code gauss}, then
      * L_kk = sqrt(χ²_{dof+1-k}) from {@code data}); row k has length k + 1.
      */
@@ -330,9 +336,7 @@ public final class SketchEngine extends ThreadedEngine {
         double[][] l = new double[nn][];
         for (int k = 0; k < nn; k++) {
             double[] row = new double[k + 1];
-            for (int q = 0; q < k; q++) {
-                row[q] = gauss.sample();
-            }
+            normals(gauss, row, 0, k);
             long rowDof = dof - k; // χ²_{p-k'+1-k} for the 1-based row index k + 1 (one mean: χ²_{p-k})
             row[k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, rowDof / 2.0, 2.0).sample());
             l[k] = row;
@@ -349,14 +353,35 @@ public final class SketchEngine extends ThreadedEngine {
                                         int kinds, double[] pairMu2, ParallelNetworkOps ops) {
         double[][] k = new double[n][n];
         int blocks = rowBlocks(n);
-        ops.forEachBlock(blocks, b -> trainGramRows(k, gLower, nn, rowBound(n, blocks, b), rowBound(n, blocks, b + 1),
-                dim, beta, s, kind, kinds, pairMu2));
+        ops.forEachBlock(blocks, new IntConsumer() { // no lambda: ParallelNetworkOps
+            @Override
+            public void accept(int b) {
+                trainGramRows(k, gLower, nn, rowBound(n, blocks, b), rowBound(n, blocks, b + 1), dim, beta, s, kind,
+                        kinds, pairMu2);
+            }
+        });
         return k;
     }
 
     /** Rows [j0, j1) of {@link #trainGram}'s lower triangle, and their mirror images above the diagonal. */
     private static void trainGramRows(double[][] k, double[] gLower, int nn, int j0, int j1, int dim, double[] beta,
                                       double[] s, int[] kind, int kinds, double[] pairMu2) {
+        if (dim == 1) { // the same additions, one entry at a time
+            for (int j = j0; j < j1; j++) {
+                double[] kj = k[j];
+                int gRow = j * nn;
+                double bj = beta[j];
+                double sj = s[j];
+                int pairs = kind[j];
+                for (int i = 0; i <= j; i++) {
+                    kj[i] = gLower[gRow + i] + bj * s[i] + beta[i] * sj + pairMu2[kind[i] * kinds + pairs];
+                }
+                for (int i = 0; i < j; i++) {
+                    k[i][j] = kj[i];
+                }
+            }
+            return;
+        }
         for (int j = j0; j < j1; j++) {
             double[] kj = k[j];
             System.arraycopy(gLower, j * nn, kj, 0, j + 1);
@@ -400,8 +425,13 @@ public final class SketchEngine extends ThreadedEngine {
                                                     double[] u, double omega, ParallelNetworkOps ops) {
         double[][] z0 = new double[n][m];
         int blocks = rowBlocks(n);
-        ops.forEachBlock(blocks, b -> initialPreActivationRows(z0, gLower, nn, n, m, rowBound(n, blocks, b),
-                rowBound(n, blocks, b + 1), dim, beta, u, omega));
+        ops.forEachBlock(blocks, new IntConsumer() {
+            @Override
+            public void accept(int b) {
+                initialPreActivationRows(z0, gLower, nn, n, m, rowBound(n, blocks, b), rowBound(n, blocks, b + 1),
+                        dim, beta, u, omega);
+            }
+        });
         return z0;
     }
 
@@ -431,9 +461,14 @@ public final class SketchEngine extends ThreadedEngine {
                                    double[] betaMu, double[] s, double[] u, double[] pairMu2, double mu, double omega,
                                    double[][] testK, double[][] testW0, double[] testProj, ParallelNetworkOps ops) {
         int blocks = rowBlocks(count);
-        ops.forEachBlock(blocks, b -> testPointRows(coords, rowBound(count, blocks, b), rowBound(count, blocks, b + 1),
-                width, dim, clusters, testKind, testClean, from, n, m, kinds, kind, betaMu, s, u, pairMu2, mu, omega,
-                testK, testW0, testProj));
+        ops.forEachBlock(blocks, new IntConsumer() {
+            @Override
+            public void accept(int b) {
+                testPointRows(coords, rowBound(count, blocks, b), rowBound(count, blocks, b + 1), width, dim, clusters,
+                        testKind, testClean, from, n, m, kinds, kind, betaMu, s, u, pairMu2, mu, omega, testK, testW0,
+                        testProj);
+            }
+        });
     }
 
     /** Rows [r0, r1) of the block of {@link #testPoints}. */
@@ -442,6 +477,24 @@ public final class SketchEngine extends ThreadedEngine {
                                       int n, int m, int kinds, int[] kind, double[] betaMu, double[] s, double[] u,
                                       double[] pairMu2, double mu, double omega, double[][] testK, double[][] testW0,
                                       double[] testProj) {
+        if (dim == 1) { // the same additions, one entry at a time
+            for (int r = r0; r < r1; r++) {
+                int offset = r * width;
+                double yb = clusters.get(testKind[r]).mean(0);
+                double z1 = coords[offset];
+                int pairs = testKind[r] * kinds;
+                double[] kRow = testK[from + r];
+                for (int i = 0; i < n; i++) {
+                    kRow[i] = coords[offset + 1 + i] + betaMu[i] * z1 + yb * s[i] + pairMu2[pairs + kind[i]];
+                }
+                double[] wRow = testW0[from + r];
+                for (int j = 0; j < m; j++) {
+                    wRow[j] = omega * coords[offset + 1 + n + j] + yb * u[j];
+                }
+                testProj[from + r] = testClean[from + r] * (yb * mu * z1 + pairMu2[pairs + testKind[r]]);
+            }
+            return;
+        }
         double[] yBeta = new double[dim];
         for (int r = r0; r < r1; r++) {
             int offset = r * width;

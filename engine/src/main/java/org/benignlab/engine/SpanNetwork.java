@@ -62,9 +62,27 @@ final class SpanNetwork implements TrainingLoop.Network {
             z0tFlat = NativeBlas.flatten(d.z0t, 0, m, n, null);
             ztFlat = new double[m * n];
         }
+        if (isZero(b)) { // step 0: Z^T = Z0^T, without an m·n² product of zeros
+            NativeBlas.unflatten(z0tFlat, zt, m, n);
+            return;
+        }
         System.arraycopy(z0tFlat, 0, ztFlat, 0, m * n);
         products.multiplyAdd(b, kFlat(), ztFlat, m, n, n, ops); // Z^T = Z0^T + B K
         NativeBlas.unflatten(ztFlat, zt, m, n);
+    }
+
+    /**
+     * Whether every entry of x is zero (B at step 0, before the first update): then B K, B Z0 and B K B^T are zero and
+     * need no product (adding their zeros changes no number, except the sign of an exact zero). Stops at the first
+     * non-zero entry, so it costs next to nothing once B has moved.
+     */
+    private static boolean isZero(double[] x) {
+        for (double v : x) {
+            if (v != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** K flat (made at first use). */
@@ -152,9 +170,14 @@ final class SpanNetwork implements TrainingLoop.Network {
         if (bkFlat == null) {
             bkFlat = new double[m * n];
         }
-        products.multiply(b, kFlat(), bkFlat, m, n, n, ops);         // B K
-        products.multiply(b, z0Flat, eFlat, m, n, m, ops);           // E = B Z0
-        products.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);     // H = (B K) B^T
+        if (isZero(b)) { // W = W0: E = H = 0
+            java.util.Arrays.fill(eFlat, 0.0);
+            java.util.Arrays.fill(hFlat, 0.0);
+        } else {
+            products.multiply(b, kFlat(), bkFlat, m, n, n, ops);         // B K
+            products.multiply(b, z0Flat, eFlat, m, n, m, ops);           // E = B Z0
+            products.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);     // H = (B K) B^T
+        }
         double traceE = 0.0;
         double traceH = 0.0;
         for (int j = 0; j < m; j++) {
@@ -231,6 +254,9 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double frobeniusOnly() {
         if (bkFlat == null) {
             bkFlat = new double[m * n];
+        }
+        if (isZero(b)) { // W = W0
+            return frobenius(0.0, 0.0);
         }
         products.multiply(b, kFlat(), bkFlat, m, n, n, ops);         // B K
         double traceE = 0.0;

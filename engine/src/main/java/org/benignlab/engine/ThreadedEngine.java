@@ -97,9 +97,10 @@ abstract class ThreadedEngine implements Engine {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(arrays, "arrays");
         if (!checked) {
-            kind.unsupported(plugins, setup).ifPresent(why -> {
-                throw new IllegalArgumentException(name() + " engine: " + why + alternative());
-            });
+            java.util.Optional<String> why = kind.unsupported(plugins, setup);
+            if (why.isPresent()) {
+                throw new IllegalArgumentException(name() + " engine: " + why.get() + alternative());
+            }
         }
         ArraySaver saver = new ArraySaver(arrays, kind, setup);
         TrainingResult result = run(setup, plugins, streams, sink, finalParameters, saver);

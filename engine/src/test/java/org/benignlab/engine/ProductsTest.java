@@ -209,9 +209,11 @@ class ProductsTest {
                 for (int threads = 1; threads <= 3; threads++) {
                     double[] g = new double[rows * rows];
                     double[] out = new double[37 * inner];
+                    double[] inPlace = u.clone();
                     try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
                         products.lowerGram(square, shift * inner, g, rows, inner, shift, ops);
                         products.multiplyTransLower(u, square, out, 37, inner, ops);
+                        products.multiplyTransLower(inPlace, square, inPlace, 37, inner, ops);
                     }
                     double[] lower = new double[rows * rows];
                     double[] expected = new double[rows * rows];
@@ -227,6 +229,7 @@ class ProductsTest {
                         assertClose(expected, lower, 1e-13, "lowerGram, " + where);
                         assertClose(ulT, out, 1e-13, "multiplyTransLower, " + where);
                     }
+                    assertBits(out, inPlace, "multiplyTransLower in place, " + where);
                     double[] both = concat(lower, out);
                     if (first == null) {
                         first = both;
