@@ -143,24 +143,60 @@ public final class SketchEngine extends ThreadedEngine {
         }
     }
 
-    /**
-     * One draw of the sketch.
-     *
-     * @param cs      the first k coordinates of the g's: cs[a][l] = coordinate a + 1 of g_l, k x N
-     * @param l       the Bartlett factor L, row k of length k + 1 (lower triangle)
-     * @param gLower  the lower triangle of G = Σ_a c^(a) c^(a)^T + L L^T (N x N, row-major: G_ij for i &gt;= j at
-     *                gLower[i·N + j]; the entries above the diagonal are not set)
-     * @param problem the span problem (K, Z0, G0, ||W0||², test projections, labels)
-     */
-    record Draw(double[][] cs, double[][] l, double[] gLower, SpanProblem problem) {
+    /** One draw of the sketch. */
+    static final class Draw {
+        private final double[][] cs;
+        private final double[] factor;
+        private final double[] gLower;
+        private final SpanProblem problem;
+        private double[][] l;
+
+        /**
+         * @param cs      the first k coordinates of the g's: cs[a][l] = coordinate a + 1 of g_l, k x N
+         * @param factor  F = [[I_k, 0], [C, L]] ({@link #factor(double[][], double[][])}), flat row-major
+         * @param gLower  the lower triangle of G = Σ_a c^(a) c^(a)^T + L L^T (N x N, row-major: G_ij for i &gt;= j at
+         *                gLower[i·N + j]; the entries above the diagonal are not set)
+         * @param problem the span problem (K, Z0, G0, ||W0||², test projections, labels)
+         */
+        Draw(double[][] cs, double[] factor, double[] gLower, SpanProblem problem) {
+            this.cs = cs;
+            this.factor = factor;
+            this.gLower = gLower;
+            this.problem = problem;
+        }
+
+        double[][] cs() {
+            return cs;
+        }
+
+        SpanProblem problem() {
+            return problem;
+        }
+
         /** c = c^(1), the first coordinates (the one-mean sketch's c). */
         double[] c() {
             return cs[0];
         }
 
-        /** G as rows, exactly symmetric (made from {@link #gLower}). */
+        /** The Bartlett factor L as rows, row k of length k + 1 (copied out of F once). */
+        double[][] l() {
+            if (l == null) {
+                int dim = cs.length;
+                int nn = cs[0].length;
+                int width = nn + dim;
+                double[][] rows = new double[nn][];
+                for (int k = 0; k < nn; k++) {
+                    int from = (dim + k) * width + dim;
+                    rows[k] = java.util.Arrays.copyOfRange(factor, from, from + k + 1);
+                }
+                l = rows;
+            }
+            return l;
+        }
+
+        /** G as rows, exactly symmetric (made from the lower triangle). */
         double[][] g() {
-            int nn = l.length;
+            int nn = cs[0].length;
             double[][] g = new double[nn][nn];
             for (int i = 0; i < nn; i++) {
                 for (int j = 0; j <= i; j++) {
@@ -217,11 +253,18 @@ public final class SketchEngine extends ThreadedEngine {
         for (int a = 0; a < dim; a++) {
             normals(gauss, cs[a], 0, nn);
         }
-        double[][] l = bartlett(nn, p - dim, gauss, data);
+        // F = [[I_k, 0], [C, L]], with L drawn straight into its rows
+        int width = nn + dim;
+        double[] factor = new double[width * width];
+        for (int a = 0; a < dim; a++) {
+            factor[a * width + a] = 1.0;
+            for (int k = 0; k < nn; k++) {
+                factor[(dim + k) * width + a] = cs[a][k];
+            }
+        }
+        bartlett(nn, p - dim, gauss, data, factor, width, dim);
         // G = Σ_a c^(a) c^(a)^T + L L^T = F' F'^T with F' = [C, L] (N x (N + k), rows k..N+k-1 of the factor F,
         // row r zero beyond column r + k): its lower triangle, G_ij for i >= j at gLower[i·N + j]
-        int width = nn + dim;
-        double[] factor = factor(cs, l);
         double[] gLower = new double[nn * nn];
         products.lowerGram(factor, dim * width, gLower, nn, width, dim, ops);
 
@@ -307,7 +350,7 @@ public final class SketchEngine extends ThreadedEngine {
         }
         Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(),
                 streams.testFlips());
-        return new Draw(cs, l, gLower, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
+        return new Draw(cs, factor, gLower, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
     }
 
     private static double dot(double[] x, double[] y) {
@@ -330,18 +373,16 @@ public final class SketchEngine extends ThreadedEngine {
 
     /**
      * The Bartlett factor L of Wishart_N(dof, I), drawn row by row (k = 1..N: L_k1..L_k,k-1 from {@code gauss}, then
-     * L_kk = sqrt(χ²_{dof+1-k}) from {@code data}); row k has length k + 1.
+     * L_kk = sqrt(χ²_{dof+1-k}) from {@code data}) into rows k..k+N-1, columns k.. of F (rows of length width).
      */
-    private static double[][] bartlett(int nn, long dof, NormalizedGaussianSampler gauss, UniformRandomProvider data) {
-        double[][] l = new double[nn][];
+    private static void bartlett(int nn, long dof, NormalizedGaussianSampler gauss, UniformRandomProvider data,
+                                 double[] f, int width, int dim) {
         for (int k = 0; k < nn; k++) {
-            double[] row = new double[k + 1];
-            normals(gauss, row, 0, k);
+            int row = (dim + k) * width + dim;
+            normals(gauss, f, row, row + k);
             long rowDof = dof - k; // χ²_{p-k'+1-k} for the 1-based row index k + 1 (one mean: χ²_{p-k})
-            row[k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, rowDof / 2.0, 2.0).sample());
-            l[k] = row;
+            f[row + k] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(data, rowDof / 2.0, 2.0).sample());
         }
-        return l;
     }
 
     /**

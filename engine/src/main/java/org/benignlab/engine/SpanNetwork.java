@@ -35,6 +35,9 @@ final class SpanNetwork implements TrainingLoop.Network {
     private double[] eFlat;
     private double[] hFlat;
     private double[] blockFlat;
+    /** The rows of X_test X^T that {@link #blockFlat} holds: [blockFrom, blockFrom + blockRows). */
+    private int blockFrom = -1;
+    private int blockRows;
     private double[] zFlat;
     // evaluation buffer (allocated at the first recorded step)
     private double[][] gram;
@@ -153,7 +156,11 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public void testPreActivations(double[] params, int from, int rows, double[][] z) {
-        blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
+        if (blockFlat == null || blockFrom != from || blockRows != rows) { // a test set of one block: flattened once
+            blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
+            blockFrom = from;
+            blockRows = rows;
+        }
         zFlat = NativeBlas.flatten(d.testW0, from, rows, m, zFlat);
         products.multiplyTransBAdd(blockFlat, params, zFlat, rows, m, n, ops); // X_test W0^T + (X_test X^T) B^T
         NativeBlas.unflatten(zFlat, z, rows, m);
