@@ -13,7 +13,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * their span, which for isotropic clusters changes no distribution), in units of ‖μ‖ ({@code data.mu}), so that ‖μ‖
  * is applied after drawing like every other scale. The paper's model ({@link #oneMean()}, {@code one-mean}) is
  * k = 1 with ỹ uniform on ±1 and β = ỹ. Label noise acts on top, on the clean label. Implementations are immutable;
- * all randomness comes from the generator passed in.
+ * all randomness comes from the generator passed in, so {@link #draw} may run on two threads at once, each with its
+ * own generator (the sketch draws the training and the test clusters concurrently).
  */
 public interface SignalModel {
 

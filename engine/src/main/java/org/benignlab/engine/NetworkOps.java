@@ -254,14 +254,22 @@ public final class NetworkOps {
         Arrays.fill(f, from, to, 0.0);
         // φ on a row first, then the sums (as in gradientCoefficients)
         for (int j = 0; j < a.length; j++) {
-            double aj = a[j];
-            double[] row = zt[j];
-            for (int i = from; i < to; i++) {
-                values[i] = phi.value(row[i]);
-            }
-            for (int i = from; i < to; i++) {
-                f[i] += aj * values[i];
-            }
+            addRow(zt[j], a[j], phi, f, values, from, to);
+        }
+    }
+
+    /**
+     * f_i += a_j φ(z_ji) for i in [from, to): one row of {@link #outputsT}. A method of its own, called once per row,
+     * so that the JIT compiles it once by its call count early in a run, rather than compiling the whole loop twice
+     * (on stack while a long first call runs, then again).
+     */
+    private static void addRow(double[] row, double aj, Activation phi, double[] f, double[] values, int from,
+                               int to) {
+        for (int i = from; i < to; i++) {
+            values[i] = phi.value(row[i]);
+        }
+        for (int i = from; i < to; i++) {
+            f[i] += aj * values[i];
         }
     }
 
@@ -338,15 +346,18 @@ public final class NetworkOps {
         // two passes a row, φ' into a scratch row first: fused with the scaling, or written straight into ct, the
         // loop does not vectorise; the same numbers either way
         for (int j = 0; j < a.length; j++) {
-            double aj = a[j];
-            double[] row = zt[j];
-            for (int i = from; i < to; i++) {
-                derivatives[i] = phi.derivative(row[i]);
-            }
-            int o = j * n;
-            for (int i = from; i < to; i++) {
-                ct[o + i] = (rowScale[i] * aj) * derivatives[i];
-            }
+            coefficientRow(zt[j], a[j], phi, rowScale, ct, j * n, derivatives, from, to);
+        }
+    }
+
+    /** Row j of {@link #gradientCoefficients} (C_ji for i in [from, to), at ct[o + i]), a method of its own as addRow. */
+    private static void coefficientRow(double[] row, double aj, Activation phi, double[] rowScale, double[] ct, int o,
+                                       double[] derivatives, int from, int to) {
+        for (int i = from; i < to; i++) {
+            derivatives[i] = phi.derivative(row[i]);
+        }
+        for (int i = from; i < to; i++) {
+            ct[o + i] = (rowScale[i] * aj) * derivatives[i];
         }
     }
 

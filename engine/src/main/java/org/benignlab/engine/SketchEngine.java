@@ -239,32 +239,32 @@ public final class SketchEngine extends ThreadedEngine {
             throw new IllegalArgumentException("sketch: p - " + dim + " = " + (p - dim) + " < n + m = " + nn);
         }
 
-        // 1. data stream: clusters (labels), c^(1..k), L
+        // 1. data stream: clusters (labels), c^(1..k), L, and (4.) the test stream's draws of its first block of
+        // points, on two threads at once: independent streams, each drawn in its documented order
         UniformRandomProvider data = streams.data().generator();
         int kinds = clusters.size();
         double[] clean = new double[n];
         int[] kind = new int[n];
-        for (int i = 0; i < n; i++) {
-            kind[i] = signal.draw(data);
-            clean[i] = clusters.get(kind[i]).label();
-        }
-        NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(data);
         double[][] cs = new double[dim][nn];
-        for (int a = 0; a < dim; a++) {
-            normals(gauss, cs[a], 0, nn);
-        }
-        // F = [[I_k, 0], [C, L]], with L drawn straight into its rows
         int width = nn + dim;
-        double[] factor = new double[width * width];
-        for (int a = 0; a < dim; a++) {
-            factor[a * width + a] = 1.0;
-            for (int k = 0; k < nn; k++) {
-                factor[(dim + k) * width + a] = cs[a][k];
+        double[] factor = new double[width * width]; // F = [[I_k, 0], [C, L]], L drawn straight into its rows
+        int size = setup.testSize();
+        int rows = Math.min(size, DenseEngine.TEST_BLOCK);
+        UniformRandomProvider testRng = streams.test().generator();
+        NormalizedGaussianSampler testGauss = ZigguratSampler.NormalizedGaussian.of(testRng);
+        double[] testClean = new double[size];
+        double[] coords = new double[rows * width]; // a block's draws u, then (in place) its coordinates F u
+        int[] testKind = new int[rows];
+        ops.forEachBlock(2, new IntConsumer() { // no lambda: ParallelNetworkOps
+            @Override
+            public void accept(int part) {
+                if (part == 0) {
+                    drawTraining(signal, clusters, data, kind, clean, cs, factor, width, p);
+                } else {
+                    drawTestBlock(signal, clusters, testRng, testGauss, coords, testKind, testClean, 0, rows, width);
+                }
             }
-        }
-        bartlett(nn, p - dim, gauss, data, factor, width, dim);
-        // G = Σ_a c^(a) c^(a)^T + L L^T = F' F'^T with F' = [C, L] (N x (N + k), rows k..N+k-1 of the factor F,
-        // row r zero beyond column r + k): its lower triangle, G_ij for i >= j at gLower[i·N + j]
+        });
         double[] gLower = new double[nn * nn];
         products.lowerGram(factor, dim * width, gLower, nn, width, dim, ops);
 
@@ -323,25 +323,16 @@ public final class SketchEngine extends ThreadedEngine {
         Dataset train = Dataset.fromProjections(setup.p(), mu, clean, proj, plugins.noise(), streams.noise());
         double[] a = setup.secondLayer().draw(m, streams.signs().generator());
 
-        // 4. test stream
-        int size = setup.testSize();
-        UniformRandomProvider testRng = streams.test().generator();
-        NormalizedGaussianSampler testGauss = ZigguratSampler.NormalizedGaussian.of(testRng);
-        double[] testClean = new double[size];
+        // 4. test stream (the first block drawn above): the products [[I_k, 0], [C, L]] u for a block of points at once
         double[] testProj = new double[size];
         double[][] testK = new double[size][n];
         double[][] testW0 = new double[size][m];
         if (size > 0) {
-            // the draws point by point; the products [[I_k, 0], [C, L]] u for a block of points at once
-            int rows = Math.min(size, DenseEngine.TEST_BLOCK);
-            double[] coords = new double[rows * width]; // the draws u, then (in place) the coordinates F u
-            int[] testKind = new int[rows];
             for (int from = 0; from < size; from += rows) {
                 int count = Math.min(rows, size - from);
-                for (int r = 0; r < count; r++) {
-                    testKind[r] = signal.draw(testRng);
-                    testClean[from + r] = clusters.get(testKind[r]).label();
-                    normals(testGauss, coords, r * width, (r + 1) * width);
+                if (from > 0) {
+                    drawTestBlock(signal, clusters, testRng, testGauss, coords, testKind, testClean, from, count,
+                            width);
                 }
                 products.multiplyTransLower(coords, factor, coords, count, width, ops); // U F^T, in place
                 testPoints(coords, count, width, dim, clusters, testKind, testClean, from, n, m, kinds, kind, betaMu,
@@ -351,6 +342,45 @@ public final class SketchEngine extends ThreadedEngine {
         Dataset test = Dataset.fromProjections(setup.p(), mu, testClean, testProj, plugins.noise(),
                 streams.testFlips());
         return new Draw(cs, factor, gLower, new SpanProblem(train, test, a, k, z0, g0, w0NormSq, testK, testW0));
+    }
+
+    /**
+     * The data stream's draws in their documented order: the clusters (kind, clean), c^(1..k) (cs, and F's first k
+     * columns), then L row by row into F (F's first k rows get the identity).
+     */
+    private static void drawTraining(SignalModel signal, List<SignalModel.Cluster> clusters, UniformRandomProvider data,
+                                     int[] kind, double[] clean, double[][] cs, double[] factor, int width, long p) {
+        int dim = cs.length;
+        int nn = cs.length == 0 ? 0 : cs[0].length;
+        for (int i = 0; i < kind.length; i++) {
+            kind[i] = signal.draw(data);
+            clean[i] = clusters.get(kind[i]).label();
+        }
+        NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(data);
+        for (int a = 0; a < dim; a++) {
+            normals(gauss, cs[a], 0, nn);
+        }
+        for (int a = 0; a < dim; a++) {
+            factor[a * width + a] = 1.0;
+            for (int k = 0; k < nn; k++) {
+                factor[(dim + k) * width + a] = cs[a][k];
+            }
+        }
+        bartlett(nn, p - dim, gauss, data, factor, width, dim);
+    }
+
+    /**
+     * The test stream's draws for the points from, ..., from + count - 1, point by point: its cluster (testKind[r],
+     * testClean), then its width standard normals into coords[r·width ..].
+     */
+    private static void drawTestBlock(SignalModel signal, List<SignalModel.Cluster> clusters, UniformRandomProvider rng,
+                                      NormalizedGaussianSampler gauss, double[] coords, int[] testKind,
+                                      double[] testClean, int from, int count, int width) {
+        for (int r = 0; r < count; r++) {
+            testKind[r] = signal.draw(rng);
+            testClean[from + r] = clusters.get(testKind[r]).label();
+            normals(gauss, coords, r * width, (r + 1) * width);
+        }
     }
 
     private static double dot(double[] x, double[] y) {

@@ -156,6 +156,12 @@ final class SpanNetwork implements TrainingLoop.Network {
 
     @Override
     public void testPreActivations(double[] params, int from, int rows, double[][] z) {
+        if (isZero(params)) { // B = 0 (step 0): X_test W0^T, without a product of zeros
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(d.testW0[from + r], 0, z[r], 0, m);
+            }
+            return;
+        }
         if (blockFlat == null || blockFrom != from || blockRows != rows) { // a test set of one block: flattened once
             blockFlat = NativeBlas.flatten(d.testK, from, rows, n, blockFlat);
             blockFrom = from;
