@@ -17,7 +17,10 @@ logistic loss, full-batch GD with a fixed step, metrics on the log schedule with
           comparison only; the targets use span)
   sketch  the Gaussian sketch of MODEL.md's appendix with its own random draws (NumPy's generator):
           Bartlett draw of the Gram matrix of the n+m underlying Gaussian vectors, K, Z0, the span
-          algorithm, and test points drawn as exact Gaussian projections with one Cholesky factor.
+          algorithm, and test points drawn as exact Gaussian projections with one Cholesky factor; at each
+          recorded step it records what the Java sketch records (the norms and errors of span-norms, with
+          G0 = W0 W0^T from the drawn Gram matrix: equal work), or with --lean only the train loss and the test
+          error (as before 2026-12-07).
 
 Each algorithm prints one line
   RESULT engine=numpy-<algo> steps=T train_s=.. loop_s=.. per_step_ms=.. loss=.. test_error=.. train_error=..
@@ -185,6 +188,23 @@ def train_span(K, Z0, y, a, step, steps, test_fn, norms_fn=None):
     return dict(loop_s=t1 - t0, loss=loss, test_error=test_error, train_error=float(np.mean(margins <= 0)), B=B)
 
 
+def norms(K, Z0, G0, noisy, kept):
+    """The recorded-step work of the Java engines besides the train loss and test error (span-norms, and the sketch):
+    W W^T = G0 + E + E^T + (H + H^T)/2 with E = B Z0, H = (B K) B^T, ||W||_F, ||W||_2, the stable rank, and the
+    train errors on the clean and noisy points; norms_fn(B, margins) for train_span."""
+    def norms_fn(B, margins):
+        E = B @ Z0
+        Hm = (B @ K) @ B.T
+        WWt = G0 + E + E.T + 0.5 * (Hm + Hm.T)
+        fro2 = max(0.0, float(np.trace(WWt)))
+        spec2 = max(0.0, float(np.linalg.eigvalsh(WWt)[-1]))
+        kept["norms"] = (np.sqrt(fro2), np.sqrt(spec2), fro2 / spec2 if spec2 > 0 else float("nan"))
+        err = margins <= 0
+        kept["errors"] = (float(np.mean(err[~noisy])) if (~noisy).any() else float("nan"),
+                          float(np.mean(err[noisy])) if noisy.any() else float("nan"))
+    return norms_fn
+
+
 def best_of(repeat, fn):
     """Runs fn() repeat times and keeps the result with the smallest train_s (as PeerComparison --repeat)."""
     best = None
@@ -234,17 +254,7 @@ def run_files(args):
             kept["test_error_clean"] = float(np.mean(yt_clean * ft <= 0))
             return float(np.mean(yt * ft <= 0))
 
-        def norms_fn(B, margins):
-            E = B @ Z0
-            H = (B @ K) @ B.T
-            WWt = G0 + E + E.T + 0.5 * (H + H.T)
-            fro2 = max(0.0, float(np.trace(WWt)))
-            spec2 = max(0.0, float(np.linalg.eigvalsh(WWt)[-1]))
-            kept["norms"] = (np.sqrt(fro2), np.sqrt(spec2), fro2 / spec2 if spec2 > 0 else float("nan"))
-            err = margins <= 0
-            kept["errors"] = (float(np.mean(err[~noisy])) if (~noisy).any() else float("nan"),
-                              float(np.mean(err[noisy])) if noisy.any() else float("nan"))
-        r = train_span(K, Z0, y, a, step, steps, test_fn, norms_fn)
+        r = train_span(K, Z0, y, a, step, steps, test_fn, norms(K, Z0, G0, noisy, kept))
         r["train_s"] = time.perf_counter() - t0
         return r
 
@@ -310,10 +320,16 @@ def sketch_once(args):
     XtX = r[:, :n] + (mu * z1)[:, None] * yc[None, :] + tc[:, None] * s[None, :] + np.outer(tc, yc) * mu * mu
     W0x = omega * r[:, n:] + tc[:, None] * u[None, :]
     del R, r
+    kept = {}
 
     def test_fn(B):
-        return float(np.mean(ty * (phi(W0x + XtX @ B.T) @ a) <= 0))
-    res = train_span(K, Z0, y, a, step, steps, test_fn)
+        ft = phi(W0x + XtX @ B.T) @ a
+        if not args.lean:
+            kept["test_error_clean"] = float(np.mean(tc * ft <= 0))
+        return float(np.mean(ty * ft <= 0))
+    # the recorded-step work of the Java sketch (every metric), unless --lean: its G0 = W0 W0^T from the drawn Gram
+    norms_fn = None if args.lean else norms(K, Z0, omega * omega * G[n:, n:], y != yc, kept)
+    res = train_span(K, Z0, y, a, step, steps, test_fn, norms_fn)
     res["train_s"] = time.perf_counter() - t0
     return res
 
@@ -323,6 +339,8 @@ def main():
     ap.add_argument("--data", help="folder written by PeerComparison --out")
     ap.add_argument("--algos", default="dense,span")
     ap.add_argument("--sketch", action="store_true")
+    ap.add_argument("--lean", action="store_true",
+                    help="sketch: record only the train loss and the test error (not what the Java sketch records)")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--m", type=int, default=100)
     ap.add_argument("--p", default="1e9")

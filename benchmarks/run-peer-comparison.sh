@@ -13,7 +13,8 @@
 #    the files and trains the NumPy dense reference, the NumPy span algorithm, and (for comparison only) the
 #    span algorithm recording the same metrics as the engines (span-norms).
 # 2. sketch: the sketch engine (-Xmx1g) at p = sketch-p and at p = sketch-p-small, and peer_numpy.py's own
-#    Gaussian sketch at p = sketch-p (its own random draws: times compare, losses do not).
+#    Gaussian sketch at p = sketch-p (its own random draws: times compare, losses do not), recording at each
+#    recorded step what the Java sketch records (||W||_F, ||W||_2, the stable rank, the errors: equal work).
 # 3. large-n sketch: for each n of --large-n (empty: none), the sketch engine and NumPy's sketch with
 #    m = large-m, p = sketch-p, large-steps steps, large-test test points (the step is a real B K product there).
 # Prints a table with wall times, the ratio against the NumPy reference, final train losses and the
@@ -21,6 +22,9 @@
 # The Java side runs as the benign launcher runs it: OPENBLAS_NUM_THREADS=1 (its own threads run the fixed
 # blocks of the products); --java-blas-threads N sets another value, "unset" leaves the environment's.
 # NumPy keeps OpenBLAS's own threads (one per core). A benchmark: nothing here gates CI.
+# Every JVM gets an initial heap (-Xms): PeerComparison collects garbage (System.gc()) before each timed run, and a
+# full collection shrinks a heap without -Xms to a few MB, which the run would then pay to grow again; the benign
+# launcher's JVM starts with the default initial heap (1/64 of the memory) and collects nothing first.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -114,10 +118,10 @@ if [ "$skip_explicit" = 0 ]; then
   tagged explicit numpy --data "$out/data" --algos dense,span,span-norms --repeat "$repeat"
 fi
 if [ "$skip_sketch" = 0 ]; then
-  tagged sketch jvm -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" --p "$sk_p" \
+  tagged sketch jvm -Xms512m -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" --p "$sk_p" \
     --m "$sk_m" --steps "$sk_steps" --seed "$seed" --test "$sk_test" --threads "$threads" --repeat "$repeat" \
     --engines sketch
-  tagged sketch-small-p jvm -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" \
+  tagged sketch-small-p jvm -Xms512m -Xmx1g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$sk_n" \
     --p "$sk_p_small" --m "$sk_m" --steps "$sk_steps" --seed "$seed" --test "$sk_test" --threads "$threads" \
     --repeat "$repeat" --engines sketch
   tagged sketch numpy --sketch --n "$sk_n" --m "$sk_m" --p "$sk_p" --steps "$sk_steps" --test "$sk_test" \
@@ -126,7 +130,7 @@ fi
 
 if [ "$skip_sketch" = 0 ] && [ -n "$large_n" ]; then
   for ln in ${large_n//,/ }; do
-    tagged "sketch-n$ln" jvm -Xmx2g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$ln" --p "$sk_p" \
+    tagged "sketch-n$ln" jvm -Xms1g -Xmx2g -cp "$jar" org.benignlab.benchmarks.PeerComparison --n "$ln" --p "$sk_p" \
       --m "$large_m" --steps "$large_steps" --seed "$seed" --test "$large_test" --threads "$threads" \
       --repeat "$repeat" --engines sketch
     tagged "sketch-n$ln" numpy --sketch --n "$ln" --m "$large_m" --p "$sk_p" --steps "$large_steps" \
