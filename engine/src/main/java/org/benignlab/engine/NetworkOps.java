@@ -284,7 +284,12 @@ public final class NetworkOps {
      * @param f    outputs, length &gt;= rows (modified: entries 0..rows-1)
      */
     public static void outputs(double[][] z, int rows, double[] a, Activation phi, double[] f) {
-        for (int r = 0; r < rows; r++) {
+        outputs(z, 0, rows, a, phi, f);
+    }
+
+    /** {@link #outputs(double[][], int, double[], Activation, double[])} for the rows [from, to) only. */
+    static void outputs(double[][] z, int from, int to, double[] a, Activation phi, double[] f) {
+        for (int r = from; r < to; r++) {
             double[] row = z[r];
             double s = 0.0;
             for (int j = 0; j < a.length; j++) {

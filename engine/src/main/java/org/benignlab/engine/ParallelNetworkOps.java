@@ -149,6 +149,23 @@ public final class ParallelNetworkOps implements AutoCloseable {
         });
     }
 
+    /**
+     * Parallel {@link NetworkOps#outputs(double[][], int, double[], Activation, double[])} (the test outputs): split
+     * over the rows, each summed over j in increasing order as serially; serial below {@link #PARALLEL_ENTRIES}.
+     */
+    public void outputs(double[][] z, int rows, double[] a, Activation phi, double[] f) {
+        if ((long) a.length * rows < PARALLEL_ENTRIES) {
+            NetworkOps.outputs(z, rows, a, phi, f);
+            return;
+        }
+        run(rows, new IntConsumer() {
+            @Override
+            public void accept(int t) {
+                NetworkOps.outputs(z, bound(rows, t), bound(rows, t + 1), a, phi, f);
+            }
+        });
+    }
+
     /** Parallel {@link NetworkOps#transpose(double[], int, int, double[][])}: split over rows of W^T. */
     public void transpose(double[] w, int m, int p, double[][] wt) {
         run(p, t -> NetworkOps.transpose(w, m, p, wt, bound(p, t), bound(p, t + 1)));

@@ -24,6 +24,7 @@ final class StepMetrics {
     private final Dataset test;
     private final double[] a;
     private final TrainingLoop.Network network;
+    private final ParallelNetworkOps ops;
     private final double[][] zt;
     private final double[] f;
     private final int n;
@@ -33,11 +34,12 @@ final class StepMetrics {
     private double marginSum;
 
     /**
-     * @param zt the loop's training pre-activations, transposed, m x n (read at each recorded step)
-     * @param f  the loop's training outputs, length n (read at each recorded step)
+     * @param ops the threads of the test outputs (split over the test points: the same numbers for every count)
+     * @param zt  the loop's training pre-activations, transposed, m x n (read at each recorded step)
+     * @param f   the loop's training outputs, length n (read at each recorded step)
      */
     StepMetrics(TrainingSetup setup, Plugins plugins, Dataset train, Dataset test, double[] a,
-                TrainingLoop.Network network, double[][] zt, double[] f) {
+                TrainingLoop.Network network, ParallelNetworkOps ops, double[][] zt, double[] f) {
         this.setup = setup;
         this.phi = plugins.activation();
         this.loss = plugins.loss();
@@ -45,6 +47,7 @@ final class StepMetrics {
         this.test = test;
         this.a = a;
         this.network = network;
+        this.ops = ops;
         this.zt = zt;
         this.f = f;
         this.n = setup.n();
@@ -152,7 +155,7 @@ final class StepMetrics {
         for (int from = 0; from < size; from += DenseEngine.TEST_BLOCK) {
             int rows = Math.min(DenseEngine.TEST_BLOCK, size - from);
             network.testPreActivations(params, from, rows, zTest);
-            NetworkOps.outputs(zTest, rows, a, phi, fTest);
+            ops.outputs(zTest, rows, a, phi, fTest);
             for (int r = 0; r < rows; r++) {
                 if (!(test.labels[from + r] * fTest[r] > 0)) {
                     err++;

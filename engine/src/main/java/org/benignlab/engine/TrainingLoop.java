@@ -160,7 +160,7 @@ final class TrainingLoop {
         this.rowScale = new double[n];
         this.work = new double[n];
         this.ct = new double[m * n];
-        this.stepMetrics = new StepMetrics(setup, plugins, train, test, a, network, zt, f);
+        this.stepMetrics = new StepMetrics(setup, plugins, train, test, a, network, ops, zt, f);
         this.deferred = new DeferredTestMetrics(stepMetrics, setup, sink);
     }
 

@@ -34,8 +34,9 @@ class ParallelNetworkOpsTest {
     }
 
     /**
-     * The step's element-wise work split over the points (outputs f and the gradient's coefficients C) equals the
-     * serial kernels bit for bit, above and below the size from which it is split, for 2 and 3 threads.
+     * The step's element-wise work split over the points (outputs f, by columns of Z^T and by rows of Z as for the
+     * test points, and the gradient's coefficients C) equals the serial kernels bit for bit, above and below the size
+     * from which it is split, for 2 and 3 threads.
      */
     @Test
     void outputsAndGradientCoefficientsSplitOverPointsEqualTheSerialKernels() {
@@ -59,17 +60,23 @@ class ParallelNetworkOpsTest {
             }
             double[] f = new double[n];
             double[] ct = new double[m * n];
+            double[][] z = NetworkOps.transpose(zt); // the test outputs' layout: a row per point
+            double[] fRows = new double[n];
+            NetworkOps.outputs(z, n, a, phi, fRows);
             NetworkOps.outputsT(zt, a, phi, f, new double[n]);
             NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, new double[n], ct, new double[n]);
             for (int threads = 2; threads <= 3; threads++) {
                 double[] fp = new double[n];
                 double[] ctp = new double[m * n];
+                double[] fRowsP = new double[n];
                 try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+                    ops.outputs(z, n, a, phi, fRowsP);
                     ops.outputsT(zt, a, phi, fp, new double[n]);
                     ops.gradientCoefficients(zt, a, y, fp, loss, phi, new double[n], ctp, new double[n]);
                 }
                 String where = "m=" + m + " n=" + n + " threads=" + threads;
                 assertEquals(true, Arrays.equals(f, fp), "outputs differ, " + where);
+                assertEquals(true, Arrays.equals(fRows, fRowsP), "outputs by rows differ, " + where);
                 assertEquals(true, Arrays.equals(ct, ctp), "coefficients differ, " + where);
             }
         }
