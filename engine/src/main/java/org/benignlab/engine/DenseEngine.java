@@ -263,9 +263,9 @@ public final class DenseEngine extends ThreadedEngine {
         }
 
         @Override
-        public void trainingPreActivationsT(double[][] zt) {
+        public double[] trainingPreActivationsT() {
             products.multiplyTransB(w, xFlat, ztFlat, m, n, p, ops);
-            NativeBlas.unflatten(ztFlat, zt, m, n);
+            return ztFlat;
         }
 
         @Override

@@ -254,7 +254,20 @@ public final class NetworkOps {
         Arrays.fill(f, from, to, 0.0);
         // φ on a row first, then the sums (as in gradientCoefficients)
         for (int j = 0; j < a.length; j++) {
-            addRow(zt[j], a[j], phi, f, values, from, to);
+            addRow(zt[j], 0, a[j], phi, f, values, from, to);
+        }
+    }
+
+    /**
+     * {@link #outputsT(double[][], double[], Activation, double[], double[], int, int)} on Z^T flat (row j at j·n,
+     * n = f.length): the same numbers.
+     */
+    static void outputsT(double[] zt, double[] a, Activation phi, double[] f, double[] values, int from, int to) {
+        int n = f.length;
+        checkLength("outputsT: zt", zt.length, (long) a.length * n);
+        Arrays.fill(f, from, to, 0.0);
+        for (int j = 0; j < a.length; j++) {
+            addRow(zt, j * n, a[j], phi, f, values, from, to);
         }
     }
 
@@ -263,10 +276,10 @@ public final class NetworkOps {
      * so that the JIT compiles it once by its call count early in a run, rather than compiling the whole loop twice
      * (on stack while a long first call runs, then again).
      */
-    private static void addRow(double[] row, double aj, Activation phi, double[] f, double[] values, int from,
+    private static void addRow(double[] row, int o, double aj, Activation phi, double[] f, double[] values, int from,
                                int to) {
         for (int i = from; i < to; i++) {
-            values[i] = phi.value(row[i]);
+            values[i] = phi.value(row[o + i]);
         }
         for (int i = from; i < to; i++) {
             f[i] += aj * values[i];
@@ -351,15 +364,30 @@ public final class NetworkOps {
         // two passes a row, φ' into a scratch row first: fused with the scaling, or written straight into ct, the
         // loop does not vectorise; the same numbers either way
         for (int j = 0; j < a.length; j++) {
-            coefficientRow(zt[j], a[j], phi, rowScale, ct, j * n, derivatives, from, to);
+            coefficientRow(zt[j], 0, a[j], phi, rowScale, ct, j * n, derivatives, from, to);
+        }
+    }
+
+    /**
+     * {@link #gradientCoefficients(double[][], double[], double[], double[], Loss, Activation, double[], double[],
+     * double[], int, int)} on Z^T flat (row j at j·n, n = y.length): the same numbers.
+     */
+    static void gradientCoefficients(double[] zt, double[] a, double[] y, double[] f, Loss loss, Activation phi,
+                                     double[] rowScale, double[] ct, double[] derivatives, int from, int to) {
+        int n = y.length;
+        for (int i = from; i < to; i++) {
+            rowScale[i] = -(loss.g(y[i] * f[i]) * y[i]) / n;
+        }
+        for (int j = 0; j < a.length; j++) {
+            coefficientRow(zt, j * n, a[j], phi, rowScale, ct, j * n, derivatives, from, to);
         }
     }
 
     /** Row j of {@link #gradientCoefficients} (C_ji for i in [from, to), at ct[o + i]), a method of its own as addRow. */
-    private static void coefficientRow(double[] row, double aj, Activation phi, double[] rowScale, double[] ct, int o,
-                                       double[] derivatives, int from, int to) {
+    private static void coefficientRow(double[] row, int ro, double aj, Activation phi, double[] rowScale, double[] ct,
+                                       int o, double[] derivatives, int from, int to) {
         for (int i = from; i < to; i++) {
-            derivatives[i] = phi.derivative(row[i]);
+            derivatives[i] = phi.derivative(row[ro + i]);
         }
         for (int i = from; i < to; i++) {
             ct[o + i] = (rowScale[i] * aj) * derivatives[i];

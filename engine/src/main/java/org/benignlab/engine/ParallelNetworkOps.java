@@ -106,16 +106,18 @@ public final class ParallelNetworkOps implements AutoCloseable {
     static final long PARALLEL_ENTRIES = 1L << 15;
 
     /**
-     * Parallel {@link NetworkOps#outputsT(double[][], double[], Activation, double[], double[])}: split over the
-     * points (each f_i summed over j in increasing order, as serially); serial below {@link #PARALLEL_ENTRIES}.
+     * {@link NetworkOps#outputsT(double[][], double[], Activation, double[], double[])} on Z^T flat (m x n, row j at
+     * j·n, n = f.length), split over the points (each f_i summed over j in increasing order, as serially); serial
+     * below {@link #PARALLEL_ENTRIES}. The same numbers either way.
      */
-    public void outputsT(double[][] zt, double[] a, Activation phi, double[] f, double[] values) {
+    public void outputsT(double[] zt, double[] a, Activation phi, double[] f, double[] values) {
         int n = f.length;
+        NetworkOps.checkLength("outputsT: zt", zt.length, (long) a.length * n);
+        NetworkOps.checkLength("outputsT: work", Math.min(values.length, n), n);
         if ((long) a.length * n < PARALLEL_ENTRIES) {
-            NetworkOps.outputsT(zt, a, phi, f, values);
+            NetworkOps.outputsT(zt, a, phi, f, values, 0, n);
             return;
         }
-        NetworkOps.checkLength("outputsT: a", a.length, zt.length);
         run(n, new IntConsumer() { // a class, not a lambda: no bootstrap in a cold run (see the class comment)
             @Override
             public void accept(int t) {
@@ -125,21 +127,22 @@ public final class ParallelNetworkOps implements AutoCloseable {
     }
 
     /**
-     * Parallel {@link NetworkOps#gradientCoefficients(double[][], double[], double[], double[], Loss, Activation,
-     * double[], double[], double[])}: split over the points (columns of C); serial below {@link #PARALLEL_ENTRIES}.
+     * {@link NetworkOps#gradientCoefficients(double[][], double[], double[], double[], Loss, Activation, double[],
+     * double[], double[])} on Z^T flat (m x n, row j at j·n, n = y.length), split over the points (columns of C);
+     * serial below {@link #PARALLEL_ENTRIES}. The same numbers either way.
      */
-    public void gradientCoefficients(double[][] zt, double[] a, double[] y, double[] f, Loss loss, Activation phi,
+    public void gradientCoefficients(double[] zt, double[] a, double[] y, double[] f, Loss loss, Activation phi,
                                      double[] rowScale, double[] ct, double[] derivatives) {
         int n = y.length;
-        if ((long) a.length * n < PARALLEL_ENTRIES) {
-            NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives);
-            return;
-        }
-        NetworkOps.checkLength("gradientCoefficients: zt", zt.length, a.length);
+        NetworkOps.checkLength("gradientCoefficients: zt", zt.length, (long) a.length * n);
         NetworkOps.checkLength("gradientCoefficients: f", f.length, n);
         NetworkOps.checkLength("gradientCoefficients: rowScale", rowScale.length, n);
         NetworkOps.checkLength("gradientCoefficients: ct", ct.length, (long) a.length * n);
         NetworkOps.checkLength("gradientCoefficients: work", Math.min(derivatives.length, n), n);
+        if ((long) a.length * n < PARALLEL_ENTRIES) {
+            NetworkOps.gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives, 0, n);
+            return;
+        }
         run(n, new IntConsumer() {
             @Override
             public void accept(int t) {

@@ -60,18 +60,17 @@ final class SpanNetwork implements TrainingLoop.Network {
     }
 
     @Override
-    public void trainingPreActivationsT(double[][] zt) {
+    public double[] trainingPreActivationsT() {
         if (ztFlat == null) {
             z0tFlat = NativeBlas.flatten(d.z0t, 0, m, n, null);
             ztFlat = new double[m * n];
         }
         if (isZero(b)) { // step 0: Z^T = Z0^T, without an m·n² product of zeros
-            NativeBlas.unflatten(z0tFlat, zt, m, n);
-            return;
+            return z0tFlat;
         }
         System.arraycopy(z0tFlat, 0, ztFlat, 0, m * n);
         products.multiplyAdd(b, kFlat(), ztFlat, m, n, n, ops); // Z^T = Z0^T + B K
-        NativeBlas.unflatten(ztFlat, zt, m, n);
+        return ztFlat;
     }
 
     /**

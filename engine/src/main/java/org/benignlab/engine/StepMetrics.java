@@ -35,7 +35,8 @@ final class StepMetrics {
 
     /**
      * @param ops the threads of the test outputs (split over the test points: the same numbers for every count)
-     * @param zt  the loop's training pre-activations, transposed, m x n (read at each recorded step)
+     * @param zt  the loop's training pre-activations, transposed, m x n (read by the gradient diagnostics; the loop
+     *            fills these rows at a recorded step only when that group is recorded)
      * @param f   the loop's training outputs, length n (read at each recorded step)
      */
     StepMetrics(TrainingSetup setup, Plugins plugins, Dataset train, Dataset test, double[] a,

@@ -38,11 +38,11 @@ final class TrainingLoop {
         double[] parameters();
 
         /**
-         * Training pre-activations at the current parameters, transposed: zt[j][i] = &lt;w_j, x_i&gt;.
+         * Training pre-activations at the current parameters, transposed and flat: zt[j·n + i] = &lt;w_j, x_i&gt;.
          *
-         * @param zt m rows of length n (modified: overwritten)
+         * @return the network's own m·n array (not to be modified; valid until the next call)
          */
-        void trainingPreActivationsT(double[][] zt);
+        double[] trainingPreActivationsT();
 
         /**
          * The optimiser's gradient for the gradient's coefficients C = -(1/n) A^T (∇L̂(W) = C X).
@@ -171,11 +171,14 @@ final class TrainingLoop {
         LogSchedule schedule = new LogSchedule(setup.maxSteps(), setup.pointsPerDecade());
         for (long t = 0; ; t++) {
             sink.step(t);
-            network.trainingPreActivationsT(zt);
-            ops.outputsT(zt, a, phi, f, work);
+            double[] z = network.trainingPreActivationsT(); // flat: rows of zt only when a record or the end reads them
+            ops.outputsT(z, a, phi, f, work);
             stats.compute(train, f, loss);
             StopReason stop = stopReason(t);
             if (stop != null || schedule.contains(t)) {
+                if (setup.records(Diagnostics.GRADIENTS)) {
+                    NativeBlas.unflatten(z, zt, a.length, n); // the gradient diagnostics read rows
+                }
                 boolean testNow = network.testReady();
                 if (testNow && !deferred.isEmpty()) {
                     deferred.flush(); // the steps that waited first, in order
@@ -196,12 +199,13 @@ final class TrainingLoop {
                         deferred.flush(); // fills the test metrics of this step's map too
                     }
                     if (finalStep != null) {
+                        NativeBlas.unflatten(z, zt, a.length, n);
                         finalStep.accept(params.clone(), zt);
                     }
                     return result(stop, t, metrics);
                 }
             }
-            ops.gradientCoefficients(zt, a, train.labels, f, loss, phi, rowScale, ct, work);
+            ops.gradientCoefficients(z, a, train.labels, f, loss, phi, rowScale, ct, work);
             state.step(t, params, network.gradient(ct));
         }
     }

@@ -34,9 +34,9 @@ class ParallelNetworkOpsTest {
     }
 
     /**
-     * The step's element-wise work split over the points (outputs f, by columns of Z^T and by rows of Z as for the
-     * test points, and the gradient's coefficients C) equals the serial kernels bit for bit, above and below the size
-     * from which it is split, for 2 and 3 threads.
+     * The step's element-wise work on the loop's flat Z^T, split over the points (outputs f, also by rows of Z as for
+     * the test points, and the gradient's coefficients C), equals the serial kernels on rows bit for bit, above and
+     * below the size from which it is split, for 2 and 3 threads.
      */
     @Test
     void outputsAndGradientCoefficientsSplitOverPointsEqualTheSerialKernels() {
@@ -69,10 +69,11 @@ class ParallelNetworkOpsTest {
                 double[] fp = new double[n];
                 double[] ctp = new double[m * n];
                 double[] fRowsP = new double[n];
+                double[] flat = NativeBlas.flatten(zt, 0, m, n, null); // the loop's layout: row j at j·n
                 try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
                     ops.outputs(z, n, a, phi, fRowsP);
-                    ops.outputsT(zt, a, phi, fp, new double[n]);
-                    ops.gradientCoefficients(zt, a, y, fp, loss, phi, new double[n], ctp, new double[n]);
+                    ops.outputsT(flat, a, phi, fp, new double[n]);
+                    ops.gradientCoefficients(flat, a, y, fp, loss, phi, new double[n], ctp, new double[n]);
                 }
                 String where = "m=" + m + " n=" + n + " threads=" + threads;
                 assertEquals(true, Arrays.equals(f, fp), "outputs differ, " + where);
