@@ -153,7 +153,9 @@ public final class SketchEngine extends ThreadedEngine {
 
         /**
          * @param cs      the first k coordinates of the g's: cs[a][l] = coordinate a + 1 of g_l, k x N
-         * @param factor  F = [[I_k, 0], [C, L]] ({@link #factor(double[][], double[][])}), flat row-major
+         * @param factor  F = [[I_k, 0], [C, L]] with C = [c^(1), ..., c^(k)] (N x k), (N + k) x (N + k) lower
+         *                triangular, flat row-major (zeros above the diagonal): the Cholesky factor of the covariance
+         *                [[I_k, C^T], [C, G]] of a test point's (z_1..z_k, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;)
          * @param gLower  the lower triangle of G = Σ_a c^(a) c^(a)^T + L L^T (N x N, row-major: G_ij for i &gt;= j at
          *                gLower[i·N + j]; the entries above the diagonal are not set)
          * @param problem the span problem (K, Z0, G0, ||W0||², test projections, labels)
@@ -609,33 +611,6 @@ public final class SketchEngine extends ThreadedEngine {
             }
             testProj[from + r] = testClean[from + r] * (along + pairMu2[pairs + testKind[r]]);
         }
-    }
-
-    /** F = [[1, 0], [c, L]], (N + 1) x (N + 1) lower triangular, flat row-major (zeros above the diagonal). */
-    static double[] factor(double[] c, double[][] l) {
-        return factor(new double[][] {c}, l);
-    }
-
-    /**
-     * F = [[I_k, 0], [C, L]] with C = [c^(1), ..., c^(k)] (N x k), (N + k) x (N + k) lower triangular, flat row-major
-     * (zeros above the diagonal): the Cholesky factor of the covariance [[I_k, C^T], [C, G]] of a test point's
-     * (z_1..z_k, &lt;z, g_1&gt;, ..., &lt;z, g_N&gt;).
-     */
-    static double[] factor(double[][] cs, double[][] l) {
-        int dim = cs.length;
-        int nn = l.length;
-        int width = nn + dim;
-        double[] f = new double[width * width];
-        for (int a = 0; a < dim; a++) {
-            f[a * width + a] = 1.0;
-        }
-        for (int k = 0; k < nn; k++) {
-            for (int a = 0; a < dim; a++) {
-                f[(dim + k) * width + a] = cs[a][k];
-            }
-            System.arraycopy(l[k], 0, f, (dim + k) * width + dim, k + 1);
-        }
-        return f;
     }
 
     /**
