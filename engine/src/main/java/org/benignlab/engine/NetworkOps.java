@@ -242,30 +242,20 @@ public final class NetworkOps {
      * (modified), so that a step loop allocates nothing.
      */
     public static void outputsT(double[][] zt, double[] a, Activation phi, double[] f, double[] values) {
-        outputsT(zt, a, phi, f, values, 0, f.length);
-    }
-
-    /**
-     * {@link #outputsT(double[][], double[], Activation, double[], double[])} for the points i in [from, to) only
-     * (f and the work array written there only): each f_i is the same number as over the whole range.
-     */
-    static void outputsT(double[][] zt, double[] a, Activation phi, double[] f, double[] values, int from, int to) {
         checkLength("outputsT: a", a.length, zt.length);
-        Arrays.fill(f, from, to, 0.0);
-        // φ on a row first, then the sums (as in gradientCoefficients)
-        for (int j = 0; j < a.length; j++) {
-            addRow(zt[j], 0, a[j], phi, f, values, from, to);
-        }
+        outputsT(NativeBlas.flatten(zt, 0, zt.length, f.length, null), a, phi, f, values, 0, f.length);
     }
 
     /**
-     * {@link #outputsT(double[][], double[], Activation, double[], double[], int, int)} on Z^T flat (row j at j·n,
-     * n = f.length): the same numbers.
+     * {@link #outputsT(double[][], double[], Activation, double[], double[])} on Z^T flat (row j at j·n, n =
+     * f.length), for the points i in [from, to) only (f and the work array written there only): each f_i is the
+     * same number as over the whole range. The training loop's form ({@link ParallelNetworkOps#outputsT}).
      */
     static void outputsT(double[] zt, double[] a, Activation phi, double[] f, double[] values, int from, int to) {
         int n = f.length;
         checkLength("outputsT: zt", zt.length, (long) a.length * n);
         Arrays.fill(f, from, to, 0.0);
+        // φ on a row first, then the sums (as in gradientCoefficients)
         for (int j = 0; j < a.length; j++) {
             addRow(zt, j * n, a[j], phi, f, values, from, to);
         }
@@ -347,30 +337,15 @@ public final class NetworkOps {
         checkLength("gradientCoefficients: rowScale", rowScale.length, n);
         checkLength("gradientCoefficients: ct", ct.length, (long) m * n);
         checkLength("gradientCoefficients: work", Math.min(derivatives.length, n), n);
-        gradientCoefficients(zt, a, y, f, loss, phi, rowScale, ct, derivatives, 0, n);
+        gradientCoefficients(NativeBlas.flatten(zt, 0, m, n, null), a, y, f, loss, phi, rowScale, ct, derivatives, 0,
+                n);
     }
 
     /**
      * {@link #gradientCoefficients(double[][], double[], double[], double[], Loss, Activation, double[], double[],
-     * double[])} for the points i in [from, to) only (columns i of C, and rowScale and the work array there): each
-     * C_ji is the same number as over the whole range. The lengths are checked by the caller.
-     */
-    static void gradientCoefficients(double[][] zt, double[] a, double[] y, double[] f, Loss loss, Activation phi,
-                                     double[] rowScale, double[] ct, double[] derivatives, int from, int to) {
-        int n = y.length;
-        for (int i = from; i < to; i++) {
-            rowScale[i] = -(loss.g(y[i] * f[i]) * y[i]) / n;
-        }
-        // two passes a row, φ' into a scratch row first: fused with the scaling, or written straight into ct, the
-        // loop does not vectorise; the same numbers either way
-        for (int j = 0; j < a.length; j++) {
-            coefficientRow(zt[j], 0, a[j], phi, rowScale, ct, j * n, derivatives, from, to);
-        }
-    }
-
-    /**
-     * {@link #gradientCoefficients(double[][], double[], double[], double[], Loss, Activation, double[], double[],
-     * double[], int, int)} on Z^T flat (row j at j·n, n = y.length): the same numbers.
+     * double[])} on Z^T flat (row j at j·n, n = y.length), for the points i in [from, to) only (columns i of C, and
+     * rowScale and the work array there): each C_ji is the same number as over the whole range. The lengths are
+     * checked by the caller. The training loop's form ({@link ParallelNetworkOps#gradientCoefficients}).
      */
     static void gradientCoefficients(double[] zt, double[] a, double[] y, double[] f, Loss loss, Activation phi,
                                      double[] rowScale, double[] ct, double[] derivatives, int from, int to) {
@@ -383,7 +358,11 @@ public final class NetworkOps {
         }
     }
 
-    /** Row j of {@link #gradientCoefficients} (C_ji for i in [from, to), at ct[o + i]), a method of its own as addRow. */
+    /**
+     * Row j of {@link #gradientCoefficients} (C_ji for i in [from, to), at ct[o + i]), a method of its own as addRow.
+     * Two passes, φ' into a scratch row first: fused with the scaling, or written straight into ct, the loop does not
+     * vectorise; the same numbers either way.
+     */
     private static void coefficientRow(double[] row, int ro, double aj, Activation phi, double[] rowScale, double[] ct,
                                        int o, double[] derivatives, int from, int to) {
         for (int i = from; i < to; i++) {
