@@ -439,7 +439,7 @@ public final class SketchEngine extends ThreadedEngine {
     /** Rows [j0, j1) of {@link #trainGram}'s lower triangle, and their mirror images above the diagonal. */
     private static void trainGramRows(double[][] k, double[] gLower, int nn, int j0, int j1, int dim, double[] beta,
                                       double[] s, int[] kind, int kinds, double[] pairMu2) {
-        if (dim == 1) { // the same additions, one entry at a time
+        if (dim == 1) { // one mean: the same additions in one loop, less for the JIT to compile in a cold run
             for (int j = j0; j < j1; j++) {
                 double[] kj = k[j];
                 int gRow = j * nn;
@@ -550,7 +550,7 @@ public final class SketchEngine extends ThreadedEngine {
                                       int n, int m, int kinds, int[] kind, double[] betaMu, double[] s, double[] u,
                                       double[] pairMu2, double mu, double omega, double[][] testK, double[][] testW0,
                                       double[] testProj) {
-        if (dim == 1) { // the same additions, one entry at a time
+        if (dim == 1) { // one mean: the same additions in one loop, less for the JIT to compile in a cold run
             for (int r = r0; r < r1; r++) {
                 int offset = r * width;
                 double yb = clusters.get(testKind[r]).mean(0);
