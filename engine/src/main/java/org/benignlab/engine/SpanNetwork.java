@@ -182,26 +182,25 @@ final class SpanNetwork implements TrainingLoop.Network {
         if (bkFlat == null) {
             bkFlat = new double[m * n];
         }
+        double frobenius;
         if (isZero(b)) { // W = W0: E = H = 0
             java.util.Arrays.fill(eFlat, 0.0);
             java.util.Arrays.fill(hFlat, 0.0);
+            frobenius = frobenius(0.0, 0.0);
         } else {
             products.multiply(b, kFlat(), bkFlat, m, n, n, ops);         // B K
             products.multiply(b, z0Flat, eFlat, m, n, m, ops);           // E = B Z0
             products.multiplyTransB(bkFlat, b, hFlat, m, m, n, ops);     // H = (B K) B^T
+            frobenius = frobeniusFromB();
         }
-        double traceE = 0.0;
-        double traceH = 0.0;
         for (int j = 0; j < m; j++) {
-            traceE += eFlat[j * m + j];
-            traceH += hFlat[j * m + j];
             gramRow(j, m, d.g0[j], eFlat, hFlat, gram);
         }
         double norm2 = NetworkOps.spectralNorm(gram);
         if (!Double.isFinite(norm2)) { // W W^T overflowed: +∞, or NaN where ∞ − ∞ met in a sum
             norm2 = scaledSpectralNorm();
         }
-        return new double[] {frobenius(traceE, traceH), norm2};
+        return new double[] {frobenius, norm2};
     }
 
     /**
@@ -271,6 +270,15 @@ final class SpanNetwork implements TrainingLoop.Network {
             return frobenius(0.0, 0.0);
         }
         products.multiply(b, kFlat(), bkFlat, m, n, n, ops);         // B K
+        return frobeniusFromB();
+    }
+
+    /**
+     * ||W||_F ({@link #frobenius}) from tr(B Z0) = Σ_ji B_ji Z0_ij and tr(B K B^T) = Σ_ji (B K)_ji B_ji, each summed
+     * over j, then i, with {@link #bkFlat} holding B K: the same sums whether or not the spectral norm is computed,
+     * so ||W||_F does not depend on it (not the diagonals of E and H, whose sums group the terms otherwise).
+     */
+    private double frobeniusFromB() {
         double traceE = 0.0;
         double traceH = 0.0;
         for (int j = 0; j < m; j++) {
