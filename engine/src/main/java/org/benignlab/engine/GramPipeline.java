@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * The span engine's setup products on its {@link Products} backend, computed while the rows they need are still being drawn:
- * S = V V^T for V = [X; W0] ((n+m) x p, flat row-major), in pieces fixed by the sizes alone.
+ * the needed blocks of S = V V^T for V = [X; W0; T] ((n+m+t) x p, flat row-major; T: the first block of test points,
+ * t &gt;= 0 rows), in pieces fixed by the sizes alone.
  *
- * <p><b>Pieces.</b> The rows of V are cut into groups: X's n rows into {@link NativeBlas#groups}(n) groups and
- * W0's m rows into {@link NativeBlas#groups}(m) groups. Piece (I, J), J &lt;= I, is the block of S with group I's
- * rows and group J's columns, one call of {@link Products#gramPiece} (on the native BLAS one dgemm for J &lt; I,
- * one dsyrk on the diagonal).
- * With the spectral norm every piece is computed (K, Z0^T and G0 in the lower triangle of S); without it only the
- * pieces whose J is a group of X (K and Z0^T: G0 = W0 W0^T is not needed).
+ * <p><b>Pieces.</b> The rows of V are cut into groups: X's n rows into {@link NativeBlas#groups}(n) groups, W0's m
+ * rows into {@link NativeBlas#groups}(m) groups and T's t rows into {@link NativeBlas#groups}(t) groups (none when
+ * t = 0). Piece (I, J), J &lt;= I, is the block of S with group I's rows and group J's columns, one call of
+ * {@link Products#gramPiece} (on the native BLAS one dgemm for J &lt; I, one dsyrk on the diagonal). Computed are:
+ * every piece whose J is a group of X (K = X X^T, Z0^T = W0 X^T and T X^T); the pieces of T's rows against W0's
+ * (T W0^T); and, with the spectral norm, those of W0 against W0 (G0 = W0 W0^T). T T^T is never computed.
  *
  * <p><b>Overlap.</b> The caller draws the rows of V in order and says how many are ready ({@link #rowsReady});
  * with two or more threads, {@code threads - 1} workers of its own compute each piece as soon as its rows are
@@ -42,33 +43,39 @@ final class GramPipeline implements AutoCloseable {
     private Throwable failure;
 
     /**
-     * @param v        V, flat row-major (n+m) x p, filled row by row by the caller
+     * @param v        V = [X; W0; T], flat row-major (n+m+t) x p, filled row by row by the caller
      * @param n        rows of X (the first rows of V)
      * @param m        rows of W0
+     * @param t        rows of T (the last rows of V), &gt;= 0
      * @param p        columns
      * @param spectral whether G0 = W0 W0^T is needed
      * @param threads  threads the engine may use (&gt;= 1): {@code threads - 1} workers
      * @param products computes the pieces ({@link Products#gramPiece})
      */
-    GramPipeline(double[] v, int n, int m, int p, boolean spectral, int threads, Products products) {
+    GramPipeline(double[] v, int n, int m, int t, int p, boolean spectral, int threads, Products products) {
         this.v = v;
         this.products = products;
-        this.rows = n + m;
-        this.cols = spectral ? rows : n;
+        this.rows = n + m + t;
+        this.cols = spectral || t > 0 ? n + m : n;
         this.p = p;
         this.s = new double[Math.multiplyExact(rows, cols)];
         int gx = NativeBlas.groups(n);
         int gw = NativeBlas.groups(m);
-        int[] bounds = new int[gx + gw + 1];
+        int gt = t > 0 ? NativeBlas.groups(t) : 0;
+        int[] bounds = new int[gx + gw + gt + 1];
         for (int g = 0; g <= gx; g++) {
             bounds[g] = NativeBlas.bound(n, gx, g);
         }
         for (int g = 1; g <= gw; g++) {
             bounds[gx + g] = n + NativeBlas.bound(m, gw, g);
         }
+        for (int g = 1; g <= gt; g++) {
+            bounds[gx + gw + g] = n + m + NativeBlas.bound(t, gt, g);
+        }
         List<int[]> plan = new ArrayList<>();
-        for (int i = 0; i < gx + gw; i++) {
-            int last = spectral ? i : Math.min(i, gx - 1);
+        for (int i = 0; i < gx + gw + gt; i++) {
+            // the columns group i needs: X's always; W0's for T's rows, and for W0's own with the spectral norm
+            int last = i >= gx + gw ? gx + gw - 1 : spectral ? i : Math.min(i, gx - 1);
             for (int j = 0; j <= last; j++) { // the dgemm pieces of a row group before its dsyrk
                 if (j != i) {
                     plan.add(new int[] {bounds[i], bounds[i + 1], bounds[j], bounds[j + 1]});
@@ -84,9 +91,9 @@ final class GramPipeline implements AutoCloseable {
             needs[q] = pieces[q][1];
         }
         for (int w = 1; w < threads; w++) {
-            Thread t = new Thread(this::work, "benign-span-setup-" + w);
-            t.setDaemon(true);
-            workers.add(t);
+            Thread worker = new Thread(this::work, "benign-span-setup-" + w);
+            worker.setDaemon(true);
+            workers.add(worker);
         }
         workers.forEach(Thread::start);
     }
@@ -99,15 +106,15 @@ final class GramPipeline implements AutoCloseable {
         }
     }
 
-    /** The length of the rows of {@link #finish()}'s S: n + m with the spectral norm, else n. */
+    /** The length of the rows of {@link #finish()}'s S: n + m with the spectral norm or test rows, else n. */
     int columns() {
         return cols;
     }
 
     /**
      * Computes the pieces left on the calling thread too, waits for the workers and returns S, row-major with rows
-     * of length {@link #columns()}: its lower triangle holds the pieces (K, Z0^T and, with the spectral norm, G0),
-     * the rest is 0.
+     * of length {@link #columns()}: its lower triangle holds the pieces (K, Z0^T, T X^T and T W0^T in rows n + m on,
+     * and, with the spectral norm, G0), the rest is 0.
      *
      * @throws RuntimeException or Error: what a worker threw
      */

@@ -29,29 +29,33 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * before it in the dense engine) does not change a number.
  *
  * <p><b>Setup</b> (once): with V = [X; W0] ((n+m) x p), V V^T gives K = X X^T, Z0 = X W0^T, G0 = W0 W0^T
- * and ||W0||_F^2 = tr G0; each block of test points x gives X x and W0 x, in testSize·(n+m)·p. Without the
- * spectral norm ({@link TrainingSetup#spectralNorm()} false) G0 is not needed: X V^T gives K and Z0
- * (n·(n+m)·p instead of (n+m)(n+m+1)/2·p) and ||W0||_F^2 is a sum of squares. V is one flat array, filled as
- * the training points are drawn (copied in point by point) and W0 drawn in place, and the lower triangle of V V^T
- * ((n+m)(n+m+1)/2·p multiply-adds; only its columns of X without the spectral norm) is computed by
- * {@link GramPipeline} in pieces fixed by the sizes, each as soon as its rows are drawn: with two or more threads
- * the products run beside the drawing of W0 (one call per product when the library threads itself,
- * {@link Products#selfThreaded()}). After setup no p-dimensional vector is kept.
+ * and ||W0||_F^2 = tr G0; each test point x gives X x and W0 x, in testSize·(n+m)·p. Without the
+ * spectral norm ({@link TrainingSetup#spectralNorm()} false) G0 is not needed (K and Z0 cost n·(n+m)·p instead of
+ * (n+m)(n+m+1)/2·p) and ||W0||_F^2 is a sum of squares. V is one flat array, filled as the training points are drawn
+ * (copied in point by point) and W0 drawn in place, followed by the test points T when they fit in one block
+ * ({@link #blockRows}); the blocks of [X; W0; T] [X; W0; T]^T that these need (never T T^T) are
+ * computed by {@link GramPipeline} in pieces fixed by the sizes, each as soon as its rows are drawn: with two or more
+ * threads the products run beside the drawing. When the library threads itself ({@link Products#selfThreaded()})
+ * there is no T, and K, Z0 (and G0) are one call after W0 is drawn. A test set of more than one block (or any
+ * without T) is collected in blocks as it is drawn and projected a block at a time against [X; W0].
+ * After setup no p-dimensional vector is kept.
  *
- * <p><b>Overlap</b>: with two or more threads the last block of test points (the whole test set when it fits in
- * one block) is projected on a thread of its own while training starts; the test metrics of the steps recorded
+ * <p><b>Overlap</b>: with two or more threads the last of those blocks is projected on a thread of its own while training starts; the test metrics of the steps recorded
  * before it is done are computed when it is, on copies of B taken at those steps ({@link TrainingLoop}). The
- * products are split in the same fixed pieces on one thread as on several, so the numbers are the same.
+ * products are split in the same fixed pieces on one thread as on several, so the numbers are the same. A test set
+ * that fits in one block is in V, so it is projected before training starts and the steps do not share the cores
+ * with it.
  *
  * <p><b>Step loop</b>: {@link TrainingLoop}, as for the dense engine (same stop rules, schedule,
  * divergence handling and metrics); the network is {@link SpanNetwork}: Z^T = Z0^T + B K (n²·m per step),
  * and the optimiser gets B and, as its gradient, C = -(1/n) A^T (m x n). At a recorded step the test set
  * costs testSize·n·m and the norms m²·n + m·n² + O(m³). Nothing in p inside the loop.
  *
- * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}. During setup: V flat ((n+m)·p, X's rows
- * are not kept unless a noise model reads them or the data are given; the Java kernels hold V^T during a block's
- * projections); then V V^T ((n+m)²) and one block of test points (at most
- * {@value #SETUP_BLOCK_DOUBLES} doubles). Kept for
+ * <p><b>Memory</b> (8 bytes a double), see {@link #estimateMemoryBytes}. During setup: V flat ((n+m+t)·p, with the
+ * t test points when they are in V; X's rows are not kept unless a noise model reads them or the data are given;
+ * the Java kernels hold V^T during a block's projections); then the needed blocks of V V^T ((n+m+t)·(n+m)) and,
+ * for a test set of more than one block, one block of test points (at most {@value #SETUP_BLOCK_DOUBLES}
+ * doubles). Kept for
  * training: K, Z0, Z0^T, G0 (n² + 2·n·m + m²), X_test X^T and X_test W0^T (testSize·(n+m)), B, C, Z^T and
  * the evaluation buffers (O(n·m + m²)), and the optimiser's state (e.g. m·n for momentum). Example: n = 100,
  * m = 200, p = 20000, testSize = 20000: about 130 MB during setup, 50 MB afterwards.
@@ -109,7 +113,7 @@ public final class SpanEngine extends ThreadedEngine {
         long p = setup.p();
         long m = setup.width();
         long block = Math.min((long) setup.testSize(), blockRows(setup.p())) * p;
-        long doubles = 2 * (n + m) * p + block + (n + m) * (n + m) + SpanProblem.doubles(n, m, setup.testSize()) + 6 * m * n + 4 * m * m
+        long doubles = 2 * (n + m) * p + block + (n + m + block / p) * (n + m) + SpanProblem.doubles(n, m, setup.testSize()) + 6 * m * n + 4 * m * m
                 + (long) Math.min(DenseEngine.TEST_BLOCK, setup.testSize()) * m;
         return 8 * (doubles + LinearBaselines.workDoubles(setup, false));
     }
@@ -156,15 +160,22 @@ public final class SpanEngine extends ThreadedEngine {
         Dataset train;
         double[] a;
         Projector projector;
-        // V = [X; W0] as one flat array: the training points copied in as they are drawn (or loaded), W0
-        // drawn in place (the same draws as DenseEngine.initialWeights); the lower triangle of S = V V^T gives
-        // K, Z0 and G0, its pieces computed by GramPipeline as their rows are drawn
-        double[] v = new double[Math.multiplyExact(nm, p)];
-        GramPipeline pipeline = products.selfThreaded() ? null
-                : new GramPipeline(v, n, m, p, g0 != null, ops.threads(), products);
+        // V = [X; W0; T] as one flat array: the training points copied in as they are drawn (or loaded), W0
+        // drawn in place (the same draws as DenseEngine.initialWeights), then the first block of test points T;
+        // the needed blocks of S = V V^T give K, Z0, G0 and T's projections, their pieces computed by
+        // GramPipeline as their rows are drawn (later blocks of test points: Projector, on [X; W0])
+        GramPipeline pipeline = null;
+        // a test set of one block goes into V (the same memory as a block of its own); a larger one is projected
+        // a block at a time as it is drawn, without a block in V, so that no more than one block is held
+        int inPipeline = products.selfThreaded() || setup.testSize() > blockRows(p) ? 0 : setup.testSize();
+        double[] v = new double[Math.multiplyExact(nm + inPipeline, p)];
         double[] sFlat;
         int ld;
+        Dataset test;
         try {
+            if (!products.selfThreaded()) {
+                pipeline = new GramPipeline(v, n, m, inPipeline, p, g0 != null, ops.threads(), products);
+            }
             if (given != null) {
                 train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
                 NativeBlas.flatten(train.x, 0, n, p, v);
@@ -180,10 +191,28 @@ public final class SpanEngine extends ThreadedEngine {
                 pipeline.rowsReady(n);
             }
             a = setup.secondLayer().draw(m, streams.signs().generator());
+            GramPipeline rowsTo = pipeline;
             DenseEngine.initialWeights(m, p, setup.initScale(), streams.init(), v, n * p,
-                    pipeline == null ? null : rows -> pipeline.rowsReady(n + rows));
+                    rowsTo == null ? null : rows -> rowsTo.rowsReady(n + rows));
             if (g0 == null) {
                 w0NormSq = sumOfSquares(v, n * p, nm * p);
+            }
+            projector = new Projector(setup.testSize(), p, n, m, v, inPipeline, pipeline, products, ops);
+            if (given != null) {
+                double[][] testX = given.testX();
+                for (int i = 0; i < testX.length; i++) {
+                    projector.accept(i, testX[i]);
+                }
+                test = Dataset.given(p, testX, given.testLabels(), plugins.noise(), streams.testFlips());
+            } else if (plugins.noise().needsFeatures()) {
+                test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.signal(), plugins.cluster(),
+                        plugins.noise(), streams.test(), streams.testFlips());
+                for (int i = 0; i < test.size(); i++) {
+                    projector.accept(i, test.x[i]);
+                }
+            } else {
+                test = Dataset.generateStreamed(setup.testSize(), p, setup.muNorm(), plugins.signal(), plugins.cluster(),
+                        plugins.noise(), streams.test(), streams.testFlips(), projector);
             }
             if (pipeline != null) {
                 sFlat = pipeline.finish();
@@ -210,34 +239,16 @@ public final class SpanEngine extends ThreadedEngine {
             }
         }
         fromLowerTriangle(sFlat, ld, n, m, k, z0, g0);
+        projector.fromPipeline(sFlat, ld);
         FlatRows xRow = new FlatRows(v, p, 0);
         FlatRows w0Row = new FlatRows(v, p, n);
         saver.data(train, xRow, given != null ? Double.NaN : setup.muNorm(), k);
         saver.init(a, w0Row, z0);
         saver.keepForFinal(xRow, w0Row);
-        projector = new Projector(setup.testSize(), p, n, m, v, products, ops);
         if (g0 != null) {
             for (int j = 0; j < m; j++) {
                 w0NormSq += g0[j][j];
             }
-        }
-
-        Dataset test;
-        if (given != null) {
-            double[][] testX = given.testX();
-            for (int i = 0; i < testX.length; i++) {
-                projector.accept(i, testX[i]);
-            }
-            test = Dataset.given(p, testX, given.testLabels(), plugins.noise(), streams.testFlips());
-        } else if (plugins.noise().needsFeatures()) {
-            test = Dataset.generate(setup.testSize(), p, setup.muNorm(), plugins.signal(), plugins.cluster(), plugins.noise(),
-                    streams.test(), streams.testFlips());
-            for (int i = 0; i < test.size(); i++) {
-                projector.accept(i, test.x[i]);
-            }
-        } else {
-            test = Dataset.generateStreamed(setup.testSize(), p, setup.muNorm(), plugins.signal(), plugins.cluster(), plugins.noise(),
-                    streams.test(), streams.testFlips(), projector);
         }
         return new SpanProblem(train, test, a, k, z0, g0, w0NormSq, projector.testK, projector.testW0, projector.done);
     }
@@ -315,8 +326,10 @@ public final class SpanEngine extends ThreadedEngine {
     }
 
     /**
-     * Collects test points into blocks and computes X x and W0 x for each block at once: on the Java kernels
-     * with V^T = [X; W0]^T as rows, or on the native BLAS with V flat (the block is collected flat).
+     * Takes the test points: the first {@code inPipeline} (all of them when the test set fits in one block, else
+     * none) into V's rows n + m on, for {@link GramPipeline} (their projections read from S by
+     * {@link #fromPipeline}); the others collected into blocks, X x and W0 x computed for each block at once on
+     * {@code products} with V's first n + m rows.
      */
     private static final class Projector implements Dataset.PointSink {
         final double[][] testK;
@@ -328,31 +341,46 @@ public final class SpanEngine extends ThreadedEngine {
         private final int nm;
         private final int p;
         private final double[] vFlat;
+        private final int inPipeline;
+        private final GramPipeline pipeline;
         private final Products products;
         private final ParallelNetworkOps ops;
         private final int rows;
-        private final double[] blockFlat;
-        private final double[] outFlat;
+        private double[] blockFlat;
+        private double[] outFlat;
 
-        /** X_test V^T for vFlat = V, flat row-major (n + m) x p, on {@code products}. */
-        Projector(int size, int p, int n, int m, double[] vFlat, Products products, ParallelNetworkOps ops) {
+        /**
+         * @param vFlat      V, flat row-major (n + m + inPipeline) x p: [X; W0] written, the test rows to come
+         * @param inPipeline how many test points (the first) go into V for {@code pipeline}, 0 when it is null
+         */
+        Projector(int size, int p, int n, int m, double[] vFlat, int inPipeline, GramPipeline pipeline,
+                  Products products, ParallelNetworkOps ops) {
             this.size = size;
             this.n = n;
             this.nm = n + m;
             this.p = p;
             this.vFlat = vFlat;
+            this.inPipeline = inPipeline;
+            this.pipeline = pipeline;
             this.products = products;
             this.ops = ops;
             this.testK = new double[size][];
             this.testW0 = new double[size][];
-            this.rows = Math.min(size, blockRows(p));
-            this.blockFlat = new double[rows * p];
-            this.outFlat = new double[rows * nm];
+            this.rows = Math.min(size - inPipeline, blockRows(p));
         }
 
         @Override
         public void accept(int i, double[] x) {
-            int r = i % rows;
+            if (i < inPipeline) {
+                System.arraycopy(x, 0, vFlat, (nm + i) * p, p);
+                pipeline.rowsReady(nm + i + 1);
+                return;
+            }
+            if (blockFlat == null) {
+                blockFlat = new double[rows * p];
+                outFlat = new double[rows * nm];
+            }
+            int r = (i - inPipeline) % rows;
             System.arraycopy(x, 0, blockFlat, r * p, p);
             if (r == rows - 1 || i == size - 1) {
                 int count = r + 1;
@@ -378,6 +406,15 @@ public final class SpanEngine extends ThreadedEngine {
                 } else {
                     project(count, from, ops);
                 }
+            }
+        }
+
+        /** X x and W0 x of the points that went into V, from the rows n + m on of S (rows of length ld). */
+        void fromPipeline(double[] s, int ld) {
+            for (int i = 0; i < inPipeline; i++) {
+                int row = (nm + i) * ld;
+                testK[i] = Arrays.copyOfRange(s, row, row + n);
+                testW0[i] = Arrays.copyOfRange(s, row + n, row + nm);
             }
         }
 

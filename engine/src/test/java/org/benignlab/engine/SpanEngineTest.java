@@ -203,7 +203,7 @@ class SpanEngineTest {
         try (ParallelNetworkOps ops = new ParallelNetworkOps(2)) {
             d = SpanEngine.prepare(s, pl, Fixture.streams(5), Products.preferred(), ops);
         }
-        new SpanNetwork(d, Products.preferred(), null).awaitTest(); // two threads: the test block is projected in the background
+        new SpanNetwork(d, Products.preferred(), null).awaitTest(); // (one block: in V, projected before prepare returns)
         RandomStreams st = Fixture.streams(5);
         Dataset train = Dataset.generate(6, 40, 1.5, pl.cluster(), pl.noise(), st.data(), st.noise());
         Dataset test = Dataset.generate(7, 40, 1.5, pl.cluster(), pl.noise(), st.test(), st.testFlips());
@@ -233,6 +233,56 @@ class SpanEngineTest {
         assertArrayEquals(train.labels(), d.train.labels(), 0.0);
         assertArrayEquals(test.labels(), d.test.labels(), 0.0);
         assertArrayEquals(test.cleanLabels(), d.test.cleanLabels(), 0.0);
+    }
+
+    /**
+     * The test projections are X x and W0 x whichever way setup computes them: a test set of one block is drawn into
+     * V and projected as pieces of V V^T (on the pipeline), a larger one a block at a time against [X; W0] (the
+     * last block in the background with two or more threads). Both equal the explicit dot products (to 1e-12 on
+     * the native BLAS; on the Java kernels bit for bit, both summing in increasing index) and give the same bits
+     * for 1, 2 and 3 threads.
+     */
+    @Test
+    void testProjectionsInVAndInBlocksAreTheExplicitProducts() {
+        int p = SpanEngine.SETUP_BLOCK_DOUBLES / 8; // blocks of 8 test points
+        assertEquals(8, SpanEngine.blockRows(p));
+        Plugins pl = plugins(ACTIVATIONS.get(0), new RandomFlip(0.3), new GradientDescent(0.1));
+        for (int testSize : new int[] {8, 19}) { // one block, in V; three blocks (8, 8, 3)
+            TrainingSetup s = new TrainingSetup(3, p, 2, 1.5, testSize, 0.3, 0, 0, false, 1);
+            RandomStreams st = Fixture.streams(6);
+            Dataset train = Dataset.generate(3, p, 1.5, pl.cluster(), pl.noise(), st.data(), st.noise());
+            Dataset test = Dataset.generate(testSize, p, 1.5, pl.cluster(), pl.noise(), st.test(), st.testFlips());
+            double[] w0 = DenseEngine.initialWeights(2, p, 0.3, st.init());
+            for (Products backend : NativeBlas.available()
+                    ? List.of(Products.javaKernels(), Products.nativeBlas()) : List.of(Products.javaKernels())) {
+                double tolerance = backend == Products.javaKernels() ? 0.0 : 1e-12 * p;
+                SpanProblem first = null;
+                for (int threads = 1; threads <= 3; threads++) {
+                    SpanProblem d;
+                    try (ParallelNetworkOps ops = new ParallelNetworkOps(threads)) {
+                        d = SpanEngine.prepare(s, pl, Fixture.streams(6), backend, ops);
+                        new SpanNetwork(d, backend, ops).awaitTest();
+                    }
+                    String where = " (test " + testSize + ", " + backend.description() + ", threads " + threads + ")";
+                    for (int t = 0; t < testSize; t++) {
+                        for (int i = 0; i < 3; i++) {
+                            assertEquals(dot(test.x[t], train.x[i]), d.testK[t][i], tolerance, "X x" + where);
+                        }
+                        for (int j = 0; j < 2; j++) {
+                            assertEquals(dot(test.x[t], row(w0, j, p)), d.testW0[t][j], tolerance, "W0 x" + where);
+                        }
+                    }
+                    if (first == null) {
+                        first = d;
+                    } else {
+                        for (int t = 0; t < testSize; t++) {
+                            assertArrayEquals(first.testK[t], d.testK[t], 0.0, "same bits" + where);
+                            assertArrayEquals(first.testW0[t], d.testW0[t], 0.0, "same bits" + where);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
