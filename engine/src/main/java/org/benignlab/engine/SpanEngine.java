@@ -161,9 +161,9 @@ public final class SpanEngine extends ThreadedEngine {
         double[] a;
         Projector projector;
         // V = [X; W0; T] as one flat array: the training points copied in as they are drawn (or loaded), W0
-        // drawn in place (the same draws as DenseEngine.initialWeights), then the first block of test points T;
-        // the needed blocks of S = V V^T give K, Z0, G0 and T's projections, their pieces computed by
-        // GramPipeline as their rows are drawn (later blocks of test points: Projector, on [X; W0])
+        // drawn in place (the same draws as DenseEngine.initialWeights), then the test points T when they fit in
+        // one block; the needed blocks of S = V V^T give K, Z0, G0 and T's projections, their pieces computed by
+        // GramPipeline as their rows are drawn (a larger test set: Projector, a block at a time, on [X; W0])
         GramPipeline pipeline = null;
         // a test set of one block goes into V (the same memory as a block of its own); a larger one is projected
         // a block at a time as it is drawn, without a block in V, so that no more than one block is held
