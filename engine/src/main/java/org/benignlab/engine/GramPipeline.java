@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The span engine's setup products on its {@link Products} backend, computed while the rows they need are still being drawn:
- * the needed blocks of S = V V^T for V = [X; W0; T] ((n+m+t) x p, flat row-major; T: the first block of test points,
- * t &gt;= 0 rows), in pieces fixed by the sizes alone.
+ * the needed blocks of S = V V^T for V = [X; W0; T] ((n+m+t) x p, flat row-major; T: test points whose
+ * projections X x and W0 x are wanted, t &gt;= 0 rows), in pieces fixed by the sizes alone.
  *
  * <p><b>Pieces.</b> The rows of V are cut into groups: X's n rows into {@link NativeBlas#groups}(n) groups, W0's m
  * rows into {@link NativeBlas#groups}(m) groups and T's t rows into {@link NativeBlas#groups}(t) groups (none when
