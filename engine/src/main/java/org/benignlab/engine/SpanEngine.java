@@ -40,11 +40,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * without T) is collected in blocks as it is drawn and projected a block at a time against [X; W0].
  * After setup no p-dimensional vector is kept.
  *
- * <p><b>Overlap</b>: with two or more threads the last of those blocks is projected on a thread of its own while training starts; the test metrics of the steps recorded
- * before it is done are computed when it is, on copies of B taken at those steps ({@link TrainingLoop}). The
- * products are split in the same fixed pieces on one thread as on several, so the numbers are the same. A test set
- * that fits in one block is in V, so it is projected before training starts and the steps do not share the cores
- * with it.
+ * <p><b>Overlap</b>: with two or more threads the last of those blocks is projected on a thread of its own while
+ * training starts; the test metrics of the steps recorded before it is done are computed when it is, on copies of
+ * B taken at those steps ({@link TrainingLoop}). The products are split in the same fixed pieces on one thread as
+ * on several, so the numbers are the same. A test set that fits in one block is in V, so it is projected before
+ * training starts and the steps do not share the cores with it.
  *
  * <p><b>Step loop</b>: {@link TrainingLoop}, as for the dense engine (same stop rules, schedule,
  * divergence handling and metrics); the network is {@link SpanNetwork}: Z^T = Z0^T + B K (n²·m per step),
@@ -167,14 +167,15 @@ public final class SpanEngine extends ThreadedEngine {
         GramPipeline pipeline = null;
         // a test set of one block goes into V (the same memory as a block of its own); a larger one is projected
         // a block at a time as it is drawn, without a block in V, so that no more than one block is held
-        int inPipeline = products.selfThreaded() || setup.testSize() > blockRows(p) ? 0 : setup.testSize();
-        double[] v = new double[Math.multiplyExact(nm + inPipeline, p)];
+        boolean testInV = !products.selfThreaded() && setup.testSize() <= blockRows(p);
+        int testRows = testInV ? setup.testSize() : 0;
+        double[] v = new double[Math.multiplyExact(nm + testRows, p)];
         double[] sFlat;
         int ld;
         Dataset test;
         try {
             if (!products.selfThreaded()) {
-                pipeline = new GramPipeline(v, n, m, inPipeline, p, g0 != null, ops.threads(), products);
+                pipeline = new GramPipeline(v, n, m, testRows, p, g0 != null, ops.threads(), products);
             }
             if (given != null) {
                 train = Dataset.given(p, given.x(), given.labels(), plugins.noise(), streams.noise());
@@ -197,7 +198,7 @@ public final class SpanEngine extends ThreadedEngine {
             if (g0 == null) {
                 w0NormSq = sumOfSquares(v, n * p, nm * p);
             }
-            projector = new Projector(setup.testSize(), p, n, m, v, inPipeline, pipeline, products, ops);
+            projector = new Projector(setup.testSize(), p, n, m, v, testInV ? pipeline : null, products, ops);
             if (given != null) {
                 double[][] testX = given.testX();
                 for (int i = 0; i < testX.length; i++) {
@@ -326,10 +327,9 @@ public final class SpanEngine extends ThreadedEngine {
     }
 
     /**
-     * Takes the test points: the first {@code inPipeline} (all of them when the test set fits in one block, else
-     * none) into V's rows n + m on, for {@link GramPipeline} (their projections read from S by
-     * {@link #fromPipeline}); the others collected into blocks, X x and W0 x computed for each block at once on
-     * {@code products} with V's first n + m rows.
+     * Takes the test points: with a pipeline (a test set of one block), into V's rows n + m on, their projections
+     * read from the pipeline's S by {@link #fromPipeline}; without, collected into blocks, X x and W0 x computed for
+     * each block at once on {@code products} with V's first n + m rows.
      */
     private static final class Projector implements Dataset.PointSink {
         final double[][] testK;
@@ -341,7 +341,8 @@ public final class SpanEngine extends ThreadedEngine {
         private final int nm;
         private final int p;
         private final double[] vFlat;
-        private final int inPipeline;
+        /** Where the test points go when they are in V (with a pipeline), else null. */
+        private final FlatRows inV;
         private final GramPipeline pipeline;
         private final Products products;
         private final ParallelNetworkOps ops;
@@ -350,29 +351,29 @@ public final class SpanEngine extends ThreadedEngine {
         private double[] outFlat;
 
         /**
-         * @param vFlat      V, flat row-major (n + m + inPipeline) x p: [X; W0] written, the test rows to come
-         * @param inPipeline how many test points (the first) go into V for {@code pipeline}, 0 when it is null
+         * @param vFlat    V, flat row-major: [X; W0] written, then (with a pipeline) room for the test points
+         * @param pipeline computes the test points' projections as pieces of V V^T, or null for blocks
          */
-        Projector(int size, int p, int n, int m, double[] vFlat, int inPipeline, GramPipeline pipeline,
-                  Products products, ParallelNetworkOps ops) {
+        Projector(int size, int p, int n, int m, double[] vFlat, GramPipeline pipeline, Products products,
+                  ParallelNetworkOps ops) {
             this.size = size;
             this.n = n;
             this.nm = n + m;
             this.p = p;
             this.vFlat = vFlat;
-            this.inPipeline = inPipeline;
+            this.inV = pipeline == null ? null : new FlatRows(vFlat, p, nm);
             this.pipeline = pipeline;
             this.products = products;
             this.ops = ops;
             this.testK = new double[size][];
             this.testW0 = new double[size][];
-            this.rows = Math.min(size - inPipeline, blockRows(p));
+            this.rows = Math.min(size, blockRows(p));
         }
 
         @Override
         public void accept(int i, double[] x) {
-            if (i < inPipeline) {
-                System.arraycopy(x, 0, vFlat, (nm + i) * p, p);
+            if (inV != null) {
+                inV.accept(i, x);
                 pipeline.rowsReady(nm + i + 1);
                 return;
             }
@@ -380,7 +381,7 @@ public final class SpanEngine extends ThreadedEngine {
                 blockFlat = new double[rows * p];
                 outFlat = new double[rows * nm];
             }
-            int r = (i - inPipeline) % rows;
+            int r = i % rows;
             System.arraycopy(x, 0, blockFlat, r * p, p);
             if (r == rows - 1 || i == size - 1) {
                 int count = r + 1;
@@ -411,7 +412,10 @@ public final class SpanEngine extends ThreadedEngine {
 
         /** X x and W0 x of the points that went into V, from the rows n + m on of S (rows of length ld). */
         void fromPipeline(double[] s, int ld) {
-            for (int i = 0; i < inPipeline; i++) {
+            if (inV == null) {
+                return;
+            }
+            for (int i = 0; i < size; i++) {
                 int row = (nm + i) * ld;
                 testK[i] = Arrays.copyOfRange(s, row, row + n);
                 testW0[i] = Arrays.copyOfRange(s, row + n, row + nm);
