@@ -10,10 +10,14 @@ import java.util.List;
  *
  * <p><b>Pieces.</b> The rows of V are cut into groups: X's n rows into {@link NativeBlas#groups}(n) groups, W0's m
  * rows into {@link NativeBlas#groups}(m) groups and T's t rows into {@link NativeBlas#groups}(t) groups (none when
- * t = 0). Piece (I, J), J &lt;= I, is the block of S with group I's rows and group J's columns, one call of
- * {@link Products#gramPiece} (on the native BLAS one dgemm for J &lt; I, one dsyrk on the diagonal). Computed are:
- * every piece whose J is a group of X (K = X X^T, Z0^T = W0 X^T and T X^T); the pieces of T's rows against W0's
- * (T W0^T); and, with the spectral norm, those of W0 against W0 (G0 = W0 W0^T). T T^T is never computed.
+ * t = 0). For a group I of X or W0, piece (I, J), J &lt;= I, is the block of S with group I's rows and group J's
+ * columns, one call of {@link Products#gramPiece} (on the native BLAS one dgemm for J &lt; I, one dsyrk on the
+ * diagonal); computed are every piece whose J is a group of X (K = X X^T, Z0^T = W0 X^T) and, with the spectral
+ * norm, those of W0 against W0 (G0 = W0 W0^T). A group of T has pieces against columns 0 .. n+m-1 cut into
+ * {@link NativeBlas#groups}(n + m) groups of their own (T X^T and T W0^T together, one dgemm each): T's pieces are
+ * the last to become computable, and equal pieces across the border of X and W0 split that tail evenly over the
+ * threads (n = 100, m = 200: two pieces of 150 columns rather than three of 100, one of which waited for a free
+ * thread). T T^T is never computed.
  *
  * <p><b>Overlap.</b> The caller draws the rows of V in order and says how many are ready ({@link #rowsReady});
  * with two or more threads, {@code threads - 1} workers of its own compute each piece as soon as its rows are
@@ -73,9 +77,9 @@ final class GramPipeline implements AutoCloseable {
             bounds[gx + gw + g] = n + m + NativeBlas.bound(t, gt, g);
         }
         List<int[]> plan = new ArrayList<>();
-        for (int i = 0; i < gx + gw + gt; i++) {
-            // the columns group i needs: X's always; W0's for T's rows, and for W0's own with the spectral norm
-            int last = i >= gx + gw ? gx + gw - 1 : spectral ? i : Math.min(i, gx - 1);
+        for (int i = 0; i < gx + gw; i++) {
+            // the columns group i needs: X's always, and W0's for W0's own rows with the spectral norm
+            int last = spectral ? i : Math.min(i, gx - 1);
             for (int j = 0; j <= last; j++) { // the dgemm pieces of a row group before its dsyrk
                 if (j != i) {
                     plan.add(new int[] {bounds[i], bounds[i + 1], bounds[j], bounds[j + 1]});
@@ -83,6 +87,15 @@ final class GramPipeline implements AutoCloseable {
             }
             if (last == i) {
                 plan.add(new int[] {bounds[i], bounds[i + 1], bounds[i], bounds[i + 1]});
+            }
+        }
+        // T's rows against all of X and W0: columns 0 .. n+m-1 cut into groups of their own, not at the border
+        // of X and W0, so that the last pieces, computed after the last row is drawn, are few and equal
+        int gc = gt > 0 ? NativeBlas.groups(n + m) : 0;
+        for (int i = gx + gw; i < gx + gw + gt; i++) {
+            for (int j = 0; j < gc; j++) {
+                plan.add(new int[] {bounds[i], bounds[i + 1], NativeBlas.bound(n + m, gc, j),
+                    NativeBlas.bound(n + m, gc, j + 1)});
             }
         }
         this.pieces = plan.toArray(new int[0][]);
