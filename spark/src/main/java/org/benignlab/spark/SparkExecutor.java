@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.apache.spark.SparkConf;
@@ -52,8 +53,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * configuration); register the plugin jars with the context when they must travel
  * ({@link SparkSettings.Ship}); submit the jobs from a driver pool of as many threads as the context runs
  * tasks at once (grown when a cluster's executors register), each run's steps counted in an accumulator that
- * the executors' heartbeats bring back to {@link Listener#step}; on the first failure, cancel the jobs in
- * flight and rethrow; stop the context at the end only if this executor created it.
+ * the executors' heartbeats bring back to {@link Listener#step}; on the first failure, submit no more jobs,
+ * cancel those in flight, wait for the driver threads (cancelling again any job one of them submitted meanwhile)
+ * and rethrow; stop the context at the end only if this executor created it.
  *
  * <p>The numbers are those of the local executor: a run depends only on its plan, and the task runs the same
  * code on the same plain data. {@link Work} is not used: the runs are rebuilt in the tasks.
@@ -176,11 +178,15 @@ public final class SparkExecutor implements RunExecutor {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), driverThreads());
         int finished = 0;
+        AtomicBoolean stopping = new AtomicBoolean();
         try {
             CompletionService<Void> done = new ExecutorCompletionService<>(pool);
             for (RunPlan plan : plans) {
                 PortableRun portable = PortableRun.of(plan, taskJars, cpus);
                 done.submit(() -> {
+                    if (stopping.get()) {
+                        return null; // the sweep stopped before this run's job was submitted
+                    }
                     sc.setJobGroup(group, "benign run " + plan.key(), true);
                     LongAccumulator counter = sc.longAccumulator("benign steps of run " + plan.key());
                     stepCounters.put(counter.id(), plan);
@@ -220,11 +226,33 @@ public final class SparkExecutor implements RunExecutor {
             }
         } finally {
             if (finished < plans.size()) {
+                stopping.set(true);
                 sc.cancelJobGroup(group);
             }
             pool.shutdownNow();
+            if (stopping.get()) {
+                stopDriverThreads(sc, pool, group);
+            }
             sc.removeSparkListener(steps);
         }
+    }
+
+    /**
+     * After a failure: waits (at most a minute) for the driver threads to end, cancelling the sweep's job group
+     * again while any is alive and once more when all have ended, so that a job a thread submitted just after the
+     * first cancellation (it had passed its check of {@code stopping}) does not go on running after
+     * {@link #execute} returns. Interrupted: stops waiting, keeps the interrupt.
+     */
+    private static void stopDriverThreads(SparkContext sc, ThreadPoolExecutor pool, String group) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        try {
+            while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                sc.cancelJobGroup(group);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sc.cancelJobGroup(group);
     }
 
     /** Room for more jobs at once when a cluster's executors have registered since the start. */

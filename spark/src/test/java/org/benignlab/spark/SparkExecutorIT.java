@@ -268,9 +268,17 @@ class SparkExecutorIT {
         assertFalse(listener.finished.contains(bad));
         assertTrue(listener.finished.size() < plans.size());
         assertFalse(spark.sc().isStopped(), "the tests' context survives a failed sweep");
-        // the jobs of the stopped sweep are cancelled (Spark does that asynchronously): none is left running
+        // the jobs of the stopped sweep are cancelled (Spark does that asynchronously, and its status tracker
+        // hears of a job's start and end through its listener bus, later): none is left running, and none starts
+        // later, so no job is active for a whole second
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (spark.sc().statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (spark.sc().statusTracker().getActiveJobIds().length > 0) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= Duration.ofSeconds(1).toNanos()) {
+                break;
+            }
             Thread.sleep(50);
         }
         assertEquals(0, spark.sc().statusTracker().getActiveJobIds().length, "jobs left running");
