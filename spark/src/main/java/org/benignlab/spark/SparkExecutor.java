@@ -225,30 +225,28 @@ public final class SparkExecutor implements RunExecutor {
                 }
             }
         } finally {
-            if (finished < plans.size()) {
-                stopping.set(true);
-                sc.cancelJobGroup(group);
-            }
+            stopping.set(finished < plans.size());
             pool.shutdownNow();
             if (stopping.get()) {
-                stopDriverThreads(sc, pool, group);
+                cancelAndAwait(sc, pool, group);
             }
             sc.removeSparkListener(steps);
         }
     }
 
     /**
-     * After a failure: waits (at most a minute) for the driver threads to end, cancelling the sweep's job group
-     * again while any is alive and once more when all have ended, so that a job a thread submitted just after the
-     * first cancellation (it had passed its check of {@code stopping}) does not go on running after
-     * {@link #execute} returns. Interrupted: stops waiting, keeps the interrupt.
+     * After a failure (the pool shut down, its tasks told to submit nothing more): cancels the sweep's job group,
+     * then waits (at most a minute) for the driver threads to end, cancelling it again every 100 ms while any is
+     * alive and once more when all have ended, so that a job a thread submitted just after a cancellation (it had
+     * passed its check of {@code stopping}) does not go on running after {@link #execute} returns. Interrupted:
+     * stops waiting, keeps the interrupt.
      */
-    private static void stopDriverThreads(SparkContext sc, ThreadPoolExecutor pool, String group) {
+    private static void cancelAndAwait(SparkContext sc, ThreadPoolExecutor pool, String group) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         try {
-            while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            do {
                 sc.cancelJobGroup(group);
-            }
+            } while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
