@@ -10,7 +10,7 @@
  *     two threads; then also 2 blocks of 500 and 8 of 125, for comparison;
  * and each way timed over 100 products, five times.
  *
- * Build and run against the library a run of the engine extracted (its path is in provenance.json, "blas"):
+ * Build and run against the library a run of the engine extracted (its path is in provenance.json, "products"):
  *   lib=$HOME/.cache/benign-lab/openblas-0.3.31-1.5.13-linux-x86_64
  *   gcc -O2 benchmarks/blas_thread_bits.c -o /tmp/blas_thread_bits $lib/libopenblas.so.0 -lpthread -Wl,-rpath,$lib
  *   /tmp/blas_thread_bits [m n]
