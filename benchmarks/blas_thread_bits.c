@@ -119,16 +119,16 @@ int main(int argc, char **argv) {
     }
     for (int rep = 0; rep < 5; rep++) {
         openblas_set_num_threads(2);
-        double own = ms_per_product(one_call);
+        double own_ms = ms_per_product(one_call);
         openblas_set_num_threads(1);
         blocks = 4;
-        double four = ms_per_product(pieces);
+        double four_ms = ms_per_product(pieces);
         blocks = 2;
-        double two = ms_per_product(pieces);
+        double two_ms = ms_per_product(pieces);
         blocks = 8;
-        double eight = ms_per_product(pieces);
+        double eight_ms = ms_per_product(pieces);
         printf("ms a product: OpenBLAS's own 2 threads %.3f | fixed pieces on 2 threads: 4 blocks %.3f, 2 blocks %.3f, "
-               "8 blocks %.3f\n", own, four, two, eight);
+               "8 blocks %.3f\n", own_ms, four_ms, two_ms, eight_ms);
     }
     return 0;
 }
